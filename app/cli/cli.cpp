@@ -1,0 +1,126 @@
+#include "cli/cli.h"
+
+#include "cli/commands.h"
+#include "io/image_input.h"
+#include "pipeline/pipeline_reader.h"
+
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace stridelab::cli {
+
+namespace {
+
+const char* const kUsage =
+    "usage:\n"
+    "  stridelab [FILE]                         open the GUI; FILE is a pipeline or an image\n"
+    "  stridelab summary PIPELINE [options]     print the layer table\n"
+    "  stridelab run PIPELINE --dump DIR [options]\n"
+    "  stridelab --help | --version\n"
+    "\n"
+    "summary options:\n"
+    "  --format text|json|markdown|csv         output format (default text)\n"
+    "  --input FILE                            replace the input with an image or a .npy tensor\n"
+    "  --input-shape C,H,W                     replace the input with a shape\n"
+    "run options:\n"
+    "  --dump DIR                              write one .npy per layer and manifest.json\n"
+    "  --input FILE                            replace the input with an image or a .npy tensor\n"
+    "  --threads N                             threads to use (default: all cores)\n"
+    "  --memory-limit BYTES                    feature-map budget, e.g. 512M, 4G (default 2G)\n"
+    "  --quiet                                 print nothing but errors\n";
+
+bool isSubcommand(const char* arg) {
+    for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
+        if (std::strcmp(arg, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+bool isCommandLineInvocation(int argc, char* argv[]) { return argc > 1 && isSubcommand(argv[1]); }
+
+int reportError(const Error& error) {
+    QTextStream(stderr) << "stridelab: error: " << error.message << Qt::endl;
+    return error.kind == ErrorKind::Runtime ? kRuntimeFailure : kInvalid;
+}
+
+Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args, bool needData) {
+    auto pipeline = loadPipeline(file);
+    if (!pipeline) {
+        return pipeline.error();
+    }
+    LoadedPipeline loaded{file, std::move(pipeline).value(), std::nullopt, {}};
+    if (args.has(QStringLiteral("--input")) && args.has(QStringLiteral("--input-shape"))) {
+        return Error::invalid(QStringLiteral("give either --input or --input-shape, not both"));
+    }
+    Shape shape;
+    if (args.has(QStringLiteral("--input-shape"))) {
+        auto parsed = parseShapeArgument(args.value(QStringLiteral("--input-shape")));
+        if (!parsed) {
+            return parsed.error();
+        }
+        shape = *parsed;
+    } else {
+        InputSpec input = loaded.pipeline.input;
+        QDir base = loaded.pipeline.baseDir;
+        if (args.has(QStringLiteral("--input"))) {
+            input = inputSpecForFile(args.value(QStringLiteral("--input")));
+            base = QDir::current();
+            // An image given on the command line keeps the pipeline's colour mode and size.
+            if (input.kind == InputKind::Image && loaded.pipeline.input.kind == InputKind::Image) {
+                input.colorMode = loaded.pipeline.input.colorMode;
+                input.resize = loaded.pipeline.input.resize;
+            }
+        }
+        if (input.kind == InputKind::Shape) {
+            if (needData) {
+                return Error::invalid(QStringLiteral("%1: the input is a shape only; give data with --input").arg(file));
+            }
+            shape = input.shape;
+        } else {
+            auto tensor = loadInputTensor(input, base);
+            if (!tensor) {
+                return tensor.error();
+            }
+            shape = tensor->shape();
+            loaded.input = std::move(tensor).value();
+        }
+    }
+    loaded.report = analyzePipeline(loaded.pipeline, shape);
+    return loaded;
+}
+
+Error layerError(const LoadedPipeline& loaded) {
+    const LayerReport* broken = loaded.report.firstBroken();
+    return Error::invalid(QStringLiteral("%1: layers[%2] (%3): %4")
+                              .arg(loaded.file)
+                              .arg(broken->index - 1)
+                              .arg(broken->name, broken->error->message));
+}
+
+int run(const QStringList& arguments) {
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h")) {
+        QTextStream(stdout) << kUsage;
+        return kSuccess;
+    }
+    if (command == QStringLiteral("--version")) {
+        QTextStream(stdout) << "stridelab " << STRIDELAB_VERSION << Qt::endl;
+        return kSuccess;
+    }
+    if (command == QStringLiteral("summary")) {
+        return summaryCommand(rest);
+    }
+    if (command == QStringLiteral("run")) {
+        return runCommand(rest);
+    }
+    return reportError(Error::invalid(QStringLiteral("the %1 subcommand is not available in this version yet (see stridelab --help)").arg(command)));
+}
+
+}  // namespace stridelab::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+// The subcommands and what they share: reading the pipeline, replacing its input, reporting
+// errors as cli.md says.
+
+#include "cli/arguments.h"
+#include "cli/cli.h"
+#include "pipeline/pipeline_analysis.h"
+
+#include <QTextStream>
+
+#include <optional>
+
+namespace stridelab::cli {
+
+// Prints "stridelab: error: <message>" on standard error; returns the exit status for `error`.
+int reportError(const Error& error);
+
+struct LoadedPipeline {
+    QString file;
+    Pipeline pipeline;
+    std::optional<Tensor> input;  // nothing for shape-only inputs
+    PipelineReport report;
+};
+
+// Reads PIPELINE, applies --input / --input-shape (when allowed) and infers every shape.
+// `needData`: the input must have data (run).
+[[nodiscard]] Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args, bool needData);
+
+// The first layer error as one line: "FILE: layers[i] (name): message".
+[[nodiscard]] Error layerError(const LoadedPipeline& loaded);
+
+int summaryCommand(const QStringList& arguments);
+int runCommand(const QStringList& arguments);
+
+}  // namespace stridelab::cli

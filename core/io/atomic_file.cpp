@@ -1,0 +1,23 @@
+#include "io/atomic_file.h"
+
+#include <QSaveFile>
+
+namespace stridelab {
+
+Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Error::runtime(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    }
+    if (file.write(bytes) != bytes.size()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return Error::runtime(QStringLiteral("%1: cannot write: %2").arg(path, reason));
+    }
+    if (!file.commit()) {
+        return Error::runtime(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    }
+    return success();
+}
+
+}  // namespace stridelab

@@ -1,0 +1,22 @@
+#pragma once
+
+// Test patterns generated in code: the best images for seeing aliasing and blur.
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace stridelab {
+
+struct BuiltinImage {
+    QString name;
+    QString description;
+};
+
+[[nodiscard]] const std::vector<BuiltinImage>& builtinImages();
+// The image "builtin:NAME" stands for (NAME without the prefix), 16-bit grayscale or RGB.
+[[nodiscard]] std::optional<QImage> builtinImage(const QString& name);
+
+}  // namespace stridelab

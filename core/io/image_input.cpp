@@ -1,0 +1,117 @@
+#include "io/image_input.h"
+
+#include "io/builtin_images.h"
+#include "io/npy.h"
+#include "kernels/antialiased_resize.h"
+
+#include <QFileInfo>
+#include <QImageReader>
+
+namespace stridelab {
+
+namespace {
+
+bool isSixteenBit(const QImage& image) {
+    switch (image.format()) {
+        case QImage::Format_Grayscale16:
+        case QImage::Format_RGBX64:
+        case QImage::Format_RGBA64:
+        case QImage::Format_RGBA64_Premultiplied:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+Tensor imageToTensor(const QImage& source, ColorMode mode) {
+    const int channels = mode == ColorMode::Rgba ? 4 : (mode == ColorMode::Grayscale ? 1 : 3);
+    const std::int64_t h = source.height();
+    const std::int64_t w = source.width();
+    Tensor tensor(Shape{channels, h, w});
+    // Work in 16-bit RGBA (non-premultiplied) so 8- and 16-bit files both keep full precision.
+    const QImage image = source.convertToFormat(QImage::Format_RGBA64);
+    const float scale = isSixteenBit(source) ? 1.0F / 65535.0F : 1.0F / 255.0F;
+    const bool grayscaleSource = source.isGrayscale();
+    for (std::int64_t y = 0; y < h; ++y) {
+        const auto* line = reinterpret_cast<const QRgba64*>(image.constScanLine(static_cast<int>(y)));
+        for (std::int64_t x = 0; x < w; ++x) {
+            const QRgba64 p = line[x];
+            // Back to the file's own depth before scaling, so 8-bit values are exactly v / 255.
+            auto value = [&](quint16 v16) {
+                return isSixteenBit(source) ? static_cast<float>(v16) * scale : static_cast<float>(v16 >> 8) * scale;
+            };
+            const float r = value(p.red());
+            const float g = value(p.green());
+            const float b = value(p.blue());
+            if (mode == ColorMode::Grayscale) {
+                tensor.at(0, y, x) = grayscaleSource ? r : 0.299F * r + 0.587F * g + 0.114F * b;
+                continue;
+            }
+            tensor.at(0, y, x) = r;
+            tensor.at(1, y, x) = g;
+            tensor.at(2, y, x) = b;
+            if (mode == ColorMode::Rgba) {
+                tensor.at(3, y, x) = value(p.alpha());
+            }
+        }
+    }
+    return tensor;
+}
+
+Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize, const QDir& baseDir) {
+    QImage image;
+    const QString builtinPrefix = QStringLiteral("builtin:");
+    if (source.startsWith(builtinPrefix)) {
+        const QString name = source.mid(builtinPrefix.size());
+        auto builtin = builtinImage(name);
+        if (!builtin) {
+            QStringList names;
+            for (const BuiltinImage& b : builtinImages()) {
+                names << b.name;
+            }
+            return Error::invalid(QStringLiteral("input.image: unknown built-in image \"%1\" (known: %2)").arg(name, names.join(QStringLiteral(", "))));
+        }
+        image = *builtin;
+    } else {
+        const QString path = baseDir.filePath(source);
+        QImageReader reader(path);
+        image = reader.read();
+        if (image.isNull()) {
+            return Error::runtime(QStringLiteral("%1: cannot read the image: %2").arg(path, reader.errorString()));
+        }
+    }
+    Tensor tensor = imageToTensor(image, mode);
+    if (resize && (resize->h != tensor.shape().h || resize->w != tensor.shape().w)) {
+        tensor = antialiasedResize(tensor, resize->h, resize->w);
+    }
+    return tensor;
+}
+
+Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir) {
+    switch (input.kind) {
+        case InputKind::Image:
+            return loadImageTensor(input.source, input.effectiveColorMode(), input.resize, baseDir);
+        case InputKind::Tensor: {
+            const QString path = baseDir.filePath(input.source);
+            auto array = readNpy(path);
+            if (!array) {
+                return Error::runtime(array.error().message);
+            }
+            return tensorFromArray(std::move(array).value(), path);
+        }
+        case InputKind::Shape:
+            break;
+    }
+    return Error::invalid(QStringLiteral("the pipeline's input is a shape only; give data with --input"));
+}
+
+InputSpec inputSpecForFile(const QString& path) {
+    InputSpec spec;
+    spec.kind = QFileInfo(path).suffix().compare(QStringLiteral("npy"), Qt::CaseInsensitive) == 0 ? InputKind::Tensor : InputKind::Image;
+    spec.source = QFileInfo(path).absoluteFilePath();
+    return spec;
+}
+
+}  // namespace stridelab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "pipeline/pipeline.h"
+
+#include <QImage>
+
+namespace stridelab {
+
+// An image as a (C, H, W) tensor in [0, 1] (8-bit / 255, 16-bit / 65535), in the colour mode
+// asked for (grayscale: ITU-R BT.601 luma of R, G, B).
+[[nodiscard]] Tensor imageToTensor(const QImage& image, ColorMode mode);
+
+// Reads an image file or "builtin:NAME" (relative paths against baseDir), then resizes.
+[[nodiscard]] Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize,
+                                             const QDir& baseDir);
+
+// The input tensor the pipeline's input stands for (an error for a shape-only input).
+[[nodiscard]] Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir);
+
+// An input spec for a file given on the command line: .npy is a tensor, anything else an image.
+[[nodiscard]] InputSpec inputSpecForFile(const QString& path);
+
+}  // namespace stridelab

@@ -1,0 +1,159 @@
+#include "io/npy.h"
+
+#include "io/atomic_file.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <bit>
+#include <cstring>
+
+namespace stridelab {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "StrideLab assumes a little-endian host");
+
+constexpr char kMagic[] = "\x93NUMPY";
+constexpr qsizetype kMagicSize = 6;
+
+Error npyError(const QString& source, const QString& what) {
+    return Error::invalid(QStringLiteral("%1: %2").arg(source, what));
+}
+
+}  // namespace
+
+Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
+    if (bytes.size() < 10 || std::memcmp(bytes.constData(), kMagic, kMagicSize) != 0) {
+        return npyError(source, QStringLiteral("not a NumPy .npy file (no \\x93NUMPY magic)"));
+    }
+    const auto major = static_cast<unsigned char>(bytes[6]);
+    qsizetype headerLength = 0;
+    qsizetype headerStart = 0;
+    if (major == 1) {
+        headerLength = static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
+        headerStart = 10;
+    } else if (major == 2 || major == 3) {
+        if (bytes.size() < 12) {
+            return npyError(source, QStringLiteral("truncated .npy header"));
+        }
+        std::uint32_t length = 0;
+        std::memcpy(&length, bytes.constData() + 8, 4);
+        headerLength = static_cast<qsizetype>(length);
+        headerStart = 12;
+    } else {
+        return npyError(source, QStringLiteral("unsupported .npy format version %1").arg(major));
+    }
+    if (bytes.size() < headerStart + headerLength) {
+        return npyError(source, QStringLiteral("truncated .npy header"));
+    }
+    const QString header = QString::fromLatin1(bytes.mid(headerStart, headerLength));
+
+    static const QRegularExpression descrRe(QStringLiteral("'descr'\\s*:\\s*'([^']*)'"));
+    static const QRegularExpression orderRe(QStringLiteral("'fortran_order'\\s*:\\s*(True|False)"));
+    static const QRegularExpression shapeRe(QStringLiteral("'shape'\\s*:\\s*\\(([^)]*)\\)"));
+    const auto descr = descrRe.match(header);
+    const auto order = orderRe.match(header);
+    const auto shape = shapeRe.match(header);
+    if (!descr.hasMatch() || !order.hasMatch() || !shape.hasMatch()) {
+        return npyError(source, QStringLiteral("malformed .npy header: %1").arg(header.trimmed()));
+    }
+    const QString dtype = descr.captured(1);
+    qsizetype itemSize = 0;
+    if (dtype == QStringLiteral("<f4") || dtype == QStringLiteral("=f4")) {
+        itemSize = 4;
+    } else if (dtype == QStringLiteral("<f8") || dtype == QStringLiteral("=f8")) {
+        itemSize = 8;
+    } else {
+        return npyError(source, QStringLiteral("unsupported dtype '%1'; expected little-endian float32 ('<f4') or float64 ('<f8')")
+                                    .arg(dtype));
+    }
+    if (order.captured(1) == QStringLiteral("True")) {
+        return npyError(source, QStringLiteral("Fortran-order arrays are not supported; save with C order (numpy.ascontiguousarray)"));
+    }
+
+    NdArray array;
+    std::int64_t count = 1;
+    const QStringList dims = shape.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& d : dims) {
+        bool ok = false;
+        const qlonglong n = d.trimmed().toLongLong(&ok);
+        if (!ok || n < 0 || (n > 0 && count > (std::int64_t{1} << 40) / n)) {
+            return npyError(source, QStringLiteral("malformed or too large shape (%1)").arg(shape.captured(1)));
+        }
+        array.dims.push_back(n);
+        count *= n;
+    }
+
+    const qsizetype dataStart = headerStart + headerLength;
+    const qsizetype needed = static_cast<qsizetype>(count) * itemSize;
+    if (bytes.size() - dataStart < needed) {
+        return npyError(source, QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
+                                    .arg(array.shapeString())
+                                    .arg(needed)
+                                    .arg(bytes.size() - dataStart));
+    }
+    array.values.resize(static_cast<std::size_t>(count));
+    const char* data = bytes.constData() + dataStart;
+    if (itemSize == 4) {
+        std::memcpy(array.values.data(), data, static_cast<std::size_t>(needed));
+    } else {
+        for (std::int64_t i = 0; i < count; ++i) {
+            double v = 0;
+            std::memcpy(&v, data + i * 8, 8);
+            array.values[static_cast<std::size_t>(i)] = static_cast<float>(v);
+        }
+    }
+    return array;
+}
+
+Result<NdArray> readNpy(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::invalid(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    }
+    return parseNpy(file.readAll(), path);
+}
+
+Result<Tensor> tensorFromArray(NdArray array, const QString& source) {
+    Shape shape;
+    if (array.dims.size() == 3) {
+        shape = {array.dims[0], array.dims[1], array.dims[2]};
+    } else if (array.dims.size() == 2) {
+        shape = {1, array.dims[0], array.dims[1]};
+    } else {
+        return Error::invalid(QStringLiteral("%1: expected shape (C, H, W) or (H, W), got %2")
+                                  .arg(source, array.shapeString()));
+    }
+    if (shape.elements() == 0) {
+        return Error::invalid(QStringLiteral("%1: the array %2 is empty").arg(source, array.shapeString()));
+    }
+    return Tensor(shape, std::move(array.values));
+}
+
+QByteArray serializeNpy(const Tensor& tensor) {
+    const Shape& s = tensor.shape();
+    QByteArray header = QStringLiteral("{'descr': '<f4', 'fortran_order': False, 'shape': (%1, %2, %3), }")
+                            .arg(s.c)
+                            .arg(s.h)
+                            .arg(s.w)
+                            .toLatin1();
+    // Pad with spaces so the data starts on a 64-byte boundary, newline last (NEP 1).
+    const qsizetype total = kMagicSize + 4 + header.size() + 1;
+    header.append(QByteArray((64 - total % 64) % 64, ' '));
+    header.append('\n');
+    QByteArray bytes(kMagic, kMagicSize);
+    bytes.append('\x01');
+    bytes.append('\x00');
+    const auto length = static_cast<std::uint16_t>(header.size());
+    bytes.append(static_cast<char>(length & 0xFF));
+    bytes.append(static_cast<char>(length >> 8));
+    bytes.append(header);
+    bytes.append(reinterpret_cast<const char*>(tensor.data()), tensor.size() * static_cast<qsizetype>(sizeof(float)));
+    return bytes;
+}
+
+Status writeNpy(const QString& path, const Tensor& tensor) { return writeFileAtomically(path, serializeNpy(tensor)); }
+
+}  // namespace stridelab

@@ -1,0 +1,25 @@
+#pragma once
+
+// NumPy .npy files: read float32/float64 little-endian C-order arrays, write float32 (C, H, W).
+
+#include "tensor/tensor.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace stridelab {
+
+// Parses the bytes of a .npy file; `source` names it in errors.
+[[nodiscard]] Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source);
+[[nodiscard]] Result<NdArray> readNpy(const QString& path);
+
+// A (C, H, W) tensor from an array of shape (C, H, W) or (H, W) (taken as C = 1).
+[[nodiscard]] Result<Tensor> tensorFromArray(NdArray array, const QString& source);
+
+// The bytes of a version 1.0 .npy file holding `tensor` as little-endian float32 (C, H, W).
+[[nodiscard]] QByteArray serializeNpy(const Tensor& tensor);
+// Writes atomically: a temporary file renamed into place, never a half-written file.
+[[nodiscard]] Status writeNpy(const QString& path, const Tensor& tensor);
+
+}  // namespace stridelab

@@ -1,0 +1,127 @@
+#include "kernels/conv2d_gemm.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <vector>
+
+namespace stridelab {
+
+namespace {
+
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ConstRowMap = Eigen::Map<const RowMatrix>;
+using StridedRowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+
+// Column buffers of about this many floats per thread keep the GEMM operands in cache.
+constexpr std::int64_t kColumnBudget = 1 << 18;
+
+}  // namespace
+
+void conv2dGemm(const Tensor& padded, const float* weights, const float* bias, const ConvGeometry& g,
+                Tensor& output, int threads) {
+    const Shape pin = padded.shape();
+    const Shape out = g.output;
+    const std::int64_t inPerGroup = g.input.c / g.groups;
+    const std::int64_t outPerGroup = out.c / g.groups;
+    const std::int64_t taps = g.kernel.h * g.kernel.w;
+    const std::int64_t rows = inPerGroup * taps;  // K of the GEMM
+    const std::int64_t plane = out.h * out.w;
+    const std::int64_t rowsPerTile = std::clamp<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1, out.h);
+    const std::int64_t tilesPerGroup = (out.h + rowsPerTile - 1) / rowsPerTile;
+    const std::int64_t tiles = tilesPerGroup * g.groups;
+
+#pragma omp parallel num_threads(threads)
+    {
+        std::vector<float> columns;
+#pragma omp for schedule(dynamic)
+        for (std::int64_t t = 0; t < tiles; ++t) {
+            const std::int64_t group = t / tilesPerGroup;
+            const std::int64_t y0 = (t % tilesPerGroup) * rowsPerTile;
+            const std::int64_t y1 = std::min(y0 + rowsPerTile, out.h);
+            const std::int64_t cols = (y1 - y0) * out.w;
+            columns.resize(static_cast<std::size_t>(rows * cols));
+            // im2col: row r = (channel, ky, kx), column = output position in the tile.
+            for (std::int64_t ci = 0; ci < inPerGroup; ++ci) {
+                const float* src = padded.channel(group * inPerGroup + ci);
+                for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+                    for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
+                        float* dst = columns.data() + ((ci * g.kernel.h + ky) * g.kernel.w + kx) * cols;
+                        for (std::int64_t y = y0; y < y1; ++y) {
+                            const float* srcRow = src + (y * g.stride.h + ky * g.dilation.h) * pin.w + kx * g.dilation.w;
+                            float* dstRow = dst + (y - y0) * out.w;
+                            if (g.stride.w == 1) {
+                                std::copy(srcRow, srcRow + out.w, dstRow);
+                            } else {
+                                for (std::int64_t x = 0; x < out.w; ++x) {
+                                    dstRow[x] = srcRow[x * g.stride.w];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            const ConstRowMap w(weights + group * outPerGroup * rows, outPerGroup, rows);
+            const ConstRowMap c(columns.data(), rows, cols);
+            StridedRowMap o(output.channel(group * outPerGroup) + y0 * out.w, outPerGroup, cols,
+                            Eigen::OuterStride<>(plane));
+            o.noalias() = w * c;
+            if (bias != nullptr) {
+                for (std::int64_t f = 0; f < outPerGroup; ++f) {
+                    o.row(f).array() += bias[group * outPerGroup + f];
+                }
+            }
+        }
+    }
+}
+
+void conv2dTransposeGemm(const Tensor& input, const float* weights, const float* bias,
+                         const TransposedConvGeometry& g, Tensor& output, int threads) {
+    const Shape in = g.input;
+    const Shape out = g.output;
+    const std::int64_t inPerGroup = in.c / g.groups;
+    const std::int64_t outPerGroup = out.c / g.groups;
+    const std::int64_t taps = g.kernel.h * g.kernel.w;
+    const std::int64_t rows = outPerGroup * taps;
+    const std::int64_t plane = in.h * in.w;
+    output.fill(0.0F);
+
+    std::vector<float> columns(static_cast<std::size_t>(rows * plane));
+    for (std::int64_t group = 0; group < g.groups; ++group) {
+        // columns (filters/groups * kh * kw, H*W) = W_g^T * X_g
+        const ConstRowMap w(weights + group * inPerGroup * rows, inPerGroup, rows);
+        const ConstRowMap x(input.channel(group * inPerGroup), inPerGroup, plane);
+        Eigen::Map<RowMatrix> c(columns.data(), rows, plane);
+        c.noalias() = w.transpose() * x;
+        // col2im: each output channel is written by one thread only.
+#pragma omp parallel for num_threads(threads) schedule(static)
+        for (std::int64_t f = 0; f < outPerGroup; ++f) {
+            float* dst = output.channel(group * outPerGroup + f);
+            for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+                for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
+                    const float* src = columns.data() + ((f * g.kernel.h + ky) * g.kernel.w + kx) * plane;
+                    for (std::int64_t iy = 0; iy < in.h; ++iy) {
+                        const std::int64_t oy = iy * g.stride.h + ky * g.dilation.h - g.offset.h;
+                        if (oy < 0 || oy >= out.h) {
+                            continue;
+                        }
+                        for (std::int64_t ix = 0; ix < in.w; ++ix) {
+                            const std::int64_t ox = ix * g.stride.w + kx * g.dilation.w - g.offset.w;
+                            if (ox >= 0 && ox < out.w) {
+                                dst[oy * out.w + ox] += src[iy * in.w + ix];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if (bias != nullptr) {
+        for (std::int64_t f = 0; f < out.c; ++f) {
+            float* dst = output.channel(f);
+            std::for_each(dst, dst + out.h * out.w, [b = bias[f]](float& v) { v += b; });
+        }
+    }
+}
+
+}  // namespace stridelab

@@ -1,0 +1,44 @@
+#pragma once
+
+// Convolution (cross-correlation) through im2col and Eigen's GEMM, tiled over output rows so
+// the column buffer stays small, both cores used.
+
+#include "kernels/padding.h"
+#include "tensor/shape.h"
+#include "tensor/tensor.h"
+
+namespace stridelab {
+
+struct ConvGeometry {
+    Shape input;   // unpadded
+    Shape output;
+    Pair kernel{1, 1};
+    Pair stride{1, 1};
+    Pair dilation{1, 1};
+    Padding2d padding;
+    std::int64_t groups = 1;
+};
+
+// weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
+// `input` must already be padded (padding is applied by the caller in its mode); the
+// geometry's padding is only what was added.
+void conv2dGemm(const Tensor& paddedInput, const float* weights, const float* bias,
+                const ConvGeometry& geometry, Tensor& output, int threads);
+
+// The transposed convolution: input element i adds w[j] to full position i*s + j*d; the
+// output is the window [offset, offset + out) of the full result, zero past its end.
+// weights: PyTorch layout (C_in, filters/groups, kh, kw).
+struct TransposedConvGeometry {
+    Shape input;
+    Shape output;
+    Pair kernel{1, 1};
+    Pair stride{1, 1};
+    Pair dilation{1, 1};
+    Pair offset{0, 0};
+    std::int64_t groups = 1;
+};
+
+void conv2dTransposeGemm(const Tensor& input, const float* weights, const float* bias,
+                         const TransposedConvGeometry& geometry, Tensor& output, int threads);
+
+}  // namespace stridelab

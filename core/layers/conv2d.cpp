@@ -1,0 +1,108 @@
+#include "layers/conv2d.h"
+
+#include "kernels/conv2d_gemm.h"
+
+namespace stridelab {
+
+const QStringList& paddingModeNames() {
+    static const QStringList names = {QStringLiteral("zeros"), QStringLiteral("reflect"), QStringLiteral("replicate"),
+                                      QStringLiteral("circular")};
+    return names;
+}
+
+Result<LayerPtr> Conv2d::parse(const JsonObjectReader& r, const LayerLoadContext& context) {
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
+                              QStringLiteral("kernel_size"), QStringLiteral("strides"), QStringLiteral("padding"),
+                              QStringLiteral("padding_mode"), QStringLiteral("dilation_rate"), QStringLiteral("groups"),
+                              QStringLiteral("activation"), QStringLiteral("negative_slope"), QStringLiteral("use_bias"),
+                              QStringLiteral("kernel_initializer"), QStringLiteral("seed"), QStringLiteral("weights")});
+        !s) {
+        return s.error();
+    }
+    auto conv = parseConvOptions(r, context, false);
+    if (!conv) {
+        return conv.error();
+    }
+    auto mode = r.choice(QStringLiteral("padding_mode"), paddingModeNames(), QStringLiteral("zeros"));
+    if (!mode) {
+        return mode.error();
+    }
+    Params p{std::move(conv).value(), static_cast<PaddingMode>(paddingModeNames().indexOf(*mode))};
+    return LayerPtr(std::make_shared<Conv2d>(std::move(p)));
+}
+
+QJsonObject Conv2d::toJson() const {
+    QJsonObject json;
+    writeConvOptions(params_.conv, json);
+    if (params_.paddingMode != PaddingMode::Zeros) {
+        json.insert(QStringLiteral("padding_mode"), paddingModeNames().at(static_cast<qsizetype>(params_.paddingMode)));
+    }
+    return json;
+}
+
+Result<LayerShape> Conv2d::inferShape(const ShapeQuery& query) const {
+    const ConvOptions& o = params_.conv;
+    const Shape in = query.input;
+    if (auto e = o.checkKernelFor(in.c, false)) {
+        return *e;
+    }
+    LayerShape s;
+    s.height = convAxis(in.h, o.kernel.h, o.strides.h, o.dilation.h, o.padding, Axis::Height);
+    s.width = convAxis(in.w, o.kernel.w, o.strides.w, o.dilation.w, o.padding, Axis::Width);
+    if (auto e = windowFitError(QStringLiteral("kernel"), s.height, s.width)) {
+        return *e;
+    }
+    for (const AxisShape* a : {&s.height, &s.width}) {
+        const QString axisName = a == &s.height ? QStringLiteral("height") : QStringLiteral("width");
+        const std::int64_t pad = std::max(a->before, a->after);
+        if (params_.paddingMode == PaddingMode::Reflect && pad >= a->in) {
+            return Error::invalid(QStringLiteral("reflect padding %1 must be smaller than the input %2 %3")
+                                      .arg(pad)
+                                      .arg(axisName)
+                                      .arg(a->in));
+        }
+        if (params_.paddingMode == PaddingMode::Circular && pad > a->in) {
+            return Error::invalid(QStringLiteral("circular padding %1 must be at most the input %2 %3")
+                                      .arg(pad)
+                                      .arg(axisName)
+                                      .arg(a->in));
+        }
+    }
+    s.output = {o.filters, s.height.out, s.width.out};
+    s.params = o.parameterCount(in.c);
+    s.macs = s.output.elements() * (in.c / o.groups) * o.kernel.h * o.kernel.w;
+    s.padding = {s.height.before, s.height.after, s.width.before, s.width.after};
+    return s;
+}
+
+void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
+    const ConvOptions& o = params_.conv;
+    const LayerShape& s = query.shape;
+    const Padding2d padding{s.height.before, s.height.after, s.width.before, s.width.after};
+    const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides, o.dilation, padding, o.groups};
+    const NdArray kernel = o.kernelFor(query.input.shape().c, false);
+    const std::vector<float> bias = o.bias();
+    if (padding.none()) {
+        conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry, out.values, query.threads);
+    } else {
+        Tensor padded;
+        padTensor(query.input, padding, params_.paddingMode, padded);
+        conv2dGemm(padded, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry, out.values, query.threads);
+    }
+    finishConvOutput(o, out.values, query.threads);
+}
+
+PositionRange Conv2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+    return windowDependencies(position, shape.axis(axis));
+}
+
+double Conv2d::jumpFactor(Axis axis, const LayerShape& shape) const {
+    return static_cast<double>(shape.axis(axis).stride);
+}
+
+std::int64_t Conv2d::workspaceBytes(const Shape& input, const LayerShape& shape) const {
+    const std::int64_t padded = input.c * shape.height.paddedExtent * shape.width.paddedExtent;
+    return static_cast<std::int64_t>(sizeof(float)) * padded;
+}
+
+}  // namespace stridelab

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "kernels/padding.h"
+#include "layers/conv_options.h"
+
+namespace stridelab {
+
+// conv2d: Keras Conv2D / PyTorch nn.Conv2d, with PyTorch's padding modes.
+class Conv2d final : public Layer {
+public:
+    struct Params {
+        ConvOptions conv;
+        PaddingMode paddingMode = PaddingMode::Zeros;
+    };
+
+    explicit Conv2d(Params params) : params_(std::move(params)) {}
+    static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+
+    [[nodiscard]] const Params& params() const { return params_; }
+    [[nodiscard]] QString type() const override { return QStringLiteral("conv2d"); }
+    [[nodiscard]] QJsonObject toJson() const override;
+    [[nodiscard]] QString describe() const override { return params_.conv.describe(); }
+    [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
+    void forward(const ForwardQuery& query, LayerResult& out) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input, const LayerShape& shape) const override;
+
+private:
+    Params params_;
+};
+
+[[nodiscard]] const QStringList& paddingModeNames();
+
+}  // namespace stridelab

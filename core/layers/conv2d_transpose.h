@@ -1,0 +1,33 @@
+#pragma once
+
+#include "layers/conv_options.h"
+
+namespace stridelab {
+
+// conv2d_transpose: Keras Conv2DTranspose ("valid"/"same") and PyTorch nn.ConvTranspose2d
+// (explicit padding), both with output_padding.
+class Conv2dTranspose final : public Layer {
+public:
+    struct Params {
+        ConvOptions conv;
+        std::optional<Pair> outputPadding;
+    };
+
+    explicit Conv2dTranspose(Params params) : params_(std::move(params)) {}
+    static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+
+    [[nodiscard]] const Params& params() const { return params_; }
+    [[nodiscard]] QString type() const override { return QStringLiteral("conv2d_transpose"); }
+    [[nodiscard]] QJsonObject toJson() const override;
+    [[nodiscard]] QString describe() const override;
+    [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
+    void forward(const ForwardQuery& query, LayerResult& out) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input, const LayerShape& shape) const override;
+
+private:
+    Params params_;
+};
+
+}  // namespace stridelab

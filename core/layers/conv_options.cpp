@@ -1,0 +1,363 @@
+#include "layers/conv_options.h"
+
+#include "io/json_values.h"
+#include "io/npy.h"
+
+#include <QJsonArray>
+
+#include <functional>
+
+namespace stridelab {
+
+namespace {
+
+const QStringList& activationList() {
+    static const QStringList names = {QStringLiteral("linear"), QStringLiteral("relu"), QStringLiteral("leaky_relu"),
+                                      QStringLiteral("sigmoid"), QStringLiteral("tanh")};
+    return names;
+}
+
+// Nested JSON arrays of numbers, rectangular, into an NdArray.
+Result<NdArray> arrayFromJson(const QJsonValue& value, const QString& path) {
+    NdArray array;
+    std::function<Status(const QJsonValue&, const QString&, std::size_t)> visit =
+        [&](const QJsonValue& v, const QString& at, std::size_t depth) -> Status {
+        if (v.isDouble()) {
+            if (depth != array.dims.size()) {
+                return Error::invalid(QStringLiteral("%1: expected an array, got a number (the array is not rectangular)").arg(at));
+            }
+            array.values.push_back(static_cast<float>(v.toDouble()));
+            return success();
+        }
+        if (!v.isArray()) {
+            return Error::invalid(QStringLiteral("%1: expected a number or an array, got %2").arg(at, describeJson(v)));
+        }
+        const QJsonArray a = v.toArray();
+        if (depth == array.dims.size() && array.values.empty()) {
+            array.dims.push_back(a.size());
+        } else if (depth >= array.dims.size() || array.dims[depth] != a.size()) {
+            return Error::invalid(QStringLiteral("%1: the array is not rectangular (expected %2 items, got %3)")
+                                      .arg(at)
+                                      .arg(depth < array.dims.size() ? array.dims[depth] : 0)
+                                      .arg(a.size()));
+        }
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (auto s = visit(a[i], QStringLiteral("%1[%2]").arg(at).arg(i), depth + 1); !s) {
+                return s;
+            }
+        }
+        return success();
+    };
+    if (auto s = visit(value, path, 0); !s) {
+        return s.error();
+    }
+    return array;
+}
+
+Result<WeightSource> readWeightSource(const JsonObjectReader& weights, const QString& key,
+                                      const LayerLoadContext& context) {
+    const QJsonValue v = weights.value(key);
+    if (v.isString()) {
+        const QString file = v.toString();
+        auto array = readNpy(context.baseDir.filePath(file));
+        if (!array) {
+            return weights.errorAt(key, array.error().message);
+        }
+        return WeightSource{std::move(array).value(), file};
+    }
+    if (v.isArray()) {
+        auto array = arrayFromJson(v, weights.pathOf(key));
+        if (!array) {
+            return array.error();
+        }
+        return WeightSource{std::move(array).value(), {}};
+    }
+    return weights.errorAt(key, QStringLiteral("expected a .npy path or nested arrays of numbers, got %1").arg(describeJson(v)));
+}
+
+QJsonValue arrayToJson(const NdArray& array) {
+    std::size_t next = 0;
+    std::function<QJsonValue(std::size_t)> build = [&](std::size_t depth) -> QJsonValue {
+        if (depth == array.dims.size()) {
+            return static_cast<double>(array.values[next++]);
+        }
+        QJsonArray a;
+        for (std::int64_t i = 0; i < array.dims[depth]; ++i) {
+            a.append(build(depth + 1));
+        }
+        return a;
+    };
+    return build(0);
+}
+
+QJsonValue weightSourceToJson(const WeightSource& source) {
+    return source.file.isEmpty() ? arrayToJson(source.array) : QJsonValue(source.file);
+}
+
+Result<InitializerSpec> parseInitializer(const JsonObjectReader& reader) {
+    const QString key = QStringLiteral("kernel_initializer");
+    if (!reader.has(key)) {
+        return InitializerSpec{};
+    }
+    const QJsonValue v = reader.value(key);
+    if (v.isObject()) {
+        const JsonObjectReader object(v.toObject(), reader.pathOf(key));
+        if (auto s = object.allowOnly({QStringLiteral("name"), QStringLiteral("sigma")}); !s) {
+            return s.error();
+        }
+        auto name = object.choice(QStringLiteral("name"), initializerNames(), {});
+        if (!name) {
+            return name.error();
+        }
+        if (name->isEmpty()) {
+            return object.errorAt(QStringLiteral("name"), QStringLiteral("required key is missing"));
+        }
+        InitializerSpec spec{*name, std::nullopt};
+        if (object.has(QStringLiteral("sigma"))) {
+            if (spec.name != QStringLiteral("gaussian")) {
+                return object.errorAt(QStringLiteral("sigma"), QStringLiteral("only the \"gaussian\" initializer takes a sigma"));
+            }
+            auto sigma = object.number(QStringLiteral("sigma"), 0.0);
+            if (!sigma) {
+                return sigma.error();
+            }
+            if (*sigma <= 0.0) {
+                return object.errorAt(QStringLiteral("sigma"), QStringLiteral("must be > 0, got %1").arg(*sigma));
+            }
+            spec.sigma = *sigma;
+        }
+        return spec;
+    }
+    auto name = reader.choice(key, initializerNames(), {});
+    if (!name) {
+        return name.error();
+    }
+    return InitializerSpec{*name, std::nullopt};
+}
+
+}  // namespace
+
+const QStringList& activationNames() { return activationList(); }
+
+QString activationName(Activation activation) { return activationList().at(static_cast<qsizetype>(activation)); }
+
+Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadContext& context, bool transposed) {
+    ConvOptions o;
+    auto filters = r.integer(QStringLiteral("filters"), 1, std::nullopt);
+    if (!filters) {
+        return filters.error();
+    }
+    o.filters = *filters;
+    auto kernel = r.pair(QStringLiteral("kernel_size"), 1, std::nullopt);
+    if (!kernel) {
+        return kernel.error();
+    }
+    o.kernel = *kernel;
+    auto strides = r.pair(QStringLiteral("strides"), 1, Pair{1, 1});
+    if (!strides) {
+        return strides.error();
+    }
+    o.strides = *strides;
+    auto padding = r.padding(QStringLiteral("padding"), !transposed);
+    if (!padding) {
+        return padding.error();
+    }
+    o.padding = *padding;
+    auto dilation = r.pair(QStringLiteral("dilation_rate"), 1, Pair{1, 1});
+    if (!dilation) {
+        return dilation.error();
+    }
+    o.dilation = *dilation;
+    auto groups = r.integer(QStringLiteral("groups"), 1, 1);
+    if (!groups) {
+        return groups.error();
+    }
+    o.groups = *groups;
+    if (o.filters % o.groups != 0) {
+        return r.errorAt(QStringLiteral("groups"), QStringLiteral("filters %1 is not divisible by groups %2").arg(o.filters).arg(o.groups));
+    }
+    auto activation = r.choice(QStringLiteral("activation"), activationList(), QStringLiteral("linear"));
+    if (!activation) {
+        return activation.error();
+    }
+    o.activation = static_cast<Activation>(activationList().indexOf(*activation));
+    if (r.has(QStringLiteral("negative_slope")) && o.activation != Activation::LeakyRelu) {
+        return r.errorAt(QStringLiteral("negative_slope"), QStringLiteral("only used with activation \"leaky_relu\", the activation is \"%1\"").arg(*activation));
+    }
+    auto slope = r.number(QStringLiteral("negative_slope"), 0.01);
+    if (!slope) {
+        return slope.error();
+    }
+    o.negativeSlope = *slope;
+    auto useBias = r.boolean(QStringLiteral("use_bias"), true);
+    if (!useBias) {
+        return useBias.error();
+    }
+    o.useBias = *useBias;
+    auto initializer = parseInitializer(r);
+    if (!initializer) {
+        return initializer.error();
+    }
+    o.initializer = *initializer;
+    if (initializerIs3x3Only(o.initializer.name) && o.kernel != Pair{3, 3}) {
+        return r.errorAt(QStringLiteral("kernel_initializer"), QStringLiteral("\"%1\" is a 3x3 filter, the kernel is %2x%3")
+                                                                    .arg(o.initializer.name)
+                                                                    .arg(o.kernel.h)
+                                                                    .arg(o.kernel.w));
+    }
+    auto seed = r.integer(QStringLiteral("seed"), 0, 0);
+    if (!seed) {
+        return seed.error();
+    }
+    o.seed = *seed;
+
+    if (r.has(QStringLiteral("weights"))) {
+        const QJsonValue w = r.value(QStringLiteral("weights"));
+        if (!w.isObject()) {
+            return r.errorAt(QStringLiteral("weights"), QStringLiteral("expected an object with \"kernel\" and/or \"bias\", got %1").arg(describeJson(w)));
+        }
+        const JsonObjectReader weights(w.toObject(), r.pathOf(QStringLiteral("weights")));
+        if (auto s = weights.allowOnly({QStringLiteral("kernel"), QStringLiteral("bias")}); !s) {
+            return s.error();
+        }
+        if (weights.has(QStringLiteral("kernel"))) {
+            auto kernelWeights = readWeightSource(weights, QStringLiteral("kernel"), context);
+            if (!kernelWeights) {
+                return kernelWeights.error();
+            }
+            const NdArray& k = kernelWeights->array;
+            const std::int64_t expectedFirst = transposed ? -1 : o.filters;
+            if (k.dims.size() != 4 || (expectedFirst > 0 && k.dims[0] != expectedFirst) ||
+                (transposed && k.dims[1] != o.filters / o.groups) || k.dims[2] != o.kernel.h || k.dims[3] != o.kernel.w) {
+                const QString expected = transposed ? QStringLiteral("(C_in, %1, %2, %3)").arg(o.filters / o.groups).arg(o.kernel.h).arg(o.kernel.w)
+                                                    : QStringLiteral("(%1, C_in/groups, %2, %3)").arg(o.filters).arg(o.kernel.h).arg(o.kernel.w);
+                return weights.errorAt(QStringLiteral("kernel"), QStringLiteral("expected shape %1, got %2").arg(expected, k.shapeString()));
+            }
+            o.kernelWeights = std::move(kernelWeights).value();
+        }
+        if (weights.has(QStringLiteral("bias"))) {
+            if (!o.useBias) {
+                return weights.errorAt(QStringLiteral("bias"), QStringLiteral("a bias is given but use_bias is false"));
+            }
+            auto biasWeights = readWeightSource(weights, QStringLiteral("bias"), context);
+            if (!biasWeights) {
+                return biasWeights.error();
+            }
+            const NdArray& b = biasWeights->array;
+            if (b.dims.size() != 1 || b.dims[0] != o.filters) {
+                return weights.errorAt(QStringLiteral("bias"), QStringLiteral("expected shape (%1,) for %1 filters, got %2")
+                                                                    .arg(o.filters)
+                                                                    .arg(b.shapeString()));
+            }
+            o.biasWeights = std::move(biasWeights).value();
+        }
+    }
+    return o;
+}
+
+void writeConvOptions(const ConvOptions& o, QJsonObject& json) {
+    json.insert(QStringLiteral("filters"), static_cast<double>(o.filters));
+    json.insert(QStringLiteral("kernel_size"), pairToJson(o.kernel));
+    if (o.strides != Pair{1, 1}) {
+        json.insert(QStringLiteral("strides"), pairToJson(o.strides));
+    }
+    if (o.padding.kind != PaddingKind::Valid) {
+        json.insert(QStringLiteral("padding"), paddingToJson(o.padding));
+    }
+    if (o.dilation != Pair{1, 1}) {
+        json.insert(QStringLiteral("dilation_rate"), pairToJson(o.dilation));
+    }
+    if (o.groups != 1) {
+        json.insert(QStringLiteral("groups"), static_cast<double>(o.groups));
+    }
+    if (o.activation != Activation::Linear) {
+        json.insert(QStringLiteral("activation"), activationName(o.activation));
+    }
+    if (o.activation == Activation::LeakyRelu && o.negativeSlope != 0.01) {
+        json.insert(QStringLiteral("negative_slope"), o.negativeSlope);
+    }
+    if (!o.useBias) {
+        json.insert(QStringLiteral("use_bias"), false);
+    }
+    if (o.initializer != InitializerSpec{}) {
+        json.insert(QStringLiteral("kernel_initializer"), o.initializer.toJson());
+    }
+    if (o.seed != 0) {
+        json.insert(QStringLiteral("seed"), static_cast<double>(o.seed));
+    }
+    if (o.kernelWeights || o.biasWeights) {
+        QJsonObject weights;
+        if (o.kernelWeights) {
+            weights.insert(QStringLiteral("kernel"), weightSourceToJson(*o.kernelWeights));
+        }
+        if (o.biasWeights) {
+            weights.insert(QStringLiteral("bias"), weightSourceToJson(*o.biasWeights));
+        }
+        json.insert(QStringLiteral("weights"), weights);
+    }
+}
+
+NdArray ConvOptions::kernelFor(std::int64_t inputChannels, bool transposed) const {
+    if (kernelWeights) {
+        return kernelWeights->array;
+    }
+    return makeKernel(initializer, static_cast<std::uint64_t>(seed),
+                      KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
+}
+
+std::vector<float> ConvOptions::bias() const {
+    if (!useBias) {
+        return {};
+    }
+    if (biasWeights) {
+        return biasWeights->array.values;
+    }
+    return std::vector<float>(static_cast<std::size_t>(filters), 0.0F);
+}
+
+std::int64_t ConvOptions::parameterCount(std::int64_t inputChannels) const {
+    return filters * (inputChannels / groups) * kernel.h * kernel.w + (useBias ? filters : 0);
+}
+
+std::optional<Error> ConvOptions::checkKernelFor(std::int64_t inputChannels, bool transposed) const {
+    if (inputChannels % groups != 0) {
+        return Error::invalid(QStringLiteral("groups %1 does not divide the %2 input channels").arg(groups).arg(inputChannels));
+    }
+    if (!kernelWeights) {
+        return std::nullopt;
+    }
+    const auto expected = KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed}.dims();
+    if (kernelWeights->array.dims != expected) {
+        NdArray e;
+        e.dims = expected;
+        return Error::invalid(QStringLiteral("weights.kernel has shape %1, but %2 input channels need %3")
+                                  .arg(kernelWeights->array.shapeString())
+                                  .arg(inputChannels)
+                                  .arg(e.shapeString()));
+    }
+    return std::nullopt;
+}
+
+QString ConvOptions::describe() const {
+    QString text = QStringLiteral("%1 %2x%3").arg(filters).arg(kernel.h).arg(kernel.w);
+    if (strides != Pair{1, 1}) {
+        text += strides.h == strides.w ? QStringLiteral(" /%1").arg(strides.h) : QStringLiteral(" /%1x%2").arg(strides.h).arg(strides.w);
+    }
+    text += QLatin1Char(' ') + padding.toString();
+    if (dilation != Pair{1, 1}) {
+        text += QStringLiteral(" dil %1x%2").arg(dilation.h).arg(dilation.w);
+    }
+    if (groups != 1) {
+        text += QStringLiteral(" g%1").arg(groups);
+    }
+    if (activation != Activation::Linear) {
+        text += QLatin1Char(' ') + activationName(activation);
+    }
+    return text;
+}
+
+void finishConvOutput(const ConvOptions& options, Tensor& output, int threads) {
+    applyActivation(output, options.activation, static_cast<float>(options.negativeSlope), threads);
+}
+
+}  // namespace stridelab

@@ -1,0 +1,48 @@
+#include "layers/layer_registry.h"
+
+#include "layers/avg_pool2d.h"
+#include "layers/conv2d.h"
+#include "layers/conv2d_transpose.h"
+#include "layers/max_pool2d.h"
+#include "layers/max_unpool2d.h"
+#include "layers/upsampling2d.h"
+
+namespace stridelab {
+
+const std::vector<LayerType>& layerTypes() {
+    using C = LayerCategory;
+    static const std::vector<LayerType> types = {
+        {QStringLiteral("conv2d"), QStringLiteral("Conv2D"), C::Downsampling, &Conv2d::parse,
+         QStringLiteral("keras.layers.Conv2D"), QStringLiteral("torch.nn.Conv2d")},
+        {QStringLiteral("max_pool2d"), QStringLiteral("MaxPool2D"), C::Downsampling, &MaxPool2d::parse,
+         QStringLiteral("keras.layers.MaxPooling2D"), QStringLiteral("torch.nn.MaxPool2d")},
+        {QStringLiteral("avg_pool2d"), QStringLiteral("AvgPool2D"), C::Downsampling, &AvgPool2d::parse,
+         QStringLiteral("keras.layers.AveragePooling2D"), QStringLiteral("torch.nn.AvgPool2d")},
+        {QStringLiteral("upsampling2d"), QStringLiteral("UpSampling2D"), C::Upsampling, &Upsampling2d::parse,
+         QStringLiteral("keras.layers.UpSampling2D"), QStringLiteral("torch.nn.Upsample")},
+        {QStringLiteral("max_unpool2d"), QStringLiteral("MaxUnpool2D"), C::Upsampling, &MaxUnpool2d::parse,
+         QStringLiteral("(none)"), QStringLiteral("torch.nn.MaxUnpool2d")},
+        {QStringLiteral("conv2d_transpose"), QStringLiteral("Conv2DTranspose"), C::Upsampling, &Conv2dTranspose::parse,
+         QStringLiteral("keras.layers.Conv2DTranspose"), QStringLiteral("torch.nn.ConvTranspose2d")},
+    };
+    return types;
+}
+
+const LayerType* findLayerType(const QString& type) {
+    for (const LayerType& t : layerTypes()) {
+        if (t.type == type) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
+QStringList layerTypeNames() {
+    QStringList names;
+    for (const LayerType& t : layerTypes()) {
+        names << t.type;
+    }
+    return names;
+}
+
+}  // namespace stridelab

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "layers/layer_loading.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace stridelab {
+
+struct LayerType {
+    QString type;         // the pipeline file's "type"
+    QString displayName;  // for menus: "Conv2D"
+    LayerCategory category;
+    LayerParser parse;
+    QString kerasName;    // Keras and PyTorch equivalents, for tooltips and docs
+    QString pytorchName;
+};
+
+// Every layer type the program knows, in menu order. Adding a type is one line here.
+[[nodiscard]] const std::vector<LayerType>& layerTypes();
+[[nodiscard]] const LayerType* findLayerType(const QString& type);
+[[nodiscard]] QStringList layerTypeNames();
+
+}  // namespace stridelab

@@ -1,0 +1,46 @@
+#include "layers/max_pool2d.h"
+
+namespace stridelab {
+
+Result<LayerPtr> MaxPool2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("pool_size"),
+                              QStringLiteral("strides"), QStringLiteral("padding"), QStringLiteral("ceil_mode"),
+                              QStringLiteral("count_include_pad")});
+        !s) {
+        return s.error();
+    }
+    if (r.has(QStringLiteral("count_include_pad"))) {
+        return r.errorAt(QStringLiteral("count_include_pad"), QStringLiteral("only avg_pool2d with explicit padding takes count_include_pad"));
+    }
+    auto options = parsePoolOptions(r);
+    if (!options) {
+        return options.error();
+    }
+    return LayerPtr(std::make_shared<MaxPool2d>(std::move(options).value()));
+}
+
+QJsonObject MaxPool2d::toJson() const {
+    QJsonObject json;
+    writePoolOptions(options_, json);
+    return json;
+}
+
+Result<LayerShape> MaxPool2d::inferShape(const ShapeQuery& query) const { return inferPoolShape(options_, query.input); }
+
+void MaxPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
+    maxPool2d(query.input, poolGeometry(query.shape, query.input.shape()), out.values, out.argmax, query.threads);
+}
+
+PositionRange MaxPool2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+    return windowDependencies(position, shape.axis(axis));
+}
+
+double MaxPool2d::jumpFactor(Axis axis, const LayerShape& shape) const {
+    return static_cast<double>(shape.axis(axis).stride);
+}
+
+std::int64_t MaxPool2d::workspaceBytes(const Shape& /*input*/, const LayerShape& shape) const {
+    return static_cast<std::int64_t>(sizeof(std::int32_t)) * shape.output.elements();
+}
+
+}  // namespace stridelab

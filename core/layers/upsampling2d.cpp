@@ -1,0 +1,118 @@
+#include "layers/upsampling2d.h"
+
+#include "io/json_values.h"
+
+namespace stridelab {
+
+const QStringList& interpolationNames() {
+    static const QStringList names = {QStringLiteral("nearest"), QStringLiteral("nearest_exact"), QStringLiteral("bilinear"),
+                                      QStringLiteral("bicubic")};
+    return names;
+}
+
+const QStringList& coordinateModeNames() {
+    static const QStringList names = {QStringLiteral("half_pixel"), QStringLiteral("align_corners"), QStringLiteral("asymmetric")};
+    return names;
+}
+
+Result<LayerPtr> Upsampling2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("size"), QStringLiteral("output_size"),
+                              QStringLiteral("interpolation"), QStringLiteral("coordinate_mode")});
+        !s) {
+        return s.error();
+    }
+    Params p;
+    if (r.has(QStringLiteral("size")) && r.has(QStringLiteral("output_size"))) {
+        return r.errorAt(QStringLiteral("output_size"), QStringLiteral("give either size (factors) or output_size, not both"));
+    }
+    auto size = r.optionalPair(QStringLiteral("size"), 1);
+    if (!size) {
+        return size.error();
+    }
+    p.size = *size;
+    auto outputSize = r.optionalPair(QStringLiteral("output_size"), 1);
+    if (!outputSize) {
+        return outputSize.error();
+    }
+    p.outputSize = *outputSize;
+    auto interpolation = r.choice(QStringLiteral("interpolation"), interpolationNames(), QStringLiteral("nearest"));
+    if (!interpolation) {
+        return interpolation.error();
+    }
+    p.interpolation = static_cast<Interpolation>(interpolationNames().indexOf(*interpolation));
+    if (r.has(QStringLiteral("coordinate_mode"))) {
+        if (p.interpolation == Interpolation::Nearest || p.interpolation == Interpolation::NearestExact) {
+            return r.errorAt(QStringLiteral("coordinate_mode"), QStringLiteral("only for bilinear and bicubic, the interpolation is \"%1\"").arg(*interpolation));
+        }
+        auto mode = r.choice(QStringLiteral("coordinate_mode"), coordinateModeNames(), QStringLiteral("half_pixel"));
+        if (!mode) {
+            return mode.error();
+        }
+        p.coordinateMode = static_cast<CoordinateMode>(coordinateModeNames().indexOf(*mode));
+    }
+    return LayerPtr(std::make_shared<Upsampling2d>(std::move(p)));
+}
+
+QJsonObject Upsampling2d::toJson() const {
+    QJsonObject json;
+    if (params_.size) {
+        json.insert(QStringLiteral("size"), pairToJson(*params_.size));
+    }
+    if (params_.outputSize) {
+        json.insert(QStringLiteral("output_size"), QJsonArray{static_cast<double>(params_.outputSize->h), static_cast<double>(params_.outputSize->w)});
+    }
+    if (params_.interpolation != Interpolation::Nearest) {
+        json.insert(QStringLiteral("interpolation"), interpolationNames().at(static_cast<qsizetype>(params_.interpolation)));
+    }
+    if (params_.coordinateMode) {
+        json.insert(QStringLiteral("coordinate_mode"), coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode)));
+    }
+    return json;
+}
+
+QString Upsampling2d::describe() const {
+    QString text;
+    if (params_.outputSize) {
+        text = QStringLiteral("to %1x%2").arg(params_.outputSize->h).arg(params_.outputSize->w);
+    } else {
+        const Pair f = params_.size.value_or(Pair{2, 2});
+        text = QStringLiteral("x%1").arg(f.h) + (f.h == f.w ? QString() : QStringLiteral("x%1").arg(f.w));
+    }
+    text += QLatin1Char(' ') + interpolationNames().at(static_cast<qsizetype>(params_.interpolation));
+    if (params_.coordinateMode && *params_.coordinateMode != CoordinateMode::HalfPixel) {
+        text += QLatin1Char(' ') + coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode));
+    }
+    return text;
+}
+
+Result<LayerShape> Upsampling2d::inferShape(const ShapeQuery& query) const {
+    const Shape in = query.input;
+    LayerShape s;
+    if (params_.outputSize) {
+        s.height = resizeToSize(in.h, params_.outputSize->h);
+        s.width = resizeToSize(in.w, params_.outputSize->w);
+    } else {
+        const Pair f = params_.size.value_or(Pair{2, 2});
+        s.height = resizeByFactor(in.h, f.h);
+        s.width = resizeByFactor(in.w, f.w);
+    }
+    s.output = {in.c, s.height.out, s.width.out};
+    return s;
+}
+
+void Upsampling2d::forward(const ForwardQuery& query, LayerResult& out) const {
+    resize2d(query.input, params_.interpolation, params_.effectiveMode(), out.values, query.threads);
+}
+
+PositionRange Upsampling2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+    const AxisShape& a = shape.axis(axis);
+    const ResizeTaps taps = resizeTaps(position, a.in, a.out, params_.interpolation, params_.effectiveMode());
+    return {taps.index[0], taps.count, 1};
+}
+
+double Upsampling2d::jumpFactor(Axis axis, const LayerShape& shape) const {
+    const AxisShape& a = shape.axis(axis);
+    return static_cast<double>(a.in) / static_cast<double>(a.out);
+}
+
+}  // namespace stridelab

@@ -1,0 +1,71 @@
+#include "pipeline/executor.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <Eigen/Core>
+
+#include <new>
+
+namespace stridelab {
+
+int resolveThreads(int threads) { return threads > 0 ? threads : std::max(1, QThread::idealThreadCount()); }
+
+Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit) {
+    if (report.memoryBytes > limit) {
+        return Error::runtime(QStringLiteral("the feature maps need %1 (%2 bytes), more than the memory limit of %3 (%4 bytes); "
+                                             "use a smaller input or raise --memory-limit")
+                                  .arg(formatBytes(report.memoryBytes))
+                                  .arg(report.memoryBytes)
+                                  .arg(formatBytes(limit))
+                                  .arg(limit));
+    }
+    return success();
+}
+
+Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report, const Tensor& input,
+                              const RunOptions& options) {
+    if (!report.ok()) {
+        return report.firstBroken()->error.value();
+    }
+    if (auto budget = checkMemoryBudget(report, options.memoryLimit); !budget) {
+        return budget.error();
+    }
+    const int threads = resolveThreads(options.threads);
+    Eigen::setNbThreads(threads);
+    RunResult run;
+    run.layers.reserve(pipeline.layers.size());
+    auto earlierResult = [&](const QString& name) -> const LayerResult* {
+        for (std::size_t i = 0; i < run.layers.size(); ++i) {
+            if (pipeline.layers[i].name == name) {
+                return &run.layers[i];
+            }
+        }
+        return nullptr;
+    };
+    try {
+        for (std::size_t i = 0; i < pipeline.layers.size(); ++i) {
+            if (options.cancel != nullptr && options.cancel->load()) {
+                return Error::runtime(QStringLiteral("cancelled"));
+            }
+            const LayerReport& r = report.layers[i];
+            const Tensor& in = i == 0 ? input : run.layers[i - 1].values;
+            QElapsedTimer timer;
+            timer.start();
+            LayerResult out;
+            out.values = Tensor(r.shape->output);
+            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads}, out);
+            const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            run.layers.push_back(std::move(out));
+            run.milliseconds.push_back(ms);
+            if (options.onLayer) {
+                options.onLayer(r.index, run.layers.back(), ms);
+            }
+        }
+    } catch (const std::bad_alloc&) {
+        return Error::runtime(QStringLiteral("out of memory while computing the feature maps (estimated %1)").arg(formatBytes(report.memoryBytes)));
+    }
+    return run;
+}
+
+}  // namespace stridelab

@@ -1,0 +1,38 @@
+#pragma once
+
+// Computes every layer of a pipeline whose shapes are valid.
+
+#include "pipeline/pipeline_analysis.h"
+
+#include <atomic>
+#include <functional>
+
+namespace stridelab {
+
+constexpr std::int64_t kDefaultMemoryLimit = std::int64_t{2} << 30;  // 2 GiB
+
+struct RunOptions {
+    int threads = 0;  // 0: all cores
+    std::int64_t memoryLimit = kDefaultMemoryLimit;
+    // Set from another thread to stop between layers; the run then fails with "cancelled".
+    const std::atomic<bool>* cancel = nullptr;
+    // Called after each layer with its 1-based index, its result and the time it took.
+    std::function<void(int, const LayerResult&, double)> onLayer;
+};
+
+struct RunResult {
+    std::vector<LayerResult> layers;   // one per pipeline layer
+    std::vector<double> milliseconds;  // compute time per layer
+};
+
+// The number of threads `threads` stands for (0: every core).
+[[nodiscard]] int resolveThreads(int threads);
+
+// Checks the memory estimate against the budget before allocating anything.
+[[nodiscard]] Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit);
+
+// Runs the layers; `report` must come from analyzePipeline on this pipeline and input, and be ok.
+[[nodiscard]] Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report, const Tensor& input,
+                                            const RunOptions& options);
+
+}  // namespace stridelab

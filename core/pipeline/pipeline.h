@@ -1,0 +1,45 @@
+#pragma once
+
+// A pipeline: one input plus an ordered stack of layers (pipeline-format.md).
+
+#include "layers/layer_loading.h"
+
+#include <QDir>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace stridelab {
+
+enum class InputKind { Image, Tensor, Shape };
+enum class ColorMode { Rgb, Grayscale, Rgba };
+
+struct InputSpec {
+    InputKind kind = InputKind::Shape;
+    QString source;  // image path or "builtin:NAME", or .npy path, as written in the file
+    std::optional<ColorMode> colorMode;  // as written; rgb by default
+    std::optional<Pair> resize;          // [H, W]
+    Shape shape;                         // kind == Shape
+
+    [[nodiscard]] ColorMode effectiveColorMode() const { return colorMode.value_or(ColorMode::Rgb); }
+};
+
+struct PipelineLayer {
+    QString name;
+    bool explicitName = false;  // false: a Keras-style default ("conv2d_1"), not written back
+    LayerPtr layer;
+};
+
+struct Pipeline {
+    QString name;
+    InputSpec input;
+    std::vector<PipelineLayer> layers;
+    QDir baseDir;  // relative paths in the file are relative to this folder
+
+    [[nodiscard]] const PipelineLayer* find(const QString& layerName) const;
+};
+
+[[nodiscard]] const QStringList& colorModeNames();
+
+}  // namespace stridelab

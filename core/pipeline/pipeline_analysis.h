@@ -1,0 +1,44 @@
+#pragma once
+
+// Shape inference over a whole pipeline, without computing a pixel: what `summary` prints and
+// the GUI's readouts show.
+
+#include "pipeline/pipeline.h"
+
+#include <array>
+#include <optional>
+
+namespace stridelab {
+
+struct LayerReport {
+    int index = 0;  // 1-based; the input is 0
+    QString name;
+    QString type;
+    QString description;
+    Shape input;                       // valid when the layer has a shape or its own error
+    std::optional<LayerShape> shape;   // nothing when the layer or one before it is invalid
+    std::optional<Error> error;        // its own error, or one naming the first broken layer
+    bool ownError = false;
+    std::array<std::int64_t, 2> receptiveField{};  // height, width
+    std::array<double, 2> jump{};
+};
+
+struct PipelineReport {
+    Shape input;
+    std::vector<LayerReport> layers;
+    std::int64_t totalParams = 0;
+    std::int64_t totalMacs = 0;
+    // Bytes the input, every feature map, indices and the largest workspace take.
+    std::int64_t memoryBytes = 0;
+
+    [[nodiscard]] bool ok() const;
+    // The first layer with an error of its own.
+    [[nodiscard]] const LayerReport* firstBroken() const;
+};
+
+[[nodiscard]] PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input);
+
+// "1.50 GiB", "12.0 MiB", "512 bytes".
+[[nodiscard]] QString formatBytes(std::int64_t bytes);
+
+}  // namespace stridelab

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# StrideLab set-up on Debian 12: installs the Debian packages that are missing, builds a
+# Release, then either opens the app on a built-in example (`run`) or runs every test (`test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-run}"
+case "$mode" in run | test | build) ;; *)
+  echo "usage: scripts/setup.sh run|test|build" >&2
+  exit 2
+  ;;
+esac
+
+packages=(build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev
+  libbenchmark-dev xvfb xauth)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset release
+cmake --build --preset release -j "$(nproc)"
+
+case "$mode" in
+  run) exec build/release/app/stridelab ;;
+  test) ctest --preset release -j "$(nproc)" ;;
+  build) ;;
+esac

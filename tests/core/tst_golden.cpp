@@ -1,0 +1,67 @@
+// Every case in tests/data/golden (made by real PyTorch, see make_golden.py there) run through
+// the whole engine: each layer's output must match PyTorch's within 1e-4 relative.
+
+#include "io/image_input.h"
+#include "io/npy.h"
+#include "pipeline/executor.h"
+#include "pipeline/pipeline_reader.h"
+#include "support/test_support.h"
+
+#include <QDirIterator>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace stridelab;
+
+class TestGolden : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesPyTorch_data();
+    void matchesPyTorch();
+};
+
+void TestGolden::matchesPyTorch_data() {
+    QTest::addColumn<QString>("caseDir");
+    QTest::addColumn<int>("threads");
+    const QDir golden(test::dataDir() + QStringLiteral("/golden"));
+    const QStringList cases = golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QVERIFY2(cases.size() >= 80, "the golden folder lost its cases");
+    for (const QString& c : cases) {
+        QTest::addRow("%s", qPrintable(c)) << golden.filePath(c) << 2;
+    }
+    // One thread must give the same numbers (the kernels split work, not arithmetic).
+    QTest::addRow("pipeline_segnet_nested 1 thread") << golden.filePath(QStringLiteral("pipeline_segnet_nested")) << 1;
+}
+
+void TestGolden::matchesPyTorch() {
+    QFETCH(QString, caseDir);
+    QFETCH(int, threads);
+    auto pipeline = loadPipeline(caseDir + QStringLiteral("/pipeline.json"));
+    QVERIFY2(pipeline.ok(), pipeline.ok() ? "" : qPrintable(pipeline.error().message));
+    auto input = loadInputTensor(pipeline->input, pipeline->baseDir);
+    QVERIFY2(input.ok(), input.ok() ? "" : qPrintable(input.error().message));
+    const PipelineReport report = analyzePipeline(*pipeline, input->shape());
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.firstBroken()->error->message));
+    RunOptions options;
+    options.threads = threads;
+    auto run = runPipeline(*pipeline, report, *input, options);
+    QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().message));
+
+    const QDir expectedDir(caseDir + QStringLiteral("/expected"));
+    QCOMPARE(expectedDir.entryList({QStringLiteral("*.npy")}, QDir::Files).size(), qsizetype(pipeline->layers.size()));
+    for (std::size_t i = 0; i < pipeline->layers.size(); ++i) {
+        const QString file = QStringLiteral("%1_%2.npy").arg(i + 1, 2, 10, QLatin1Char('0')).arg(pipeline->layers[i].name);
+        auto array = readNpy(expectedDir.filePath(file));
+        QVERIFY2(array.ok(), qPrintable(file));
+        auto expected = tensorFromArray(std::move(array).value(), file);
+        QVERIFY(expected.ok());
+        QCOMPARE(report.layers[i].shape->output, expected->shape());
+        QString why;
+        QVERIFY2(test::tensorsClose(run->layers[i].values, *expected, 1e-4, 1e-5, &why),
+                 qPrintable(QStringLiteral("%1: %2").arg(file, why)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestGolden)
+#include "tst_golden.moc"

@@ -1,0 +1,1 @@
+#include "support/reference_kernels.h"
