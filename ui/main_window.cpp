@@ -13,7 +13,9 @@
 
 namespace stridelab::ui {
 
-QString defaultPresetPath() { return QStringLiteral(":/presets/encoder_decoder_416.stridelab.json"); }
+QString defaultPresetPath() {
+    return QStringLiteral(":/presets/encoder_decoder_416.stridelab.json");
+}
 
 MainWindow::MainWindow(const QString& pipelineFile, QWidget* parent) : QMainWindow(parent) {
     summary_ = new QPlainTextEdit(this);
@@ -25,7 +27,8 @@ MainWindow::MainWindow(const QString& pipelineFile, QWidget* parent) : QMainWind
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open pipeline..."), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), {}, tr("Pipelines (*.stridelab.json *.json)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open pipeline"), {}, tr("Pipelines (*.stridelab.json *.json)"));
         if (!path.isEmpty()) {
             openPipeline(path);
         }
@@ -53,8 +56,11 @@ void MainWindow::openPipeline(const QString& path) {
     const PipelineReport report = analyzePipeline(*pipeline, shape);
     summary_->setPlainText(formatSummary(pipeline->name, report, SummaryFormat::Text));
     setWindowTitle(tr("StrideLab - %1").arg(pipeline->name));
-    statusBar()->showMessage(report.ok() ? tr("%1 layers, feature maps %2").arg(report.layers.size()).arg(formatBytes(report.memoryBytes))
-                                         : tr("Invalid: %1").arg(report.firstBroken()->error->message));
+    statusBar()->showMessage(report.ok()
+                                 ? tr("%1 layers, feature maps %2")
+                                       .arg(report.layers.size())
+                                       .arg(formatBytes(report.memoryBytes))
+                                 : tr("Invalid: %1").arg(report.firstBroken()->error->message));
 }
 
 }  // namespace stridelab::ui

@@ -8,7 +8,8 @@
 
 namespace stridelab::cli {
 
-Result<ParsedArguments> parseArguments(const QStringList& arguments, const QList<OptionSpec>& options) {
+Result<ParsedArguments> parseArguments(const QStringList& arguments,
+                                       const QList<OptionSpec>& options) {
     ParsedArguments parsed;
     QStringList names;
     for (const OptionSpec& o : options) {
@@ -27,9 +28,11 @@ Result<ParsedArguments> parseArguments(const QStringList& arguments, const QList
             hasInlineValue = true;
             arg = arg.left(eq);
         }
-        const auto spec = std::find_if(options.begin(), options.end(), [&](const OptionSpec& o) { return o.name == arg; });
+        const auto spec = std::find_if(options.begin(), options.end(),
+                                       [&](const OptionSpec& o) { return o.name == arg; });
         if (spec == options.end()) {
-            return Error::invalid(QStringLiteral("unknown option %1%2").arg(arg, didYouMeanSuffix(arg, names)));
+            return Error::invalid(
+                QStringLiteral("unknown option %1%2").arg(arg, didYouMeanSuffix(arg, names)));
         }
         if (!spec->takesValue) {
             if (hasInlineValue) {
@@ -61,21 +64,27 @@ Result<Shape> parseShapeArgument(const QString& text) {
         dims.push_back(v);
     }
     if (parts.size() != 3 || dims.size() != 3) {
-        return Error::invalid(QStringLiteral("--input-shape: expected C,H,W with integers >= 1, got \"%1\"").arg(text));
+        return Error::invalid(
+            QStringLiteral("--input-shape: expected C,H,W with integers >= 1, got \"%1\"")
+                .arg(text));
     }
     return Shape{dims[0], dims[1], dims[2]};
 }
 
 Result<std::int64_t> parseByteSize(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?)(i?B)?\\s*$"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?)(i?B)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(text);
     if (!m.hasMatch()) {
-        return Error::invalid(QStringLiteral("--memory-limit: expected bytes, optionally with K, M, G or T (binary units), got \"%1\"").arg(text));
+        return Error::invalid(QStringLiteral("--memory-limit: expected bytes, optionally with K, "
+                                             "M, G or T (binary units), got \"%1\"")
+                                  .arg(text));
     }
     const double number = m.captured(1).toDouble();
     const QString unit = m.captured(2).toUpper();
-    const int shift = unit.isEmpty() ? 0 : 10 * (1 + static_cast<int>(QStringLiteral("KMGT").indexOf(unit)));
+    const int shift =
+        unit.isEmpty() ? 0 : 10 * (1 + static_cast<int>(QStringLiteral("KMGT").indexOf(unit)));
     const double bytes = std::ldexp(number, shift);
     if (bytes < 1.0 || bytes > 9.0e18) {
         return Error::invalid(QStringLiteral("--memory-limit: %1 is out of range").arg(text));
@@ -87,7 +96,8 @@ Result<int> parsePositiveInt(const QString& option, const QString& text) {
     bool ok = false;
     const int v = text.toInt(&ok);
     if (!ok || v < 1) {
-        return Error::invalid(QStringLiteral("%1: expected an integer >= 1, got \"%2\"").arg(option, text));
+        return Error::invalid(
+            QStringLiteral("%1: expected an integer >= 1, got \"%2\"").arg(option, text));
     }
     return v;
 }

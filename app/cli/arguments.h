@@ -15,7 +15,7 @@
 namespace stridelab::cli {
 
 struct OptionSpec {
-    QString name;      // "--format"
+    QString name;  // "--format"
     bool takesValue = true;
 };
 
@@ -27,7 +27,8 @@ struct ParsedArguments {
     [[nodiscard]] QString value(const QString& option) const { return values.value(option); }
 };
 
-[[nodiscard]] Result<ParsedArguments> parseArguments(const QStringList& arguments, const QList<OptionSpec>& options);
+[[nodiscard]] Result<ParsedArguments> parseArguments(const QStringList& arguments,
+                                                     const QList<OptionSpec>& options);
 
 // "3,224,224" -> (3, 224, 224).
 [[nodiscard]] Result<Shape> parseShapeArgument(const QString& text);

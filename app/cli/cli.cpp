@@ -42,14 +42,17 @@ bool isSubcommand(const char* arg) {
 
 }  // namespace
 
-bool isCommandLineInvocation(int argc, char* argv[]) { return argc > 1 && isSubcommand(argv[1]); }
+bool isCommandLineInvocation(int argc, char* argv[]) {
+    return argc > 1 && isSubcommand(argv[1]);
+}
 
 int reportError(const Error& error) {
     QTextStream(stderr) << "stridelab: error: " << error.message << Qt::endl;
     return error.kind == ErrorKind::Runtime ? kRuntimeFailure : kInvalid;
 }
 
-Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args, bool needData) {
+Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args,
+                                      bool needData) {
     auto pipeline = loadPipeline(file);
     if (!pipeline) {
         return pipeline.error();
@@ -79,7 +82,9 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
         }
         if (input.kind == InputKind::Shape) {
             if (needData) {
-                return Error::invalid(QStringLiteral("%1: the input is a shape only; give data with --input").arg(file));
+                return Error::invalid(
+                    QStringLiteral("%1: the input is a shape only; give data with --input")
+                        .arg(file));
             }
             shape = input.shape;
         } else {
@@ -120,7 +125,10 @@ int run(const QStringList& arguments) {
     if (command == QStringLiteral("run")) {
         return runCommand(rest);
     }
-    return reportError(Error::invalid(QStringLiteral("the %1 subcommand is not available in this version yet (see stridelab --help)").arg(command)));
+    return reportError(Error::invalid(
+        QStringLiteral(
+            "the %1 subcommand is not available in this version yet (see stridelab --help)")
+            .arg(command)));
 }
 
 }  // namespace stridelab::cli

@@ -25,7 +25,8 @@ struct LoadedPipeline {
 
 // Reads PIPELINE, applies --input / --input-shape (when allowed) and infers every shape.
 // `needData`: the input must have data (run).
-[[nodiscard]] Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args, bool needData);
+[[nodiscard]] Result<LoadedPipeline> loadForCommand(const QString& file,
+                                                    const ParsedArguments& args, bool needData);
 
 // The first layer error as one line: "FILE: layers[i] (name): message".
 [[nodiscard]] Error layerError(const LoadedPipeline& loaded);

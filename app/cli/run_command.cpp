@@ -38,17 +38,21 @@ int runCommand(const QStringList& arguments) {
         return reportError(args.error());
     }
     if (args->positional.size() != 1) {
-        return reportError(Error::invalid(QStringLiteral("run needs exactly one PIPELINE file, got %1 arguments").arg(args->positional.size())));
+        return reportError(
+            Error::invalid(QStringLiteral("run needs exactly one PIPELINE file, got %1 arguments")
+                               .arg(args->positional.size())));
     }
     if (!args->has(QStringLiteral("--dump"))) {
         return reportError(Error::invalid(QStringLiteral("run needs --dump DIR")));
     }
     if (args->has(QStringLiteral("--input-shape"))) {
-        return reportError(Error::invalid(QStringLiteral("--input-shape is for summary only; run needs data (--input FILE)")));
+        return reportError(Error::invalid(
+            QStringLiteral("--input-shape is for summary only; run needs data (--input FILE)")));
     }
     RunOptions options;
     if (args->has(QStringLiteral("--threads"))) {
-        auto threads = parsePositiveInt(QStringLiteral("--threads"), args->value(QStringLiteral("--threads")));
+        auto threads =
+            parsePositiveInt(QStringLiteral("--threads"), args->value(QStringLiteral("--threads")));
         if (!threads) {
             return reportError(threads.error());
         }
@@ -77,12 +81,14 @@ int runCommand(const QStringList& arguments) {
     const QString dumpPath = args->value(QStringLiteral("--dump"));
     QDir dir(dumpPath);
     if (!dir.mkpath(QStringLiteral("."))) {
-        return reportError(Error::runtime(QStringLiteral("%1: cannot create the directory").arg(dumpPath)));
+        return reportError(
+            Error::runtime(QStringLiteral("%1: cannot create the directory").arg(dumpPath)));
     }
     // A manifest from an earlier run must not vouch for files this run is replacing.
     const QString manifestPath = dir.filePath(QStringLiteral("manifest.json"));
     if (QFile::exists(manifestPath) && !QFile::remove(manifestPath)) {
-        return reportError(Error::runtime(QStringLiteral("%1: cannot remove the old manifest").arg(manifestPath)));
+        return reportError(
+            Error::runtime(QStringLiteral("%1: cannot remove the old manifest").arg(manifestPath)));
     }
 
     const Pipeline& pipeline = loaded->pipeline;
@@ -126,8 +132,11 @@ int runCommand(const QStringList& arguments) {
     if (writeError) {
         return reportError(*writeError);
     }
-    const QJsonObject manifest{{QStringLiteral("pipeline"), pipeline.name}, {QStringLiteral("layers"), entries}};
-    if (auto s = writeFileAtomically(manifestPath, QJsonDocument(manifest).toJson(QJsonDocument::Indented)); !s) {
+    const QJsonObject manifest{{QStringLiteral("pipeline"), pipeline.name},
+                               {QStringLiteral("layers"), entries}};
+    if (auto s = writeFileAtomically(manifestPath,
+                                     QJsonDocument(manifest).toJson(QJsonDocument::Indented));
+        !s) {
         return reportError(s.error());
     }
     return kSuccess;

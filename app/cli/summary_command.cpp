@@ -4,24 +4,32 @@
 namespace stridelab::cli {
 
 int summaryCommand(const QStringList& arguments) {
-    auto args = parseArguments(arguments, {{QStringLiteral("--format")}, {QStringLiteral("--input")}, {QStringLiteral("--input-shape")}});
+    auto args = parseArguments(arguments, {{QStringLiteral("--format")},
+                                           {QStringLiteral("--input")},
+                                           {QStringLiteral("--input-shape")}});
     if (!args) {
         return reportError(args.error());
     }
     if (args->positional.size() != 1) {
-        return reportError(Error::invalid(QStringLiteral("summary needs exactly one PIPELINE file, got %1 arguments").arg(args->positional.size())));
+        return reportError(Error::invalid(
+            QStringLiteral("summary needs exactly one PIPELINE file, got %1 arguments")
+                .arg(args->positional.size())));
     }
-    const QString formatName = args->has(QStringLiteral("--format")) ? args->value(QStringLiteral("--format")) : QStringLiteral("text");
+    const QString formatName = args->has(QStringLiteral("--format"))
+                                   ? args->value(QStringLiteral("--format"))
+                                   : QStringLiteral("text");
     const qsizetype formatIndex = summaryFormatNames().indexOf(formatName);
     if (formatIndex < 0) {
-        return reportError(Error::invalid(QStringLiteral("--format: expected one of %1, got \"%2\"")
-                                              .arg(summaryFormatNames().join(QStringLiteral(", ")), formatName)));
+        return reportError(
+            Error::invalid(QStringLiteral("--format: expected one of %1, got \"%2\"")
+                               .arg(summaryFormatNames().join(QStringLiteral(", ")), formatName)));
     }
     auto loaded = loadForCommand(args->positional.front(), *args, false);
     if (!loaded) {
         return reportError(loaded.error());
     }
-    QTextStream(stdout) << formatSummary(loaded->pipeline.name, loaded->report, static_cast<SummaryFormat>(formatIndex));
+    QTextStream(stdout) << formatSummary(loaded->pipeline.name, loaded->report,
+                                         static_cast<SummaryFormat>(formatIndex));
     if (!loaded->report.ok()) {
         return reportError(layerError(*loaded));
     }

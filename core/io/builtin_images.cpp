@@ -49,7 +49,8 @@ QImage siemensStar() {
 QImage checkerboard() {
     constexpr int kSquare = 32;
     return grayscale([](double x, double y) {
-        return ((static_cast<int>(x) / kSquare + static_cast<int>(y) / kSquare) % 2) == 0 ? 1.0 : 0.0;
+        return ((static_cast<int>(x) / kSquare + static_cast<int>(y) / kSquare) % 2) == 0 ? 1.0
+                                                                                          : 0.0;
     });
 }
 
@@ -72,10 +73,14 @@ QImage colorGradient() {
 
 const std::vector<BuiltinImage>& builtinImages() {
     static const std::vector<BuiltinImage> images = {
-        {QStringLiteral("zone_plate"), QStringLiteral("Zone plate 256x256: frequency rises to Nyquist at the edge (aliasing)")},
-        {QStringLiteral("siemens_star"), QStringLiteral("Siemens star 256x256, 36 sectors (resolution and blur)")},
-        {QStringLiteral("checkerboard"), QStringLiteral("Checkerboard 256x256 of 32-pixel squares (edges, shifts)")},
-        {QStringLiteral("color_gradient"), QStringLiteral("Colour ramps 256x256: red across, green down, blue diagonal")},
+        {QStringLiteral("zone_plate"),
+         QStringLiteral("Zone plate 256x256: frequency rises to Nyquist at the edge (aliasing)")},
+        {QStringLiteral("siemens_star"),
+         QStringLiteral("Siemens star 256x256, 36 sectors (resolution and blur)")},
+        {QStringLiteral("checkerboard"),
+         QStringLiteral("Checkerboard 256x256 of 32-pixel squares (edges, shifts)")},
+        {QStringLiteral("color_gradient"),
+         QStringLiteral("Colour ramps 256x256: red across, green down, blue diagonal")},
     };
     return images;
 }

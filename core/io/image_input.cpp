@@ -35,12 +35,14 @@ Tensor imageToTensor(const QImage& source, ColorMode mode) {
     const float scale = isSixteenBit(source) ? 1.0F / 65535.0F : 1.0F / 255.0F;
     const bool grayscaleSource = source.isGrayscale();
     for (std::int64_t y = 0; y < h; ++y) {
-        const auto* line = reinterpret_cast<const QRgba64*>(image.constScanLine(static_cast<int>(y)));
+        const auto* line =
+            reinterpret_cast<const QRgba64*>(image.constScanLine(static_cast<int>(y)));
         for (std::int64_t x = 0; x < w; ++x) {
             const QRgba64 p = line[x];
             // Back to the file's own depth before scaling, so 8-bit values are exactly v / 255.
             auto value = [&](quint16 v16) {
-                return isSixteenBit(source) ? static_cast<float>(v16) * scale : static_cast<float>(v16 >> 8) * scale;
+                return isSixteenBit(source) ? static_cast<float>(v16) * scale
+                                            : static_cast<float>(v16 >> 8) * scale;
             };
             const float r = value(p.red());
             const float g = value(p.green());
@@ -60,7 +62,8 @@ Tensor imageToTensor(const QImage& source, ColorMode mode) {
     return tensor;
 }
 
-Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize, const QDir& baseDir) {
+Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize,
+                               const QDir& baseDir) {
     QImage image;
     const QString builtinPrefix = QStringLiteral("builtin:");
     if (source.startsWith(builtinPrefix)) {
@@ -71,7 +74,9 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
             for (const BuiltinImage& b : builtinImages()) {
                 names << b.name;
             }
-            return Error::invalid(QStringLiteral("input.image: unknown built-in image \"%1\" (known: %2)").arg(name, names.join(QStringLiteral(", "))));
+            return Error::invalid(
+                QStringLiteral("input.image: unknown built-in image \"%1\" (known: %2)")
+                    .arg(name, names.join(QStringLiteral(", "))));
         }
         image = *builtin;
     } else {
@@ -79,7 +84,8 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
         QImageReader reader(path);
         image = reader.read();
         if (image.isNull()) {
-            return Error::runtime(QStringLiteral("%1: cannot read the image: %2").arg(path, reader.errorString()));
+            return Error::runtime(
+                QStringLiteral("%1: cannot read the image: %2").arg(path, reader.errorString()));
         }
     }
     Tensor tensor = imageToTensor(image, mode);
@@ -104,12 +110,15 @@ Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir) {
         case InputKind::Shape:
             break;
     }
-    return Error::invalid(QStringLiteral("the pipeline's input is a shape only; give data with --input"));
+    return Error::invalid(
+        QStringLiteral("the pipeline's input is a shape only; give data with --input"));
 }
 
 InputSpec inputSpecForFile(const QString& path) {
     InputSpec spec;
-    spec.kind = QFileInfo(path).suffix().compare(QStringLiteral("npy"), Qt::CaseInsensitive) == 0 ? InputKind::Tensor : InputKind::Image;
+    spec.kind = QFileInfo(path).suffix().compare(QStringLiteral("npy"), Qt::CaseInsensitive) == 0
+                    ? InputKind::Tensor
+                    : InputKind::Image;
     spec.source = QFileInfo(path).absoluteFilePath();
     return spec;
 }

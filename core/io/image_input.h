@@ -11,8 +11,8 @@ namespace stridelab {
 [[nodiscard]] Tensor imageToTensor(const QImage& image, ColorMode mode);
 
 // Reads an image file or "builtin:NAME" (relative paths against baseDir), then resizes.
-[[nodiscard]] Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize,
-                                             const QDir& baseDir);
+[[nodiscard]] Result<Tensor> loadImageTensor(const QString& source, ColorMode mode,
+                                             std::optional<Pair> resize, const QDir& baseDir);
 
 // The input tensor the pipeline's input stands for (an error for a shape-only input).
 [[nodiscard]] Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir);

@@ -91,13 +91,15 @@ Result<QString> JsonObjectReader::choice(const QString& key, const QStringList& 
         return fallback;
     }
     const QJsonValue v = object_.value(key);
-    const QString expected = QStringLiteral("one of \"%1\"").arg(allowed.join(QStringLiteral("\", \"")));
+    const QString expected =
+        QStringLiteral("one of \"%1\"").arg(allowed.join(QStringLiteral("\", \"")));
     if (!v.isString()) {
         return errorAt(key, QStringLiteral("expected %1, got %2").arg(expected, describeJson(v)));
     }
     if (!allowed.contains(v.toString())) {
-        return errorAt(key, QStringLiteral("expected %1, got %2%3")
-                                .arg(expected, describeJson(v), didYouMeanSuffix(v.toString(), allowed)));
+        return errorAt(
+            key, QStringLiteral("expected %1, got %2%3")
+                     .arg(expected, describeJson(v), didYouMeanSuffix(v.toString(), allowed)));
     }
     return v.toString();
 }
@@ -124,7 +126,9 @@ Result<std::int64_t> JsonObjectReader::integer(const QString& key, std::int64_t 
     const QJsonValue v = object_.value(key);
     const auto n = jsonInteger(v);
     if (!n) {
-        return errorAt(key, QStringLiteral("expected an integer >= %1, got %2").arg(minimum).arg(describeJson(v)));
+        return errorAt(
+            key,
+            QStringLiteral("expected an integer >= %1, got %2").arg(minimum).arg(describeJson(v)));
     }
     if (*n < minimum) {
         return errorAt(key, QStringLiteral("must be >= %1, got %2").arg(minimum).arg(*n));
@@ -172,12 +176,15 @@ Result<Pair> JsonObjectReader::pair(const QString& key, std::int64_t minimum,
         return errorAt(key, expected);
     }
     if (*h < minimum || *w < minimum) {
-        return errorAt(key, QStringLiteral("each value must be >= %1, got [%2, %3]").arg(minimum).arg(*h).arg(*w));
+        return errorAt(
+            key,
+            QStringLiteral("each value must be >= %1, got [%2, %3]").arg(minimum).arg(*h).arg(*w));
     }
     return Pair{*h, *w};
 }
 
-Result<std::optional<Pair>> JsonObjectReader::optionalPair(const QString& key, std::int64_t minimum) const {
+Result<std::optional<Pair>> JsonObjectReader::optionalPair(const QString& key,
+                                                           std::int64_t minimum) const {
     if (!has(key)) {
         return std::optional<Pair>{};
     }
@@ -193,9 +200,12 @@ Result<PaddingSpec> JsonObjectReader::padding(const QString& key, bool fourAllow
         return PaddingSpec::valid();
     }
     const QJsonValue v = object_.value(key);
-    const QString forms = fourAllowed ? QStringLiteral("\"valid\", \"same\", p, [ph, pw] or [top, bottom, left, right]")
-                                      : QStringLiteral("\"valid\", \"same\", p or [ph, pw]");
-    const QString expected = QStringLiteral("expected %1 with integers >= 0, got %2").arg(forms, describeJson(v));
+    const QString forms =
+        fourAllowed
+            ? QStringLiteral("\"valid\", \"same\", p, [ph, pw] or [top, bottom, left, right]")
+            : QStringLiteral("\"valid\", \"same\", p or [ph, pw]");
+    const QString expected =
+        QStringLiteral("expected %1 with integers >= 0, got %2").arg(forms, describeJson(v));
     if (v.isString()) {
         if (v.toString() == QStringLiteral("valid")) {
             return PaddingSpec::valid();
@@ -203,7 +213,8 @@ Result<PaddingSpec> JsonObjectReader::padding(const QString& key, bool fourAllow
         if (v.toString() == QStringLiteral("same")) {
             return PaddingSpec::same();
         }
-        return errorAt(key, expected + didYouMeanSuffix(v.toString(), {QStringLiteral("valid"), QStringLiteral("same")}));
+        return errorAt(key, expected + didYouMeanSuffix(v.toString(), {QStringLiteral("valid"),
+                                                                       QStringLiteral("same")}));
     }
     PaddingSpec spec{PaddingKind::Explicit, {}};
     if (const auto n = jsonInteger(v)) {
@@ -225,7 +236,8 @@ Result<PaddingSpec> JsonObjectReader::padding(const QString& key, bool fourAllow
     }
     for (const auto p : spec.values) {
         if (p < 0) {
-            return errorAt(key, QStringLiteral("padding must be >= 0, got %1").arg(describeJson(v)));
+            return errorAt(key,
+                           QStringLiteral("padding must be >= 0, got %1").arg(describeJson(v)));
         }
     }
     return spec;

@@ -46,7 +46,8 @@ public:
     // An integer n (meaning [n, n]) or a pair [h, w], each >= minimum.
     [[nodiscard]] Result<Pair> pair(const QString& key, std::int64_t minimum,
                                     std::optional<Pair> fallback) const;
-    [[nodiscard]] Result<std::optional<Pair>> optionalPair(const QString& key, std::int64_t minimum) const;
+    [[nodiscard]] Result<std::optional<Pair>> optionalPair(const QString& key,
+                                                           std::int64_t minimum) const;
     // "valid", "same", p, [ph, pw] or (if fourAllowed) [top, bottom, left, right].
     [[nodiscard]] Result<PaddingSpec> padding(const QString& key, bool fourAllowed) const;
 

@@ -32,7 +32,8 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     qsizetype headerLength = 0;
     qsizetype headerStart = 0;
     if (major == 1) {
-        headerLength = static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
+        headerLength =
+            static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
         headerStart = 10;
     } else if (major == 2 || major == 3) {
         if (bytes.size() < 12) {
@@ -66,11 +67,15 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     } else if (dtype == QStringLiteral("<f8") || dtype == QStringLiteral("=f8")) {
         itemSize = 8;
     } else {
-        return npyError(source, QStringLiteral("unsupported dtype '%1'; expected little-endian float32 ('<f4') or float64 ('<f8')")
-                                    .arg(dtype));
+        return npyError(
+            source,
+            QStringLiteral(
+                "unsupported dtype '%1'; expected little-endian float32 ('<f4') or float64 ('<f8')")
+                .arg(dtype));
     }
     if (order.captured(1) == QStringLiteral("True")) {
-        return npyError(source, QStringLiteral("Fortran-order arrays are not supported; save with C order (numpy.ascontiguousarray)"));
+        return npyError(source, QStringLiteral("Fortran-order arrays are not supported; save with "
+                                               "C order (numpy.ascontiguousarray)"));
     }
 
     NdArray array;
@@ -80,7 +85,8 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
         bool ok = false;
         const qlonglong n = d.trimmed().toLongLong(&ok);
         if (!ok || n < 0 || (n > 0 && count > (std::int64_t{1} << 40) / n)) {
-            return npyError(source, QStringLiteral("malformed or too large shape (%1)").arg(shape.captured(1)));
+            return npyError(
+                source, QStringLiteral("malformed or too large shape (%1)").arg(shape.captured(1)));
         }
         array.dims.push_back(n);
         count *= n;
@@ -89,10 +95,11 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     const qsizetype dataStart = headerStart + headerLength;
     const qsizetype needed = static_cast<qsizetype>(count) * itemSize;
     if (bytes.size() - dataStart < needed) {
-        return npyError(source, QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
-                                    .arg(array.shapeString())
-                                    .arg(needed)
-                                    .arg(bytes.size() - dataStart));
+        return npyError(source,
+                        QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
+                            .arg(array.shapeString())
+                            .arg(needed)
+                            .arg(bytes.size() - dataStart));
     }
     array.values.resize(static_cast<std::size_t>(count));
     const char* data = bytes.constData() + dataStart;
@@ -127,18 +134,20 @@ Result<Tensor> tensorFromArray(NdArray array, const QString& source) {
                                   .arg(source, array.shapeString()));
     }
     if (shape.elements() == 0) {
-        return Error::invalid(QStringLiteral("%1: the array %2 is empty").arg(source, array.shapeString()));
+        return Error::invalid(
+            QStringLiteral("%1: the array %2 is empty").arg(source, array.shapeString()));
     }
     return Tensor(shape, std::move(array.values));
 }
 
 QByteArray serializeNpy(const Tensor& tensor) {
     const Shape& s = tensor.shape();
-    QByteArray header = QStringLiteral("{'descr': '<f4', 'fortran_order': False, 'shape': (%1, %2, %3), }")
-                            .arg(s.c)
-                            .arg(s.h)
-                            .arg(s.w)
-                            .toLatin1();
+    QByteArray header =
+        QStringLiteral("{'descr': '<f4', 'fortran_order': False, 'shape': (%1, %2, %3), }")
+            .arg(s.c)
+            .arg(s.h)
+            .arg(s.w)
+            .toLatin1();
     // Pad with spaces so the data starts on a 64-byte boundary, newline last (NEP 1).
     const qsizetype total = kMagicSize + 4 + header.size() + 1;
     header.append(QByteArray((64 - total % 64) % 64, ' '));
@@ -150,10 +159,13 @@ QByteArray serializeNpy(const Tensor& tensor) {
     bytes.append(static_cast<char>(length & 0xFF));
     bytes.append(static_cast<char>(length >> 8));
     bytes.append(header);
-    bytes.append(reinterpret_cast<const char*>(tensor.data()), tensor.size() * static_cast<qsizetype>(sizeof(float)));
+    bytes.append(reinterpret_cast<const char*>(tensor.data()),
+                 tensor.size() * static_cast<qsizetype>(sizeof(float)));
     return bytes;
 }
 
-Status writeNpy(const QString& path, const Tensor& tensor) { return writeFileAtomically(path, serializeNpy(tensor)); }
+Status writeNpy(const QString& path, const Tensor& tensor) {
+    return writeFileAtomically(path, serializeNpy(tensor));
+}
 
 }  // namespace stridelab

@@ -19,8 +19,10 @@ std::vector<Taps> axisTaps(std::int64_t nIn, std::int64_t nOut) {
     std::vector<Taps> taps(static_cast<std::size_t>(nOut));
     for (std::int64_t x = 0; x < nOut; ++x) {
         const double centre = (static_cast<double>(x) + 0.5) * scale;
-        const auto lo = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(centre - support)));
-        const auto hi = std::min<std::int64_t>(nIn - 1, static_cast<std::int64_t>(std::ceil(centre + support)));
+        const auto lo =
+            std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(centre - support)));
+        const auto hi =
+            std::min<std::int64_t>(nIn - 1, static_cast<std::int64_t>(std::ceil(centre + support)));
         Taps& t = taps[static_cast<std::size_t>(x)];
         t.first = lo;
         double sum = 0.0;
@@ -64,7 +66,8 @@ Tensor antialiasedResize(const Tensor& input, std::int64_t height, std::int64_t 
             const Taps& t = rows[static_cast<std::size_t>(y)];
             float* dst = output.channel(c) + y * width;
             for (std::size_t k = 0; k < t.weights.size(); ++k) {
-                const float* src = horizontal.channel(c) + (t.first + static_cast<std::int64_t>(k)) * width;
+                const float* src =
+                    horizontal.channel(c) + (t.first + static_cast<std::int64_t>(k)) * width;
                 for (std::int64_t x = 0; x < width; ++x) {
                     dst[x] += t.weights[k] * src[x];
                 }

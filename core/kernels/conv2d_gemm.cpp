@@ -18,8 +18,8 @@ constexpr std::int64_t kColumnBudget = 1 << 18;
 
 }  // namespace
 
-void conv2dGemm(const Tensor& padded, const float* weights, const float* bias, const ConvGeometry& g,
-                Tensor& output, int threads) {
+void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
+                const ConvGeometry& g, Tensor& output, int threads) {
     const Shape pin = padded.shape();
     const Shape out = g.output;
     const std::int64_t inPerGroup = g.input.c / g.groups;
@@ -27,7 +27,8 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias, c
     const std::int64_t taps = g.kernel.h * g.kernel.w;
     const std::int64_t rows = inPerGroup * taps;  // K of the GEMM
     const std::int64_t plane = out.h * out.w;
-    const std::int64_t rowsPerTile = std::clamp<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1, out.h);
+    const std::int64_t rowsPerTile =
+        std::clamp<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1, out.h);
     const std::int64_t tilesPerGroup = (out.h + rowsPerTile - 1) / rowsPerTile;
     const std::int64_t tiles = tilesPerGroup * g.groups;
 
@@ -46,9 +47,12 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias, c
                 const float* src = padded.channel(group * inPerGroup + ci);
                 for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
                     for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
-                        float* dst = columns.data() + ((ci * g.kernel.h + ky) * g.kernel.w + kx) * cols;
+                        float* dst =
+                            columns.data() + ((ci * g.kernel.h + ky) * g.kernel.w + kx) * cols;
                         for (std::int64_t y = y0; y < y1; ++y) {
-                            const float* srcRow = src + (y * g.stride.h + ky * g.dilation.h) * pin.w + kx * g.dilation.w;
+                            const float* srcRow = src +
+                                                  (y * g.stride.h + ky * g.dilation.h) * pin.w +
+                                                  kx * g.dilation.w;
                             float* dstRow = dst + (y - y0) * out.w;
                             if (g.stride.w == 1) {
                                 std::copy(srcRow, srcRow + out.w, dstRow);
@@ -99,14 +103,16 @@ void conv2dTransposeGemm(const Tensor& input, const float* weights, const float*
             float* dst = output.channel(group * outPerGroup + f);
             for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
                 for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
-                    const float* src = columns.data() + ((f * g.kernel.h + ky) * g.kernel.w + kx) * plane;
+                    const float* src =
+                        columns.data() + ((f * g.kernel.h + ky) * g.kernel.w + kx) * plane;
                     for (std::int64_t iy = 0; iy < in.h; ++iy) {
                         const std::int64_t oy = iy * g.stride.h + ky * g.dilation.h - g.offset.h;
                         if (oy < 0 || oy >= out.h) {
                             continue;
                         }
                         for (std::int64_t ix = 0; ix < in.w; ++ix) {
-                            const std::int64_t ox = ix * g.stride.w + kx * g.dilation.w - g.offset.w;
+                            const std::int64_t ox =
+                                ix * g.stride.w + kx * g.dilation.w - g.offset.w;
                             if (ox >= 0 && ox < out.w) {
                                 dst[oy * out.w + ox] += src[iy * in.w + ix];
                             }

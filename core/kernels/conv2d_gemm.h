@@ -10,7 +10,7 @@
 namespace stridelab {
 
 struct ConvGeometry {
-    Shape input;   // unpadded
+    Shape input;  // unpadded
     Shape output;
     Pair kernel{1, 1};
     Pair stride{1, 1};

@@ -21,7 +21,8 @@ std::int64_t paddedSourceIndex(std::int64_t i, std::int64_t n, PaddingMode mode)
     return -1;
 }
 
-void padTensor(const Tensor& input, const Padding2d& p, PaddingMode mode, Tensor& padded, float fill) {
+void padTensor(const Tensor& input, const Padding2d& p, PaddingMode mode, Tensor& padded,
+               float fill) {
     const Shape in = input.shape();
     const Shape out{in.c, in.h + p.top + p.bottom, in.w + p.left + p.right};
     padded.resize(out, fill);

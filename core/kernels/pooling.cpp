@@ -9,8 +9,8 @@ namespace stridelab {
 namespace {
 
 struct Window {
-    std::int64_t begin;  // first real index, clipped
-    std::int64_t end;    // one past the last real index, clipped
+    std::int64_t begin;         // first real index, clipped
+    std::int64_t end;           // one past the last real index, clipped
     std::int64_t paddedLength;  // the window's length inside the padded input
 };
 
@@ -23,8 +23,8 @@ Window windowAt(std::int64_t o, std::int64_t kernel, std::int64_t stride, std::i
 
 }  // namespace
 
-void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output, std::vector<std::int32_t>& argmax,
-               int threads) {
+void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output,
+               std::vector<std::int32_t>& argmax, int threads) {
     const Shape in = g.input;
     const Shape out = g.output;
     argmax.resize(static_cast<std::size_t>(out.elements()));
@@ -34,9 +34,11 @@ void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output, std::
         float* dst = output.channel(c);
         std::int32_t* idx = argmax.data() + c * out.h * out.w;
         for (std::int64_t oy = 0; oy < out.h; ++oy) {
-            const Window wy = windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
+            const Window wy =
+                windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
             for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                const Window wx = windowAt(ox, g.kernel.w, g.stride.w, g.padding.left, g.padding.right, in.w);
+                const Window wx =
+                    windowAt(ox, g.kernel.w, g.stride.w, g.padding.left, g.padding.right, in.w);
                 float best = -std::numeric_limits<float>::infinity();
                 std::int64_t bestIndex = wy.begin * in.w + wx.begin;
                 bool found = false;
@@ -62,7 +64,8 @@ void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output, std::
     }
 }
 
-void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor divisor, Tensor& output, int threads) {
+void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor divisor, Tensor& output,
+               int threads) {
     const Shape in = g.input;
     const Shape out = g.output;
 #pragma omp parallel for num_threads(threads) schedule(static)
@@ -70,9 +73,11 @@ void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor diviso
         const float* src = input.channel(c);
         float* dst = output.channel(c);
         for (std::int64_t oy = 0; oy < out.h; ++oy) {
-            const Window wy = windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
+            const Window wy =
+                windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
             for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                const Window wx = windowAt(ox, g.kernel.w, g.stride.w, g.padding.left, g.padding.right, in.w);
+                const Window wx =
+                    windowAt(ox, g.kernel.w, g.stride.w, g.padding.left, g.padding.right, in.w);
                 float sum = 0.0F;
                 for (std::int64_t y = wy.begin; y < wy.end; ++y) {
                     for (std::int64_t x = wx.begin; x < wx.end; ++x) {

@@ -23,12 +23,12 @@ void maxPool2d(const Tensor& input, const PoolGeometry& geometry, Tensor& output
                std::vector<std::int32_t>& argmax, int threads);
 
 enum class AverageDivisor {
-    RealElements,       // TensorFlow "same", PyTorch count_include_pad=False
-    PaddedWindow,       // PyTorch count_include_pad=True: the window clipped to the padded input
+    RealElements,  // TensorFlow "same", PyTorch count_include_pad=False
+    PaddedWindow,  // PyTorch count_include_pad=True: the window clipped to the padded input
 };
 
-void avgPool2d(const Tensor& input, const PoolGeometry& geometry, AverageDivisor divisor, Tensor& output,
-               int threads);
+void avgPool2d(const Tensor& input, const PoolGeometry& geometry, AverageDivisor divisor,
+               Tensor& output, int threads);
 
 // max_unpool2d: output zeroed, then each input element scattered to its recorded index, in
 // row-major order so the later position wins where two recorded the same.

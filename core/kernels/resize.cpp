@@ -9,19 +9,26 @@ namespace {
 
 constexpr float kCubicA = -0.75F;  // PyTorch's bicubic coefficient
 
-float cubicNear(float x) { return ((kCubicA + 2.0F) * x - (kCubicA + 3.0F)) * x * x + 1.0F; }
-float cubicFar(float x) { return ((kCubicA * x - 5.0F * kCubicA) * x + 8.0F * kCubicA) * x - 4.0F * kCubicA; }
+float cubicNear(float x) {
+    return ((kCubicA + 2.0F) * x - (kCubicA + 3.0F)) * x * x + 1.0F;
+}
+float cubicFar(float x) {
+    return ((kCubicA * x - 5.0F * kCubicA) * x + 8.0F * kCubicA) * x - 4.0F * kCubicA;
+}
 
 // PyTorch's area_pixel_compute_source_index, in float like its CPU kernel.
-float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, CoordinateMode mode, bool cubic) {
+float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, CoordinateMode mode,
+                       bool cubic) {
     const auto fx = static_cast<float>(x);
     switch (mode) {
         case CoordinateMode::AlignCorners:
-            return nOut > 1 ? fx * static_cast<float>(nIn - 1) / static_cast<float>(nOut - 1) : 0.0F;
+            return nOut > 1 ? fx * static_cast<float>(nIn - 1) / static_cast<float>(nOut - 1)
+                            : 0.0F;
         case CoordinateMode::Asymmetric:
             return fx * (static_cast<float>(nIn) / static_cast<float>(nOut));
         case CoordinateMode::HalfPixel: {
-            const float src = (fx + 0.5F) * (static_cast<float>(nIn) / static_cast<float>(nOut)) - 0.5F;
+            const float src =
+                (fx + 0.5F) * (static_cast<float>(nIn) / static_cast<float>(nOut)) - 0.5F;
             return (!cubic && src < 0.0F) ? 0.0F : src;
         }
     }
@@ -30,8 +37,8 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
 
 }  // namespace
 
-ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Interpolation interpolation,
-                      CoordinateMode mode) {
+ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
+                      Interpolation interpolation, CoordinateMode mode) {
     ResizeTaps taps;
     switch (interpolation) {
         case Interpolation::Nearest:
@@ -64,7 +71,8 @@ ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Inter
                 return taps;
             }
             taps.index = {i0 - 1, i0, i0 + 1, i0 + 2};
-            taps.weight = {cubicFar(t + 1.0F), cubicNear(t), cubicNear(1.0F - t), cubicFar(2.0F - t)};
+            taps.weight = {cubicFar(t + 1.0F), cubicNear(t), cubicNear(1.0F - t),
+                           cubicFar(2.0F - t)};
             taps.count = 4;
             return taps;
         }
@@ -72,14 +80,16 @@ ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Inter
     return taps;
 }
 
-void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode mode, Tensor& output, int threads) {
+void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode mode, Tensor& output,
+              int threads) {
     const Shape in = input.shape();
     const Shape out = output.shape();
     std::vector<ResizeTaps> rows(static_cast<std::size_t>(out.h));
     std::vector<ResizeTaps> cols(static_cast<std::size_t>(out.w));
     auto clampAll = [](ResizeTaps& taps, std::int64_t n) {
         for (int i = 0; i < taps.count; ++i) {
-            taps.index[static_cast<std::size_t>(i)] = std::clamp<std::int64_t>(taps.index[static_cast<std::size_t>(i)], 0, n - 1);
+            taps.index[static_cast<std::size_t>(i)] =
+                std::clamp<std::int64_t>(taps.index[static_cast<std::size_t>(i)], 0, n - 1);
         }
     };
     for (std::int64_t y = 0; y < out.h; ++y) {
@@ -103,7 +113,8 @@ void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode m
                     const float* row = src + ty.index[static_cast<std::size_t>(i)] * in.w;
                     float rowSum = 0.0F;
                     for (int j = 0; j < tx.count; ++j) {
-                        rowSum += tx.weight[static_cast<std::size_t>(j)] * row[tx.index[static_cast<std::size_t>(j)]];
+                        rowSum += tx.weight[static_cast<std::size_t>(j)] *
+                                  row[tx.index[static_cast<std::size_t>(j)]];
                     }
                     sum += ty.weight[static_cast<std::size_t>(i)] * rowSum;
                 }

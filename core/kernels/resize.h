@@ -16,7 +16,7 @@ enum class CoordinateMode { HalfPixel, AlignCorners, Asymmetric };
 
 // The source taps of one output index on one axis.
 struct ResizeTaps {
-    std::array<std::int64_t, 4> index{};   // unclamped source indices
+    std::array<std::int64_t, 4> index{};  // unclamped source indices
     std::array<float, 4> weight{};
     int count = 0;
 };
@@ -26,6 +26,7 @@ struct ResizeTaps {
 [[nodiscard]] ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
                                     Interpolation interpolation, CoordinateMode mode);
 
-void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode mode, Tensor& output, int threads);
+void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode mode, Tensor& output,
+              int threads);
 
 }  // namespace stridelab

@@ -3,8 +3,9 @@
 namespace stridelab {
 
 Result<LayerPtr> AvgPool2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("pool_size"),
-                              QStringLiteral("strides"), QStringLiteral("padding"), QStringLiteral("ceil_mode"),
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"),
+                              QStringLiteral("pool_size"), QStringLiteral("strides"),
+                              QStringLiteral("padding"), QStringLiteral("ceil_mode"),
                               QStringLiteral("count_include_pad")});
         !s) {
         return s.error();
@@ -16,7 +17,9 @@ Result<LayerPtr> AvgPool2d::parse(const JsonObjectReader& r, const LayerLoadCont
     Params p{std::move(options).value(), std::nullopt};
     if (r.has(QStringLiteral("count_include_pad"))) {
         if (p.pool.padding.kind != PaddingKind::Explicit) {
-            return r.errorAt(QStringLiteral("count_include_pad"), QStringLiteral("only with explicit padding, the padding is \"%1\"").arg(p.pool.padding.toString()));
+            return r.errorAt(QStringLiteral("count_include_pad"),
+                             QStringLiteral("only with explicit padding, the padding is \"%1\"")
+                                 .arg(p.pool.padding.toString()));
         }
         auto count = r.boolean(QStringLiteral("count_include_pad"), true);
         if (!count) {
@@ -44,17 +47,22 @@ QString AvgPool2d::describe() const {
     return text;
 }
 
-Result<LayerShape> AvgPool2d::inferShape(const ShapeQuery& query) const { return inferPoolShape(params_.pool, query.input); }
+Result<LayerShape> AvgPool2d::inferShape(const ShapeQuery& query) const {
+    return inferPoolShape(params_.pool, query.input);
+}
 
 void AvgPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
     // Only explicit padding with count_include_pad (true by default, as in PyTorch) counts
     // padded positions; TensorFlow's "same" and "valid" divide by the real elements.
-    const bool includePad = params_.pool.padding.kind == PaddingKind::Explicit && params_.countIncludePad.value_or(true);
+    const bool includePad = params_.pool.padding.kind == PaddingKind::Explicit &&
+                            params_.countIncludePad.value_or(true);
     avgPool2d(query.input, poolGeometry(query.shape, query.input.shape()),
-              includePad ? AverageDivisor::PaddedWindow : AverageDivisor::RealElements, out.values, query.threads);
+              includePad ? AverageDivisor::PaddedWindow : AverageDivisor::RealElements, out.values,
+              query.threads);
 }
 
-PositionRange AvgPool2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+PositionRange AvgPool2d::dependencies(Axis axis, std::int64_t position,
+                                      const LayerShape& shape) const {
     return windowDependencies(position, shape.axis(axis));
 }
 

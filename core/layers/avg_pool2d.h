@@ -22,7 +22,8 @@ public:
     [[nodiscard]] QString describe() const override;
     [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
     void forward(const ForwardQuery& query, LayerResult& out) const override;
-    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
+                                             const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
 
 private:

@@ -5,17 +5,20 @@
 namespace stridelab {
 
 const QStringList& paddingModeNames() {
-    static const QStringList names = {QStringLiteral("zeros"), QStringLiteral("reflect"), QStringLiteral("replicate"),
-                                      QStringLiteral("circular")};
+    static const QStringList names = {QStringLiteral("zeros"), QStringLiteral("reflect"),
+                                      QStringLiteral("replicate"), QStringLiteral("circular")};
     return names;
 }
 
 Result<LayerPtr> Conv2d::parse(const JsonObjectReader& r, const LayerLoadContext& context) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
-                              QStringLiteral("kernel_size"), QStringLiteral("strides"), QStringLiteral("padding"),
-                              QStringLiteral("padding_mode"), QStringLiteral("dilation_rate"), QStringLiteral("groups"),
-                              QStringLiteral("activation"), QStringLiteral("negative_slope"), QStringLiteral("use_bias"),
-                              QStringLiteral("kernel_initializer"), QStringLiteral("seed"), QStringLiteral("weights")});
+    if (auto s =
+            r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
+                         QStringLiteral("kernel_size"), QStringLiteral("strides"),
+                         QStringLiteral("padding"), QStringLiteral("padding_mode"),
+                         QStringLiteral("dilation_rate"), QStringLiteral("groups"),
+                         QStringLiteral("activation"), QStringLiteral("negative_slope"),
+                         QStringLiteral("use_bias"), QStringLiteral("kernel_initializer"),
+                         QStringLiteral("seed"), QStringLiteral("weights")});
         !s) {
         return s.error();
     }
@@ -23,7 +26,8 @@ Result<LayerPtr> Conv2d::parse(const JsonObjectReader& r, const LayerLoadContext
     if (!conv) {
         return conv.error();
     }
-    auto mode = r.choice(QStringLiteral("padding_mode"), paddingModeNames(), QStringLiteral("zeros"));
+    auto mode =
+        r.choice(QStringLiteral("padding_mode"), paddingModeNames(), QStringLiteral("zeros"));
     if (!mode) {
         return mode.error();
     }
@@ -35,7 +39,8 @@ QJsonObject Conv2d::toJson() const {
     QJsonObject json;
     writeConvOptions(params_.conv, json);
     if (params_.paddingMode != PaddingMode::Zeros) {
-        json.insert(QStringLiteral("padding_mode"), paddingModeNames().at(static_cast<qsizetype>(params_.paddingMode)));
+        json.insert(QStringLiteral("padding_mode"),
+                    paddingModeNames().at(static_cast<qsizetype>(params_.paddingMode)));
     }
     return json;
 }
@@ -53,19 +58,22 @@ Result<LayerShape> Conv2d::inferShape(const ShapeQuery& query) const {
         return *e;
     }
     for (const AxisShape* a : {&s.height, &s.width}) {
-        const QString axisName = a == &s.height ? QStringLiteral("height") : QStringLiteral("width");
+        const QString axisName =
+            a == &s.height ? QStringLiteral("height") : QStringLiteral("width");
         const std::int64_t pad = std::max(a->before, a->after);
         if (params_.paddingMode == PaddingMode::Reflect && pad >= a->in) {
-            return Error::invalid(QStringLiteral("reflect padding %1 must be smaller than the input %2 %3")
-                                      .arg(pad)
-                                      .arg(axisName)
-                                      .arg(a->in));
+            return Error::invalid(
+                QStringLiteral("reflect padding %1 must be smaller than the input %2 %3")
+                    .arg(pad)
+                    .arg(axisName)
+                    .arg(a->in));
         }
         if (params_.paddingMode == PaddingMode::Circular && pad > a->in) {
-            return Error::invalid(QStringLiteral("circular padding %1 must be at most the input %2 %3")
-                                      .arg(pad)
-                                      .arg(axisName)
-                                      .arg(a->in));
+            return Error::invalid(
+                QStringLiteral("circular padding %1 must be at most the input %2 %3")
+                    .arg(pad)
+                    .arg(axisName)
+                    .arg(a->in));
         }
     }
     s.output = {o.filters, s.height.out, s.width.out};
@@ -79,20 +87,24 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const ConvOptions& o = params_.conv;
     const LayerShape& s = query.shape;
     const Padding2d padding{s.height.before, s.height.after, s.width.before, s.width.after};
-    const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides, o.dilation, padding, o.groups};
+    const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides,
+                                o.dilation,          padding,  o.groups};
     const NdArray kernel = o.kernelFor(query.input.shape().c, false);
     const std::vector<float> bias = o.bias();
     if (padding.none()) {
-        conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry, out.values, query.threads);
+        conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
+                   geometry, out.values, query.threads);
     } else {
         Tensor padded;
         padTensor(query.input, padding, params_.paddingMode, padded);
-        conv2dGemm(padded, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry, out.values, query.threads);
+        conv2dGemm(padded, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry,
+                   out.values, query.threads);
     }
     finishConvOutput(o, out.values, query.threads);
 }
 
-PositionRange Conv2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+PositionRange Conv2d::dependencies(Axis axis, std::int64_t position,
+                                   const LayerShape& shape) const {
     return windowDependencies(position, shape.axis(axis));
 }
 

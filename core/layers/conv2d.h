@@ -22,9 +22,11 @@ public:
     [[nodiscard]] QString describe() const override { return params_.conv.describe(); }
     [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
     void forward(const ForwardQuery& query, LayerResult& out) const override;
-    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
+                                             const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
-    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input, const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input,
+                                              const LayerShape& shape) const override;
 
 private:
     Params params_;

@@ -16,12 +16,16 @@ std::optional<std::int64_t> outputPaddingOn(const std::optional<Pair>& op, Axis 
 
 }  // namespace
 
-Result<LayerPtr> Conv2dTranspose::parse(const JsonObjectReader& r, const LayerLoadContext& context) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
-                              QStringLiteral("kernel_size"), QStringLiteral("strides"), QStringLiteral("padding"),
-                              QStringLiteral("output_padding"), QStringLiteral("dilation_rate"), QStringLiteral("groups"),
-                              QStringLiteral("activation"), QStringLiteral("negative_slope"), QStringLiteral("use_bias"),
-                              QStringLiteral("kernel_initializer"), QStringLiteral("seed"), QStringLiteral("weights")});
+Result<LayerPtr> Conv2dTranspose::parse(const JsonObjectReader& r,
+                                        const LayerLoadContext& context) {
+    if (auto s =
+            r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
+                         QStringLiteral("kernel_size"), QStringLiteral("strides"),
+                         QStringLiteral("padding"), QStringLiteral("output_padding"),
+                         QStringLiteral("dilation_rate"), QStringLiteral("groups"),
+                         QStringLiteral("activation"), QStringLiteral("negative_slope"),
+                         QStringLiteral("use_bias"), QStringLiteral("kernel_initializer"),
+                         QStringLiteral("seed"), QStringLiteral("weights")});
         !s) {
         return s.error();
     }
@@ -40,20 +44,24 @@ Result<LayerPtr> Conv2dTranspose::parse(const JsonObjectReader& r, const LayerLo
         const QString key = QStringLiteral("output_padding");
         if (o.padding.kind == PaddingKind::Explicit) {
             // PyTorch: output padding must be smaller than either stride or dilation.
-            const Pair limit{std::max(o.strides.h, o.dilation.h), std::max(o.strides.w, o.dilation.w)};
+            const Pair limit{std::max(o.strides.h, o.dilation.h),
+                             std::max(o.strides.w, o.dilation.w)};
             if (v.h >= limit.h || v.w >= limit.w) {
-                return r.errorAt(key, QStringLiteral("[%1, %2] must be smaller than max(stride, dilation) = [%3, %4] on each axis (PyTorch)")
+                return r.errorAt(key, QStringLiteral("[%1, %2] must be smaller than max(stride, "
+                                                     "dilation) = [%3, %4] on each axis (PyTorch)")
                                           .arg(v.h)
                                           .arg(v.w)
                                           .arg(limit.h)
                                           .arg(limit.w));
             }
         } else if (v.h >= o.strides.h || v.w >= o.strides.w) {
-            return r.errorAt(key, QStringLiteral("[%1, %2] must be smaller than the strides [%3, %4] on each axis (Keras)")
-                                      .arg(v.h)
-                                      .arg(v.w)
-                                      .arg(o.strides.h)
-                                      .arg(o.strides.w));
+            return r.errorAt(
+                key, QStringLiteral(
+                         "[%1, %2] must be smaller than the strides [%3, %4] on each axis (Keras)")
+                         .arg(v.h)
+                         .arg(v.w)
+                         .arg(o.strides.h)
+                         .arg(o.strides.w));
         }
     }
     return LayerPtr(std::make_shared<Conv2dTranspose>(std::move(p)));
@@ -71,7 +79,8 @@ QJsonObject Conv2dTranspose::toJson() const {
 QString Conv2dTranspose::describe() const {
     QString text = params_.conv.describe();
     if (params_.outputPadding) {
-        text += QStringLiteral(" op %1x%2").arg(params_.outputPadding->h).arg(params_.outputPadding->w);
+        text +=
+            QStringLiteral(" op %1x%2").arg(params_.outputPadding->h).arg(params_.outputPadding->w);
     }
     return text;
 }
@@ -83,28 +92,35 @@ Result<LayerShape> Conv2dTranspose::inferShape(const ShapeQuery& query) const {
         return *e;
     }
     LayerShape s;
-    s.height = transposedConvAxis(in.h, o.kernel.h, o.strides.h, o.dilation.h, o.padding,
-                                  outputPaddingOn(params_.outputPadding, Axis::Height), Axis::Height);
+    s.height =
+        transposedConvAxis(in.h, o.kernel.h, o.strides.h, o.dilation.h, o.padding,
+                           outputPaddingOn(params_.outputPadding, Axis::Height), Axis::Height);
     s.width = transposedConvAxis(in.w, o.kernel.w, o.strides.w, o.dilation.w, o.padding,
                                  outputPaddingOn(params_.outputPadding, Axis::Width), Axis::Width);
     for (const AxisShape* a : {&s.height, &s.width}) {
-        const QString axisName = a == &s.height ? QStringLiteral("height") : QStringLiteral("width");
+        const QString axisName =
+            a == &s.height ? QStringLiteral("height") : QStringLiteral("width");
         if (a->out < 1) {
-            return Error::invalid(QStringLiteral("output %1 %2 is smaller than 1").arg(axisName, a->formula));
+            return Error::invalid(
+                QStringLiteral("output %1 %2 is smaller than 1").arg(axisName, a->formula));
         }
         // TensorFlow's conv2d_transpose checks that a "same" convolution of the output gives
         // back the input.
-        if (o.padding.kind == PaddingKind::Same && params_.outputPadding && ceilDiv(a->out, a->stride) != a->in) {
-            return Error::invalid(QStringLiteral("output_padding gives an output %1 of %2, but TensorFlow needs ceil(%2 / %3) = %4 to equal the input %1 %5")
-                                      .arg(axisName)
-                                      .arg(a->out)
-                                      .arg(a->stride)
-                                      .arg(ceilDiv(a->out, a->stride))
-                                      .arg(a->in));
+        if (o.padding.kind == PaddingKind::Same && params_.outputPadding &&
+            ceilDiv(a->out, a->stride) != a->in) {
+            return Error::invalid(
+                QStringLiteral("output_padding gives an output %1 of %2, but TensorFlow needs "
+                               "ceil(%2 / %3) = %4 to equal the input %1 %5")
+                    .arg(axisName)
+                    .arg(a->out)
+                    .arg(a->stride)
+                    .arg(ceilDiv(a->out, a->stride))
+                    .arg(a->in));
         }
     }
     s.output = {o.filters, s.height.out, s.width.out};
-    s.params = in.c * (o.filters / o.groups) * o.kernel.h * o.kernel.w + (o.useBias ? o.filters : 0);
+    s.params =
+        in.c * (o.filters / o.groups) * o.kernel.h * o.kernel.w + (o.useBias ? o.filters : 0);
     s.macs = in.elements() * (o.filters / o.groups) * o.kernel.h * o.kernel.w;
     s.padding = {s.height.before, s.height.after, s.width.before, s.width.after};
     return s;
@@ -113,16 +129,22 @@ Result<LayerShape> Conv2dTranspose::inferShape(const ShapeQuery& query) const {
 void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const {
     const ConvOptions& o = params_.conv;
     const LayerShape& s = query.shape;
-    const TransposedConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides, o.dilation,
-                                          Pair{s.height.before, s.width.before}, o.groups};
+    const TransposedConvGeometry geometry{query.input.shape(),
+                                          s.output,
+                                          o.kernel,
+                                          o.strides,
+                                          o.dilation,
+                                          Pair{s.height.before, s.width.before},
+                                          o.groups};
     const NdArray kernel = o.kernelFor(query.input.shape().c, true);
     const std::vector<float> bias = o.bias();
-    conv2dTransposeGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry, out.values,
-                        query.threads);
+    conv2dTransposeGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
+                        geometry, out.values, query.threads);
     finishConvOutput(o, out.values, query.threads);
 }
 
-PositionRange Conv2dTranspose::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+PositionRange Conv2dTranspose::dependencies(Axis axis, std::int64_t position,
+                                            const LayerShape& shape) const {
     return scatterDependencies(position, shape.axis(axis));
 }
 
@@ -131,7 +153,8 @@ double Conv2dTranspose::jumpFactor(Axis axis, const LayerShape& shape) const {
 }
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    const std::int64_t rows = (shape.output.c / params_.conv.groups) * params_.conv.kernel.h * params_.conv.kernel.w;
+    const std::int64_t rows =
+        (shape.output.c / params_.conv.groups) * params_.conv.kernel.h * params_.conv.kernel.w;
     return static_cast<std::int64_t>(sizeof(float)) * rows * input.h * input.w;
 }
 

@@ -12,8 +12,9 @@ namespace stridelab {
 namespace {
 
 const QStringList& activationList() {
-    static const QStringList names = {QStringLiteral("linear"), QStringLiteral("relu"), QStringLiteral("leaky_relu"),
-                                      QStringLiteral("sigmoid"), QStringLiteral("tanh")};
+    static const QStringList names = {QStringLiteral("linear"), QStringLiteral("relu"),
+                                      QStringLiteral("leaky_relu"), QStringLiteral("sigmoid"),
+                                      QStringLiteral("tanh")};
     return names;
 }
 
@@ -24,22 +25,27 @@ Result<NdArray> arrayFromJson(const QJsonValue& value, const QString& path) {
         [&](const QJsonValue& v, const QString& at, std::size_t depth) -> Status {
         if (v.isDouble()) {
             if (depth != array.dims.size()) {
-                return Error::invalid(QStringLiteral("%1: expected an array, got a number (the array is not rectangular)").arg(at));
+                return Error::invalid(
+                    QStringLiteral(
+                        "%1: expected an array, got a number (the array is not rectangular)")
+                        .arg(at));
             }
             array.values.push_back(static_cast<float>(v.toDouble()));
             return success();
         }
         if (!v.isArray()) {
-            return Error::invalid(QStringLiteral("%1: expected a number or an array, got %2").arg(at, describeJson(v)));
+            return Error::invalid(QStringLiteral("%1: expected a number or an array, got %2")
+                                      .arg(at, describeJson(v)));
         }
         const QJsonArray a = v.toArray();
         if (depth == array.dims.size() && array.values.empty()) {
             array.dims.push_back(a.size());
         } else if (depth >= array.dims.size() || array.dims[depth] != a.size()) {
-            return Error::invalid(QStringLiteral("%1: the array is not rectangular (expected %2 items, got %3)")
-                                      .arg(at)
-                                      .arg(depth < array.dims.size() ? array.dims[depth] : 0)
-                                      .arg(a.size()));
+            return Error::invalid(
+                QStringLiteral("%1: the array is not rectangular (expected %2 items, got %3)")
+                    .arg(at)
+                    .arg(depth < array.dims.size() ? array.dims[depth] : 0)
+                    .arg(a.size()));
         }
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (auto s = visit(a[i], QStringLiteral("%1[%2]").arg(at).arg(i), depth + 1); !s) {
@@ -72,7 +78,9 @@ Result<WeightSource> readWeightSource(const JsonObjectReader& weights, const QSt
         }
         return WeightSource{std::move(array).value(), {}};
     }
-    return weights.errorAt(key, QStringLiteral("expected a .npy path or nested arrays of numbers, got %1").arg(describeJson(v)));
+    return weights.errorAt(
+        key, QStringLiteral("expected a .npy path or nested arrays of numbers, got %1")
+                 .arg(describeJson(v)));
 }
 
 QJsonValue arrayToJson(const NdArray& array) {
@@ -110,19 +118,23 @@ Result<InitializerSpec> parseInitializer(const JsonObjectReader& reader) {
             return name.error();
         }
         if (name->isEmpty()) {
-            return object.errorAt(QStringLiteral("name"), QStringLiteral("required key is missing"));
+            return object.errorAt(QStringLiteral("name"),
+                                  QStringLiteral("required key is missing"));
         }
         InitializerSpec spec{*name, std::nullopt};
         if (object.has(QStringLiteral("sigma"))) {
             if (spec.name != QStringLiteral("gaussian")) {
-                return object.errorAt(QStringLiteral("sigma"), QStringLiteral("only the \"gaussian\" initializer takes a sigma"));
+                return object.errorAt(
+                    QStringLiteral("sigma"),
+                    QStringLiteral("only the \"gaussian\" initializer takes a sigma"));
             }
             auto sigma = object.number(QStringLiteral("sigma"), 0.0);
             if (!sigma) {
                 return sigma.error();
             }
             if (*sigma <= 0.0) {
-                return object.errorAt(QStringLiteral("sigma"), QStringLiteral("must be > 0, got %1").arg(*sigma));
+                return object.errorAt(QStringLiteral("sigma"),
+                                      QStringLiteral("must be > 0, got %1").arg(*sigma));
             }
             spec.sigma = *sigma;
         }
@@ -137,11 +149,16 @@ Result<InitializerSpec> parseInitializer(const JsonObjectReader& reader) {
 
 }  // namespace
 
-const QStringList& activationNames() { return activationList(); }
+const QStringList& activationNames() {
+    return activationList();
+}
 
-QString activationName(Activation activation) { return activationList().at(static_cast<qsizetype>(activation)); }
+QString activationName(Activation activation) {
+    return activationList().at(static_cast<qsizetype>(activation));
+}
 
-Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadContext& context, bool transposed) {
+Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadContext& context,
+                                     bool transposed) {
     ConvOptions o;
     auto filters = r.integer(QStringLiteral("filters"), 1, std::nullopt);
     if (!filters) {
@@ -174,15 +191,22 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
     }
     o.groups = *groups;
     if (o.filters % o.groups != 0) {
-        return r.errorAt(QStringLiteral("groups"), QStringLiteral("filters %1 is not divisible by groups %2").arg(o.filters).arg(o.groups));
+        return r.errorAt(QStringLiteral("groups"),
+                         QStringLiteral("filters %1 is not divisible by groups %2")
+                             .arg(o.filters)
+                             .arg(o.groups));
     }
-    auto activation = r.choice(QStringLiteral("activation"), activationList(), QStringLiteral("linear"));
+    auto activation =
+        r.choice(QStringLiteral("activation"), activationList(), QStringLiteral("linear"));
     if (!activation) {
         return activation.error();
     }
     o.activation = static_cast<Activation>(activationList().indexOf(*activation));
     if (r.has(QStringLiteral("negative_slope")) && o.activation != Activation::LeakyRelu) {
-        return r.errorAt(QStringLiteral("negative_slope"), QStringLiteral("only used with activation \"leaky_relu\", the activation is \"%1\"").arg(*activation));
+        return r.errorAt(
+            QStringLiteral("negative_slope"),
+            QStringLiteral("only used with activation \"leaky_relu\", the activation is \"%1\"")
+                .arg(*activation));
     }
     auto slope = r.number(QStringLiteral("negative_slope"), 0.01);
     if (!slope) {
@@ -200,10 +224,11 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
     }
     o.initializer = *initializer;
     if (initializerIs3x3Only(o.initializer.name) && o.kernel != Pair{3, 3}) {
-        return r.errorAt(QStringLiteral("kernel_initializer"), QStringLiteral("\"%1\" is a 3x3 filter, the kernel is %2x%3")
-                                                                    .arg(o.initializer.name)
-                                                                    .arg(o.kernel.h)
-                                                                    .arg(o.kernel.w));
+        return r.errorAt(QStringLiteral("kernel_initializer"),
+                         QStringLiteral("\"%1\" is a 3x3 filter, the kernel is %2x%3")
+                             .arg(o.initializer.name)
+                             .arg(o.kernel.h)
+                             .arg(o.kernel.w));
     }
     auto seed = r.integer(QStringLiteral("seed"), 0, 0);
     if (!seed) {
@@ -214,7 +239,10 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
     if (r.has(QStringLiteral("weights"))) {
         const QJsonValue w = r.value(QStringLiteral("weights"));
         if (!w.isObject()) {
-            return r.errorAt(QStringLiteral("weights"), QStringLiteral("expected an object with \"kernel\" and/or \"bias\", got %1").arg(describeJson(w)));
+            return r.errorAt(
+                QStringLiteral("weights"),
+                QStringLiteral("expected an object with \"kernel\" and/or \"bias\", got %1")
+                    .arg(describeJson(w)));
         }
         const JsonObjectReader weights(w.toObject(), r.pathOf(QStringLiteral("weights")));
         if (auto s = weights.allowOnly({QStringLiteral("kernel"), QStringLiteral("bias")}); !s) {
@@ -228,16 +256,26 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
             const NdArray& k = kernelWeights->array;
             const std::int64_t expectedFirst = transposed ? -1 : o.filters;
             if (k.dims.size() != 4 || (expectedFirst > 0 && k.dims[0] != expectedFirst) ||
-                (transposed && k.dims[1] != o.filters / o.groups) || k.dims[2] != o.kernel.h || k.dims[3] != o.kernel.w) {
-                const QString expected = transposed ? QStringLiteral("(C_in, %1, %2, %3)").arg(o.filters / o.groups).arg(o.kernel.h).arg(o.kernel.w)
-                                                    : QStringLiteral("(%1, C_in/groups, %2, %3)").arg(o.filters).arg(o.kernel.h).arg(o.kernel.w);
-                return weights.errorAt(QStringLiteral("kernel"), QStringLiteral("expected shape %1, got %2").arg(expected, k.shapeString()));
+                (transposed && k.dims[1] != o.filters / o.groups) || k.dims[2] != o.kernel.h ||
+                k.dims[3] != o.kernel.w) {
+                const QString expected = transposed ? QStringLiteral("(C_in, %1, %2, %3)")
+                                                          .arg(o.filters / o.groups)
+                                                          .arg(o.kernel.h)
+                                                          .arg(o.kernel.w)
+                                                    : QStringLiteral("(%1, C_in/groups, %2, %3)")
+                                                          .arg(o.filters)
+                                                          .arg(o.kernel.h)
+                                                          .arg(o.kernel.w);
+                return weights.errorAt(
+                    QStringLiteral("kernel"),
+                    QStringLiteral("expected shape %1, got %2").arg(expected, k.shapeString()));
             }
             o.kernelWeights = std::move(kernelWeights).value();
         }
         if (weights.has(QStringLiteral("bias"))) {
             if (!o.useBias) {
-                return weights.errorAt(QStringLiteral("bias"), QStringLiteral("a bias is given but use_bias is false"));
+                return weights.errorAt(QStringLiteral("bias"),
+                                       QStringLiteral("a bias is given but use_bias is false"));
             }
             auto biasWeights = readWeightSource(weights, QStringLiteral("bias"), context);
             if (!biasWeights) {
@@ -245,9 +283,10 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
             }
             const NdArray& b = biasWeights->array;
             if (b.dims.size() != 1 || b.dims[0] != o.filters) {
-                return weights.errorAt(QStringLiteral("bias"), QStringLiteral("expected shape (%1,) for %1 filters, got %2")
-                                                                    .arg(o.filters)
-                                                                    .arg(b.shapeString()));
+                return weights.errorAt(QStringLiteral("bias"),
+                                       QStringLiteral("expected shape (%1,) for %1 filters, got %2")
+                                           .arg(o.filters)
+                                           .arg(b.shapeString()));
             }
             o.biasWeights = std::move(biasWeights).value();
         }
@@ -301,8 +340,9 @@ NdArray ConvOptions::kernelFor(std::int64_t inputChannels, bool transposed) cons
     if (kernelWeights) {
         return kernelWeights->array;
     }
-    return makeKernel(initializer, static_cast<std::uint64_t>(seed),
-                      KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
+    return makeKernel(
+        initializer, static_cast<std::uint64_t>(seed),
+        KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
 }
 
 std::vector<float> ConvOptions::bias() const {
@@ -319,21 +359,26 @@ std::int64_t ConvOptions::parameterCount(std::int64_t inputChannels) const {
     return filters * (inputChannels / groups) * kernel.h * kernel.w + (useBias ? filters : 0);
 }
 
-std::optional<Error> ConvOptions::checkKernelFor(std::int64_t inputChannels, bool transposed) const {
+std::optional<Error> ConvOptions::checkKernelFor(std::int64_t inputChannels,
+                                                 bool transposed) const {
     if (inputChannels % groups != 0) {
-        return Error::invalid(QStringLiteral("groups %1 does not divide the %2 input channels").arg(groups).arg(inputChannels));
+        return Error::invalid(QStringLiteral("groups %1 does not divide the %2 input channels")
+                                  .arg(groups)
+                                  .arg(inputChannels));
     }
     if (!kernelWeights) {
         return std::nullopt;
     }
-    const auto expected = KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed}.dims();
+    const auto expected =
+        KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed}.dims();
     if (kernelWeights->array.dims != expected) {
         NdArray e;
         e.dims = expected;
-        return Error::invalid(QStringLiteral("weights.kernel has shape %1, but %2 input channels need %3")
-                                  .arg(kernelWeights->array.shapeString())
-                                  .arg(inputChannels)
-                                  .arg(e.shapeString()));
+        return Error::invalid(
+            QStringLiteral("weights.kernel has shape %1, but %2 input channels need %3")
+                .arg(kernelWeights->array.shapeString())
+                .arg(inputChannels)
+                .arg(e.shapeString()));
     }
     return std::nullopt;
 }
@@ -341,7 +386,8 @@ std::optional<Error> ConvOptions::checkKernelFor(std::int64_t inputChannels, boo
 QString ConvOptions::describe() const {
     QString text = QStringLiteral("%1 %2x%3").arg(filters).arg(kernel.h).arg(kernel.w);
     if (strides != Pair{1, 1}) {
-        text += strides.h == strides.w ? QStringLiteral(" /%1").arg(strides.h) : QStringLiteral(" /%1x%2").arg(strides.h).arg(strides.w);
+        text += strides.h == strides.w ? QStringLiteral(" /%1").arg(strides.h)
+                                       : QStringLiteral(" /%1x%2").arg(strides.h).arg(strides.w);
     }
     text += QLatin1Char(' ') + padding.toString();
     if (dilation != Pair{1, 1}) {

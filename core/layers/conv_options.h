@@ -43,7 +43,8 @@ struct ConvOptions {
     [[nodiscard]] std::vector<float> bias() const;
     [[nodiscard]] std::int64_t parameterCount(std::int64_t inputChannels) const;
     // An error when explicit kernel weights do not fit this many input channels.
-    [[nodiscard]] std::optional<Error> checkKernelFor(std::int64_t inputChannels, bool transposed) const;
+    [[nodiscard]] std::optional<Error> checkKernelFor(std::int64_t inputChannels,
+                                                      bool transposed) const;
     // A short text such as "3x3 /2 same relu".
     [[nodiscard]] QString describe() const;
 };
@@ -52,7 +53,8 @@ struct ConvOptions {
 [[nodiscard]] QString activationName(Activation activation);
 
 // Reads the keys both convolution types share; `extraKeys` are the caller's own keys.
-[[nodiscard]] Result<ConvOptions> parseConvOptions(const JsonObjectReader& reader, const LayerLoadContext& context,
+[[nodiscard]] Result<ConvOptions> parseConvOptions(const JsonObjectReader& reader,
+                                                   const LayerLoadContext& context,
                                                    bool transposed);
 void writeConvOptions(const ConvOptions& options, QJsonObject& json);
 

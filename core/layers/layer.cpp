@@ -18,7 +18,9 @@ const EarlierLayer* ShapeQuery::find(const QString& name) const {
     return nullptr;
 }
 
-std::int64_t Layer::workspaceBytes(const Shape& /*input*/, const LayerShape& /*shape*/) const { return 0; }
+std::int64_t Layer::workspaceBytes(const Shape& /*input*/, const LayerShape& /*shape*/) const {
+    return 0;
+}
 
 PositionRange windowDependencies(std::int64_t position, const AxisShape& axis) {
     return {position * axis.stride - axis.before, axis.kernel, axis.dilation};
@@ -52,19 +54,21 @@ PositionRange scatterDependencies(std::int64_t position, const AxisShape& axis) 
     return {lastInput, hits, (firstInput - lastInput) / (hits - 1)};
 }
 
-std::optional<Error> windowFitError(const QString& what, const AxisShape& height, const AxisShape& width) {
+std::optional<Error> windowFitError(const QString& what, const AxisShape& height,
+                                    const AxisShape& width) {
     const bool badH = height.out < 1;
     const bool badW = width.out < 1;
     if (!badH && !badW) {
         return std::nullopt;
     }
     if (badH && badW) {
-        return Error::invalid(QStringLiteral("%1 %2x%3 is larger than the padded input %4x%5 on both axes")
-                                  .arg(what)
-                                  .arg(height.effectiveKernel)
-                                  .arg(width.effectiveKernel)
-                                  .arg(height.paddedExtent)
-                                  .arg(width.paddedExtent));
+        return Error::invalid(
+            QStringLiteral("%1 %2x%3 is larger than the padded input %4x%5 on both axes")
+                .arg(what)
+                .arg(height.effectiveKernel)
+                .arg(width.effectiveKernel)
+                .arg(height.paddedExtent)
+                .arg(width.paddedExtent));
     }
     const AxisShape& a = badH ? height : width;
     return Error::invalid(QStringLiteral("%1 %2 %3 is larger than the padded input %2 %4")

@@ -102,7 +102,8 @@ public:
     // Whether forward fills LayerResult::argmax.
     [[nodiscard]] virtual bool recordsIndices() const { return false; }
     // Extra bytes forward needs beyond its output (im2col buffers, indices).
-    [[nodiscard]] virtual std::int64_t workspaceBytes(const Shape& input, const LayerShape& shape) const;
+    [[nodiscard]] virtual std::int64_t workspaceBytes(const Shape& input,
+                                                      const LayerShape& shape) const;
 };
 
 // Positions of a sliding window: output p reads first = p*s - before, then every d, k taps.

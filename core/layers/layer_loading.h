@@ -18,6 +18,7 @@ struct LayerLoadContext {
 
 // A layer type's parser: the reader is positioned on `layers[i]`, with "type" and "name"
 // already handled.
-using LayerParser = Result<LayerPtr> (*)(const JsonObjectReader& reader, const LayerLoadContext& context);
+using LayerParser = Result<LayerPtr> (*)(const JsonObjectReader& reader,
+                                         const LayerLoadContext& context);
 
 }  // namespace stridelab

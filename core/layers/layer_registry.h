@@ -13,7 +13,7 @@ struct LayerType {
     QString displayName;  // for menus: "Conv2D"
     LayerCategory category;
     LayerParser parse;
-    QString kerasName;    // Keras and PyTorch equivalents, for tooltips and docs
+    QString kerasName;  // Keras and PyTorch equivalents, for tooltips and docs
     QString pytorchName;
 };
 

@@ -3,14 +3,17 @@
 namespace stridelab {
 
 Result<LayerPtr> MaxPool2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("pool_size"),
-                              QStringLiteral("strides"), QStringLiteral("padding"), QStringLiteral("ceil_mode"),
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"),
+                              QStringLiteral("pool_size"), QStringLiteral("strides"),
+                              QStringLiteral("padding"), QStringLiteral("ceil_mode"),
                               QStringLiteral("count_include_pad")});
         !s) {
         return s.error();
     }
     if (r.has(QStringLiteral("count_include_pad"))) {
-        return r.errorAt(QStringLiteral("count_include_pad"), QStringLiteral("only avg_pool2d with explicit padding takes count_include_pad"));
+        return r.errorAt(
+            QStringLiteral("count_include_pad"),
+            QStringLiteral("only avg_pool2d with explicit padding takes count_include_pad"));
     }
     auto options = parsePoolOptions(r);
     if (!options) {
@@ -25,13 +28,17 @@ QJsonObject MaxPool2d::toJson() const {
     return json;
 }
 
-Result<LayerShape> MaxPool2d::inferShape(const ShapeQuery& query) const { return inferPoolShape(options_, query.input); }
-
-void MaxPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
-    maxPool2d(query.input, poolGeometry(query.shape, query.input.shape()), out.values, out.argmax, query.threads);
+Result<LayerShape> MaxPool2d::inferShape(const ShapeQuery& query) const {
+    return inferPoolShape(options_, query.input);
 }
 
-PositionRange MaxPool2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+void MaxPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
+    maxPool2d(query.input, poolGeometry(query.shape, query.input.shape()), out.values, out.argmax,
+              query.threads);
+}
+
+PositionRange MaxPool2d::dependencies(Axis axis, std::int64_t position,
+                                      const LayerShape& shape) const {
     return windowDependencies(position, shape.axis(axis));
 }
 

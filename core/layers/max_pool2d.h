@@ -16,10 +16,12 @@ public:
     [[nodiscard]] QString describe() const override { return options_.describe(); }
     [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
     void forward(const ForwardQuery& query, LayerResult& out) const override;
-    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
+                                             const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
     [[nodiscard]] bool recordsIndices() const override { return true; }
-    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input, const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t workspaceBytes(const Shape& input,
+                                              const LayerShape& shape) const override;
 
 private:
     PoolOptions options_;

@@ -4,8 +4,11 @@
 
 namespace stridelab {
 
-Result<LayerPtr> MaxUnpool2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("indices_from")}); !s) {
+Result<LayerPtr> MaxUnpool2d::parse(const JsonObjectReader& r,
+                                    const LayerLoadContext& /*context*/) {
+    if (auto s = r.allowOnly(
+            {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("indices_from")});
+        !s) {
         return s.error();
     }
     auto from = r.requiredString(QStringLiteral("indices_from"));
@@ -15,16 +18,20 @@ Result<LayerPtr> MaxUnpool2d::parse(const JsonObjectReader& r, const LayerLoadCo
     return LayerPtr(std::make_shared<MaxUnpool2d>(*from));
 }
 
-QJsonObject MaxUnpool2d::toJson() const { return QJsonObject{{QStringLiteral("indices_from"), indicesFrom_}}; }
+QJsonObject MaxUnpool2d::toJson() const {
+    return QJsonObject{{QStringLiteral("indices_from"), indicesFrom_}};
+}
 
 Result<LayerShape> MaxUnpool2d::inferShape(const ShapeQuery& query) const {
     const EarlierLayer* pool = query.find(indicesFrom_);
     if (pool == nullptr) {
-        return Error::invalid(QStringLiteral("the max_pool2d \"%1\" has no valid output").arg(indicesFrom_));
+        return Error::invalid(
+            QStringLiteral("the max_pool2d \"%1\" has no valid output").arg(indicesFrom_));
     }
     if (query.input != pool->shape.output) {
-        return Error::invalid(QStringLiteral("input %1 does not match the output %2 of max_pool2d \"%3\"")
-                                  .arg(query.input.toString(), pool->shape.output.toString(), indicesFrom_));
+        return Error::invalid(
+            QStringLiteral("input %1 does not match the output %2 of max_pool2d \"%3\"")
+                .arg(query.input.toString(), pool->shape.output.toString(), indicesFrom_));
     }
     LayerShape s;
     s.output = pool->input;
@@ -40,7 +47,11 @@ Result<LayerShape> MaxUnpool2d::inferShape(const ShapeQuery& query) const {
         a.stride = p.stride;
         a.before = p.before;
         a.paddedExtent = p.out;
-        a.formula = QStringLiteral("%1 input %2 of \"%3\" = %2").arg(axis == Axis::Height ? QStringLiteral("height") : QStringLiteral("width")).arg(p.in).arg(indicesFrom_);
+        a.formula =
+            QStringLiteral("%1 input %2 of \"%3\" = %2")
+                .arg(axis == Axis::Height ? QStringLiteral("height") : QStringLiteral("width"))
+                .arg(p.in)
+                .arg(indicesFrom_);
         (axis == Axis::Height ? s.height : s.width) = a;
     }
     return s;
@@ -51,7 +62,8 @@ void MaxUnpool2d::forward(const ForwardQuery& query, LayerResult& out) const {
     maxUnpool2d(query.input, pool->argmax, out.values);
 }
 
-PositionRange MaxUnpool2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+PositionRange MaxUnpool2d::dependencies(Axis axis, std::int64_t position,
+                                        const LayerShape& shape) const {
     return scatterDependencies(position, shape.axis(axis));
 }
 

@@ -13,10 +13,13 @@ public:
 
     [[nodiscard]] QString type() const override { return QStringLiteral("max_unpool2d"); }
     [[nodiscard]] QJsonObject toJson() const override;
-    [[nodiscard]] QString describe() const override { return QStringLiteral("from %1").arg(indicesFrom_); }
+    [[nodiscard]] QString describe() const override {
+        return QStringLiteral("from %1").arg(indicesFrom_);
+    }
     [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
     void forward(const ForwardQuery& query, LayerResult& out) const override;
-    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
+                                             const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
     [[nodiscard]] std::optional<QString> indicesFrom() const override { return indicesFrom_; }
 

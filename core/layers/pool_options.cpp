@@ -27,7 +27,9 @@ Result<PoolOptions> parsePoolOptions(const JsonObjectReader& r) {
     }
     o.ceilMode = *ceil;
     if (r.has(QStringLiteral("ceil_mode")) && o.padding.kind == PaddingKind::Same) {
-        return r.errorAt(QStringLiteral("ceil_mode"), QStringLiteral("only with \"valid\" or explicit padding, the padding is \"same\""));
+        return r.errorAt(
+            QStringLiteral("ceil_mode"),
+            QStringLiteral("only with \"valid\" or explicit padding, the padding is \"same\""));
     }
     if (o.padding.kind == PaddingKind::Explicit) {
         // PyTorch: padding should be at most half of the kernel size.
@@ -35,11 +37,14 @@ Result<PoolOptions> parsePoolOptions(const JsonObjectReader& r) {
             const std::int64_t k = o.poolSize[static_cast<int>(axis)];
             const std::int64_t p = std::max(o.padding.before(axis), o.padding.after(axis));
             if (p > k / 2) {
-                return r.errorAt(QStringLiteral("padding"), QStringLiteral("%1 padding %2 is more than half the pool size %3 (at most %4, as in PyTorch)")
-                                                                .arg(axis == Axis::Height ? QStringLiteral("height") : QStringLiteral("width"))
-                                                                .arg(p)
-                                                                .arg(k)
-                                                                .arg(k / 2));
+                return r.errorAt(QStringLiteral("padding"),
+                                 QStringLiteral("%1 padding %2 is more than half the pool size %3 "
+                                                "(at most %4, as in PyTorch)")
+                                     .arg(axis == Axis::Height ? QStringLiteral("height")
+                                                               : QStringLiteral("width"))
+                                     .arg(p)
+                                     .arg(k)
+                                     .arg(k / 2));
             }
         }
     }
@@ -65,7 +70,8 @@ QString PoolOptions::describe() const {
     const Pair s = effectiveStrides();
     QString text = QStringLiteral("%1x%2").arg(poolSize.h).arg(poolSize.w);
     if (s != poolSize) {
-        text += s.h == s.w ? QStringLiteral(" /%1").arg(s.h) : QStringLiteral(" /%1x%2").arg(s.h).arg(s.w);
+        text += s.h == s.w ? QStringLiteral(" /%1").arg(s.h)
+                           : QStringLiteral(" /%1x%2").arg(s.h).arg(s.w);
     }
     if (padding.kind != PaddingKind::Valid) {
         text += QLatin1Char(' ') + padding.toString();
@@ -85,16 +91,16 @@ Result<LayerShape> inferPoolShape(const PoolOptions& o, const Shape& in) {
         return *e;
     }
     shape.output = {in.c, shape.height.out, shape.width.out};
-    shape.padding = {shape.height.before, shape.height.after, shape.width.before, shape.width.after};
+    shape.padding = {shape.height.before, shape.height.after, shape.width.before,
+                     shape.width.after};
     return shape;
 }
 
 PoolGeometry poolGeometry(const LayerShape& shape, const Shape& input) {
-    return {input,
-            shape.output,
-            Pair{shape.height.kernel, shape.width.kernel},
-            Pair{shape.height.stride, shape.width.stride},
-            Padding2d{shape.height.before, shape.height.after, shape.width.before, shape.width.after}};
+    return {
+        input, shape.output, Pair{shape.height.kernel, shape.width.kernel},
+        Pair{shape.height.stride, shape.width.stride},
+        Padding2d{shape.height.before, shape.height.after, shape.width.before, shape.width.after}};
 }
 
 }  // namespace stridelab

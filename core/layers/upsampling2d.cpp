@@ -5,25 +5,29 @@
 namespace stridelab {
 
 const QStringList& interpolationNames() {
-    static const QStringList names = {QStringLiteral("nearest"), QStringLiteral("nearest_exact"), QStringLiteral("bilinear"),
-                                      QStringLiteral("bicubic")};
+    static const QStringList names = {QStringLiteral("nearest"), QStringLiteral("nearest_exact"),
+                                      QStringLiteral("bilinear"), QStringLiteral("bicubic")};
     return names;
 }
 
 const QStringList& coordinateModeNames() {
-    static const QStringList names = {QStringLiteral("half_pixel"), QStringLiteral("align_corners"), QStringLiteral("asymmetric")};
+    static const QStringList names = {QStringLiteral("half_pixel"), QStringLiteral("align_corners"),
+                                      QStringLiteral("asymmetric")};
     return names;
 }
 
-Result<LayerPtr> Upsampling2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
-    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("size"), QStringLiteral("output_size"),
+Result<LayerPtr> Upsampling2d::parse(const JsonObjectReader& r,
+                                     const LayerLoadContext& /*context*/) {
+    if (auto s = r.allowOnly({QStringLiteral("type"), QStringLiteral("name"),
+                              QStringLiteral("size"), QStringLiteral("output_size"),
                               QStringLiteral("interpolation"), QStringLiteral("coordinate_mode")});
         !s) {
         return s.error();
     }
     Params p;
     if (r.has(QStringLiteral("size")) && r.has(QStringLiteral("output_size"))) {
-        return r.errorAt(QStringLiteral("output_size"), QStringLiteral("give either size (factors) or output_size, not both"));
+        return r.errorAt(QStringLiteral("output_size"),
+                         QStringLiteral("give either size (factors) or output_size, not both"));
     }
     auto size = r.optionalPair(QStringLiteral("size"), 1);
     if (!size) {
@@ -35,16 +39,22 @@ Result<LayerPtr> Upsampling2d::parse(const JsonObjectReader& r, const LayerLoadC
         return outputSize.error();
     }
     p.outputSize = *outputSize;
-    auto interpolation = r.choice(QStringLiteral("interpolation"), interpolationNames(), QStringLiteral("nearest"));
+    auto interpolation =
+        r.choice(QStringLiteral("interpolation"), interpolationNames(), QStringLiteral("nearest"));
     if (!interpolation) {
         return interpolation.error();
     }
     p.interpolation = static_cast<Interpolation>(interpolationNames().indexOf(*interpolation));
     if (r.has(QStringLiteral("coordinate_mode"))) {
-        if (p.interpolation == Interpolation::Nearest || p.interpolation == Interpolation::NearestExact) {
-            return r.errorAt(QStringLiteral("coordinate_mode"), QStringLiteral("only for bilinear and bicubic, the interpolation is \"%1\"").arg(*interpolation));
+        if (p.interpolation == Interpolation::Nearest ||
+            p.interpolation == Interpolation::NearestExact) {
+            return r.errorAt(
+                QStringLiteral("coordinate_mode"),
+                QStringLiteral("only for bilinear and bicubic, the interpolation is \"%1\"")
+                    .arg(*interpolation));
         }
-        auto mode = r.choice(QStringLiteral("coordinate_mode"), coordinateModeNames(), QStringLiteral("half_pixel"));
+        auto mode = r.choice(QStringLiteral("coordinate_mode"), coordinateModeNames(),
+                             QStringLiteral("half_pixel"));
         if (!mode) {
             return mode.error();
         }
@@ -59,13 +69,17 @@ QJsonObject Upsampling2d::toJson() const {
         json.insert(QStringLiteral("size"), pairToJson(*params_.size));
     }
     if (params_.outputSize) {
-        json.insert(QStringLiteral("output_size"), QJsonArray{static_cast<double>(params_.outputSize->h), static_cast<double>(params_.outputSize->w)});
+        json.insert(QStringLiteral("output_size"),
+                    QJsonArray{static_cast<double>(params_.outputSize->h),
+                               static_cast<double>(params_.outputSize->w)});
     }
     if (params_.interpolation != Interpolation::Nearest) {
-        json.insert(QStringLiteral("interpolation"), interpolationNames().at(static_cast<qsizetype>(params_.interpolation)));
+        json.insert(QStringLiteral("interpolation"),
+                    interpolationNames().at(static_cast<qsizetype>(params_.interpolation)));
     }
     if (params_.coordinateMode) {
-        json.insert(QStringLiteral("coordinate_mode"), coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode)));
+        json.insert(QStringLiteral("coordinate_mode"),
+                    coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode)));
     }
     return json;
 }
@@ -76,11 +90,14 @@ QString Upsampling2d::describe() const {
         text = QStringLiteral("to %1x%2").arg(params_.outputSize->h).arg(params_.outputSize->w);
     } else {
         const Pair f = params_.size.value_or(Pair{2, 2});
-        text = QStringLiteral("x%1").arg(f.h) + (f.h == f.w ? QString() : QStringLiteral("x%1").arg(f.w));
+        text = QStringLiteral("x%1").arg(f.h) +
+               (f.h == f.w ? QString() : QStringLiteral("x%1").arg(f.w));
     }
-    text += QLatin1Char(' ') + interpolationNames().at(static_cast<qsizetype>(params_.interpolation));
+    text +=
+        QLatin1Char(' ') + interpolationNames().at(static_cast<qsizetype>(params_.interpolation));
     if (params_.coordinateMode && *params_.coordinateMode != CoordinateMode::HalfPixel) {
-        text += QLatin1Char(' ') + coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode));
+        text += QLatin1Char(' ') +
+                coordinateModeNames().at(static_cast<qsizetype>(*params_.coordinateMode));
     }
     return text;
 }
@@ -101,12 +118,15 @@ Result<LayerShape> Upsampling2d::inferShape(const ShapeQuery& query) const {
 }
 
 void Upsampling2d::forward(const ForwardQuery& query, LayerResult& out) const {
-    resize2d(query.input, params_.interpolation, params_.effectiveMode(), out.values, query.threads);
+    resize2d(query.input, params_.interpolation, params_.effectiveMode(), out.values,
+             query.threads);
 }
 
-PositionRange Upsampling2d::dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const {
+PositionRange Upsampling2d::dependencies(Axis axis, std::int64_t position,
+                                         const LayerShape& shape) const {
     const AxisShape& a = shape.axis(axis);
-    const ResizeTaps taps = resizeTaps(position, a.in, a.out, params_.interpolation, params_.effectiveMode());
+    const ResizeTaps taps =
+        resizeTaps(position, a.in, a.out, params_.interpolation, params_.effectiveMode());
     return {taps.index[0], taps.count, 1};
 }
 

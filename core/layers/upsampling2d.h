@@ -15,7 +15,9 @@ public:
         Interpolation interpolation = Interpolation::Nearest;
         std::optional<CoordinateMode> coordinateMode;  // as written; half_pixel by default
 
-        [[nodiscard]] CoordinateMode effectiveMode() const { return coordinateMode.value_or(CoordinateMode::HalfPixel); }
+        [[nodiscard]] CoordinateMode effectiveMode() const {
+            return coordinateMode.value_or(CoordinateMode::HalfPixel);
+        }
     };
 
     explicit Upsampling2d(Params params) : params_(std::move(params)) {}
@@ -27,7 +29,8 @@ public:
     [[nodiscard]] QString describe() const override;
     [[nodiscard]] Result<LayerShape> inferShape(const ShapeQuery& query) const override;
     void forward(const ForwardQuery& query, LayerResult& out) const override;
-    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position, const LayerShape& shape) const override;
+    [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
+                                             const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
 
 private:

@@ -9,22 +9,26 @@
 
 namespace stridelab {
 
-int resolveThreads(int threads) { return threads > 0 ? threads : std::max(1, QThread::idealThreadCount()); }
+int resolveThreads(int threads) {
+    return threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
+}
 
 Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit) {
     if (report.memoryBytes > limit) {
-        return Error::runtime(QStringLiteral("the feature maps need %1 (%2 bytes), more than the memory limit of %3 (%4 bytes); "
-                                             "use a smaller input or raise --memory-limit")
-                                  .arg(formatBytes(report.memoryBytes))
-                                  .arg(report.memoryBytes)
-                                  .arg(formatBytes(limit))
-                                  .arg(limit));
+        return Error::runtime(
+            QStringLiteral(
+                "the feature maps need %1 (%2 bytes), more than the memory limit of %3 (%4 bytes); "
+                "use a smaller input or raise --memory-limit")
+                .arg(formatBytes(report.memoryBytes))
+                .arg(report.memoryBytes)
+                .arg(formatBytes(limit))
+                .arg(limit));
     }
     return success();
 }
 
-Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report, const Tensor& input,
-                              const RunOptions& options) {
+Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report,
+                              const Tensor& input, const RunOptions& options) {
     if (!report.ok()) {
         return report.firstBroken()->error.value();
     }
@@ -54,7 +58,8 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
             timer.start();
             LayerResult out;
             out.values = Tensor(r.shape->output);
-            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads}, out);
+            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads},
+                                              out);
             const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
             run.layers.push_back(std::move(out));
             run.milliseconds.push_back(ms);
@@ -63,7 +68,9 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
             }
         }
     } catch (const std::bad_alloc&) {
-        return Error::runtime(QStringLiteral("out of memory while computing the feature maps (estimated %1)").arg(formatBytes(report.memoryBytes)));
+        return Error::runtime(
+            QStringLiteral("out of memory while computing the feature maps (estimated %1)")
+                .arg(formatBytes(report.memoryBytes)));
     }
     return run;
 }

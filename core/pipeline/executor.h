@@ -32,7 +32,7 @@ struct RunResult {
 [[nodiscard]] Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit);
 
 // Runs the layers; `report` must come from analyzePipeline on this pipeline and input, and be ok.
-[[nodiscard]] Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report, const Tensor& input,
-                                            const RunOptions& options);
+[[nodiscard]] Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report,
+                                            const Tensor& input, const RunOptions& options);
 
 }  // namespace stridelab

@@ -12,7 +12,8 @@ const PipelineLayer* Pipeline::find(const QString& layerName) const {
 }
 
 const QStringList& colorModeNames() {
-    static const QStringList names = {QStringLiteral("rgb"), QStringLiteral("grayscale"), QStringLiteral("rgba")};
+    static const QStringList names = {QStringLiteral("rgb"), QStringLiteral("grayscale"),
+                                      QStringLiteral("rgba")};
     return names;
 }
 

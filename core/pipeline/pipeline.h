@@ -22,7 +22,9 @@ struct InputSpec {
     std::optional<Pair> resize;          // [H, W]
     Shape shape;                         // kind == Shape
 
-    [[nodiscard]] ColorMode effectiveColorMode() const { return colorMode.value_or(ColorMode::Rgb); }
+    [[nodiscard]] ColorMode effectiveColorMode() const {
+        return colorMode.value_or(ColorMode::Rgb);
+    }
 };
 
 struct PipelineLayer {

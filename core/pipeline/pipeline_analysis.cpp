@@ -6,7 +6,9 @@
 
 namespace stridelab {
 
-bool PipelineReport::ok() const { return firstBroken() == nullptr; }
+bool PipelineReport::ok() const {
+    return firstBroken() == nullptr;
+}
 
 const LayerReport* PipelineReport::firstBroken() const {
     for (const LayerReport& l : layers) {
@@ -36,7 +38,9 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
         r.type = pl.layer->type();
         r.description = pl.layer->describe();
         if (broken) {
-            r.error = Error::invalid(QStringLiteral("not computed: layer %1 \"%2\" is invalid").arg(broken->first).arg(broken->second));
+            r.error = Error::invalid(QStringLiteral("not computed: layer %1 \"%2\" is invalid")
+                                         .arg(broken->first)
+                                         .arg(broken->second));
             report.layers.push_back(r);
             continue;
         }
@@ -64,7 +68,8 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
         if (pl.layer->recordsIndices()) {
             report.memoryBytes += pl.layer->workspaceBytes(current, *shape);
         } else {
-            largestWorkspace = std::max(largestWorkspace, pl.layer->workspaceBytes(current, *shape));
+            largestWorkspace =
+                std::max(largestWorkspace, pl.layer->workspaceBytes(current, *shape));
         }
         earlier.push_back({pl.name, pl.layer.get(), current, *shape});
         current = shape->output;

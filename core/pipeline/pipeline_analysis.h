@@ -15,9 +15,9 @@ struct LayerReport {
     QString name;
     QString type;
     QString description;
-    Shape input;                       // valid when the layer has a shape or its own error
-    std::optional<LayerShape> shape;   // nothing when the layer or one before it is invalid
-    std::optional<Error> error;        // its own error, or one naming the first broken layer
+    Shape input;                      // valid when the layer has a shape or its own error
+    std::optional<LayerShape> shape;  // nothing when the layer or one before it is invalid
+    std::optional<Error> error;       // its own error, or one naming the first broken layer
     bool ownError = false;
     std::array<std::int64_t, 2> receptiveField{};  // height, width
     std::array<double, 2> jump{};

@@ -4,8 +4,8 @@
 #include "util/did_you_mean.h"
 
 #include <QFile>
-#include <QHash>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -27,17 +27,25 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
         return top.errorAt(key, QStringLiteral("required key is missing"));
     }
     if (!top.value(key).isObject()) {
-        return top.errorAt(key, QStringLiteral("expected an object with \"image\", \"tensor\" or \"shape\", got %1").arg(describeJson(top.value(key))));
+        return top.errorAt(
+            key,
+            QStringLiteral("expected an object with \"image\", \"tensor\" or \"shape\", got %1")
+                .arg(describeJson(top.value(key))));
     }
     const JsonObjectReader r(top.value(key).toObject(), key);
-    if (auto s = r.allowOnly({QStringLiteral("image"), QStringLiteral("color_mode"), QStringLiteral("resize"),
-                              QStringLiteral("tensor"), QStringLiteral("shape")});
+    if (auto s = r.allowOnly({QStringLiteral("image"), QStringLiteral("color_mode"),
+                              QStringLiteral("resize"), QStringLiteral("tensor"),
+                              QStringLiteral("shape")});
         !s) {
         return s.error();
     }
-    const int kinds = int(r.has(QStringLiteral("image"))) + int(r.has(QStringLiteral("tensor"))) + int(r.has(QStringLiteral("shape")));
+    const int kinds = int(r.has(QStringLiteral("image"))) + int(r.has(QStringLiteral("tensor"))) +
+                      int(r.has(QStringLiteral("shape")));
     if (kinds != 1) {
-        return Error::invalid(QStringLiteral("input: expected exactly one of \"image\", \"tensor\" or \"shape\", got %1").arg(kinds));
+        return Error::invalid(
+            QStringLiteral(
+                "input: expected exactly one of \"image\", \"tensor\" or \"shape\", got %1")
+                .arg(kinds));
     }
     InputSpec spec;
     if (r.has(QStringLiteral("image"))) {
@@ -48,7 +56,8 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
         }
         spec.source = *image;
         if (r.has(QStringLiteral("color_mode"))) {
-            auto mode = r.choice(QStringLiteral("color_mode"), colorModeNames(), QStringLiteral("rgb"));
+            auto mode =
+                r.choice(QStringLiteral("color_mode"), colorModeNames(), QStringLiteral("rgb"));
             if (!mode) {
                 return mode.error();
             }
@@ -59,7 +68,9 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
             return resize.error();
         }
         if (resize->has_value() && !r.value(QStringLiteral("resize")).isArray()) {
-            return r.errorAt(QStringLiteral("resize"), QStringLiteral("expected [H, W], got %1").arg(describeJson(r.value(QStringLiteral("resize")))));
+            return r.errorAt(QStringLiteral("resize"),
+                             QStringLiteral("expected [H, W], got %1")
+                                 .arg(describeJson(r.value(QStringLiteral("resize")))));
         }
         spec.resize = *resize;
         return spec;
@@ -88,15 +99,19 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
         }
     }
     if (!shape.isArray() || dims.size() != 3 || values.size() != 3) {
-        return r.errorAt(QStringLiteral("shape"), QStringLiteral("expected [C, H, W] with integers >= 1, got %1").arg(describeJson(shape)));
+        return r.errorAt(QStringLiteral("shape"),
+                         QStringLiteral("expected [C, H, W] with integers >= 1, got %1")
+                             .arg(describeJson(shape)));
     }
     spec.shape = {values[0], values[1], values[2]};
     return spec;
 }
 
-Result<PipelineLayer> parseLayer(const QJsonValue& value, const QString& path, const LayerLoadContext& context) {
+Result<PipelineLayer> parseLayer(const QJsonValue& value, const QString& path,
+                                 const LayerLoadContext& context) {
     if (!value.isObject()) {
-        return Error::invalid(QStringLiteral("%1: expected a layer object, got %2").arg(path, describeJson(value)));
+        return Error::invalid(
+            QStringLiteral("%1: expected a layer object, got %2").arg(path, describeJson(value)));
     }
     const JsonObjectReader r(value.toObject(), path);
     auto type = r.requiredString(QStringLiteral("type"));
@@ -105,8 +120,10 @@ Result<PipelineLayer> parseLayer(const QJsonValue& value, const QString& path, c
     }
     const LayerType* layerType = findLayerType(*type);
     if (layerType == nullptr) {
-        return r.errorAt(QStringLiteral("type"), QStringLiteral("unknown layer type \"%1\"%2 (known: %3)")
-                                                      .arg(*type, didYouMeanSuffix(*type, layerTypeNames()), layerTypeNames().join(QStringLiteral(", "))));
+        return r.errorAt(QStringLiteral("type"),
+                         QStringLiteral("unknown layer type \"%1\"%2 (known: %3)")
+                             .arg(*type, didYouMeanSuffix(*type, layerTypeNames()),
+                                  layerTypeNames().join(QStringLiteral(", "))));
     }
     PipelineLayer layer;
     if (r.has(QStringLiteral("name"))) {
@@ -118,7 +135,8 @@ Result<PipelineLayer> parseLayer(const QJsonValue& value, const QString& path, c
             return r.errorAt(QStringLiteral("name"), QStringLiteral("must not be empty"));
         }
         if (*name == QStringLiteral("input")) {
-            return r.errorAt(QStringLiteral("name"), QStringLiteral("\"input\" is reserved for the pipeline's input"));
+            return r.errorAt(QStringLiteral("name"),
+                             QStringLiteral("\"input\" is reserved for the pipeline's input"));
         }
         layer.name = *name;
         layer.explicitName = true;
@@ -162,15 +180,17 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(Error::invalid(QStringLiteral("JSON syntax error at %1: %2")
-                                       .arg(lineAndColumn(json, parseError.offset), parseError.errorString())));
+        return fail(Error::invalid(
+            QStringLiteral("JSON syntax error at %1: %2")
+                .arg(lineAndColumn(json, parseError.offset), parseError.errorString())));
     }
     if (!doc.isObject()) {
         return fail(Error::invalid(QStringLiteral("expected a JSON object at the top level")));
     }
     const JsonObjectReader top(doc.object(), {});
-    if (auto s = top.allowOnly({QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("name"),
-                                QStringLiteral("input"), QStringLiteral("layers")});
+    if (auto s = top.allowOnly({QStringLiteral("format"), QStringLiteral("version"),
+                                QStringLiteral("name"), QStringLiteral("input"),
+                                QStringLiteral("layers")});
         !s) {
         return fail(s.error());
     }
@@ -179,16 +199,21 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
         return fail(format.error());
     }
     if (*format != QStringLiteral("stridelab.pipeline")) {
-        return fail(top.errorAt(QStringLiteral("format"), QStringLiteral("expected \"stridelab.pipeline\", got \"%1\"").arg(*format)));
+        return fail(top.errorAt(
+            QStringLiteral("format"),
+            QStringLiteral("expected \"stridelab.pipeline\", got \"%1\"").arg(*format)));
     }
     auto version = top.integer(QStringLiteral("version"), 1, std::nullopt);
     if (!version) {
         return fail(version.error());
     }
     if (*version > kPipelineFormatVersion) {
-        return fail(top.errorAt(QStringLiteral("version"), QStringLiteral("version %1 is newer than this program reads (up to %2); update StrideLab")
-                                                               .arg(*version)
-                                                               .arg(kPipelineFormatVersion)));
+        return fail(top.errorAt(
+            QStringLiteral("version"),
+            QStringLiteral(
+                "version %1 is newer than this program reads (up to %2); update StrideLab")
+                .arg(*version)
+                .arg(kPipelineFormatVersion)));
     }
     Pipeline pipeline;
     pipeline.baseDir = baseDir;
@@ -205,10 +230,13 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
 
     const QJsonValue layers = top.value(QStringLiteral("layers"));
     if (layers.isUndefined()) {
-        return fail(top.errorAt(QStringLiteral("layers"), QStringLiteral("required key is missing")));
+        return fail(
+            top.errorAt(QStringLiteral("layers"), QStringLiteral("required key is missing")));
     }
     if (!layers.isArray()) {
-        return fail(top.errorAt(QStringLiteral("layers"), QStringLiteral("expected an array of layers, got %1").arg(describeJson(layers))));
+        return fail(top.errorAt(
+            QStringLiteral("layers"),
+            QStringLiteral("expected an array of layers, got %1").arg(describeJson(layers))));
     }
     const LayerLoadContext context{baseDir};
     QSet<QString> names;
@@ -221,7 +249,9 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
         }
         if (layer->explicitName) {
             if (names.contains(layer->name)) {
-                return fail(Error::invalid(QStringLiteral("%1.name: \"%2\" is already the name of an earlier layer").arg(path, layer->name)));
+                return fail(Error::invalid(
+                    QStringLiteral("%1.name: \"%2\" is already the name of an earlier layer")
+                        .arg(path, layer->name)));
             }
             names.insert(layer->name);
         }
@@ -242,13 +272,19 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
             }
         }
         if (!found) {
-            return fail(Error::invalid(QStringLiteral("%1: no layer is named \"%2\"").arg(path, *from)));
+            return fail(
+                Error::invalid(QStringLiteral("%1: no layer is named \"%2\"").arg(path, *from)));
         }
         if (*found >= i) {
-            return fail(Error::invalid(QStringLiteral("%1: \"%2\" is layers[%3], not an earlier layer").arg(path, *from).arg(*found)));
+            return fail(
+                Error::invalid(QStringLiteral("%1: \"%2\" is layers[%3], not an earlier layer")
+                                   .arg(path, *from)
+                                   .arg(*found)));
         }
         if (!pipeline.layers[*found].layer->recordsIndices()) {
-            return fail(Error::invalid(QStringLiteral("%1: \"%2\" is a %3, not a max_pool2d").arg(path, *from, pipeline.layers[*found].layer->type())));
+            return fail(
+                Error::invalid(QStringLiteral("%1: \"%2\" is a %3, not a max_pool2d")
+                                   .arg(path, *from, pipeline.layers[*found].layer->type())));
         }
     }
     return pipeline;
@@ -257,7 +293,8 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
 Result<Pipeline> loadPipeline(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::invalid(QStringLiteral("%1: cannot read the pipeline: %2").arg(path, file.errorString()));
+        return Error::invalid(
+            QStringLiteral("%1: cannot read the pipeline: %2").arg(path, file.errorString()));
     }
     return parsePipeline(file.readAll(), path, QFileInfo(path).absoluteDir());
 }

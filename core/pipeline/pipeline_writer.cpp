@@ -12,7 +12,9 @@ namespace stridelab {
 
 namespace {
 
-bool isBuiltin(const QString& source) { return source.startsWith(QStringLiteral("builtin:")); }
+bool isBuiltin(const QString& source) {
+    return source.startsWith(QStringLiteral("builtin:"));
+}
 
 QString rebase(const QString& path, const QDir& from, const QDir& to) {
     if (isBuiltin(path) || QFileInfo(path).isAbsolute()) {
@@ -27,17 +29,21 @@ QJsonObject inputToJson(const InputSpec& input, const QDir& from, const QDir& to
         case InputKind::Image:
             json.insert(QStringLiteral("image"), rebase(input.source, from, to));
             if (input.colorMode) {
-                json.insert(QStringLiteral("color_mode"), colorModeNames().at(static_cast<qsizetype>(*input.colorMode)));
+                json.insert(QStringLiteral("color_mode"),
+                            colorModeNames().at(static_cast<qsizetype>(*input.colorMode)));
             }
             if (input.resize) {
-                json.insert(QStringLiteral("resize"), QJsonArray{static_cast<double>(input.resize->h), static_cast<double>(input.resize->w)});
+                json.insert(QStringLiteral("resize"),
+                            QJsonArray{static_cast<double>(input.resize->h),
+                                       static_cast<double>(input.resize->w)});
             }
             break;
         case InputKind::Tensor:
             json.insert(QStringLiteral("tensor"), rebase(input.source, from, to));
             break;
         case InputKind::Shape:
-            json.insert(QStringLiteral("shape"), QJsonArray{static_cast<double>(input.shape.c), static_cast<double>(input.shape.h),
+            json.insert(QStringLiteral("shape"), QJsonArray{static_cast<double>(input.shape.c),
+                                                            static_cast<double>(input.shape.h),
                                                             static_cast<double>(input.shape.w)});
             break;
     }
@@ -58,18 +64,20 @@ QJsonObject pipelineToJson(const Pipeline& pipeline, const QDir& targetDir) {
             QJsonObject weights = json.value(QStringLiteral("weights")).toObject();
             for (const QString& key : weights.keys()) {
                 if (weights.value(key).isString()) {
-                    weights.insert(key, rebase(weights.value(key).toString(), pipeline.baseDir, targetDir));
+                    weights.insert(
+                        key, rebase(weights.value(key).toString(), pipeline.baseDir, targetDir));
                 }
             }
             json.insert(QStringLiteral("weights"), weights);
         }
         layers.append(json);
     }
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("stridelab.pipeline")},
-                       {QStringLiteral("version"), kPipelineFormatVersion},
-                       {QStringLiteral("name"), pipeline.name},
-                       {QStringLiteral("input"), inputToJson(pipeline.input, pipeline.baseDir, targetDir)},
-                       {QStringLiteral("layers"), layers}};
+    return QJsonObject{
+        {QStringLiteral("format"), QStringLiteral("stridelab.pipeline")},
+        {QStringLiteral("version"), kPipelineFormatVersion},
+        {QStringLiteral("name"), pipeline.name},
+        {QStringLiteral("input"), inputToJson(pipeline.input, pipeline.baseDir, targetDir)},
+        {QStringLiteral("layers"), layers}};
 }
 
 QByteArray serializePipeline(const Pipeline& pipeline, const QDir& targetDir) {

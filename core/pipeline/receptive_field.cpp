@@ -18,7 +18,9 @@ struct Span {
 struct SpanRow {
     std::int64_t first = 0;
     std::vector<Span> spans;
-    [[nodiscard]] const Span& at(std::int64_t position) const { return spans[static_cast<std::size_t>(position - first)]; }
+    [[nodiscard]] const Span& at(std::int64_t position) const {
+        return spans[static_cast<std::size_t>(position - first)];
+    }
 };
 
 }  // namespace
@@ -29,7 +31,8 @@ std::int64_t receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
     }
     // Walk back from the last output to find which positions each layer must describe
     // (positions outside a layer's real extent are its padding, which counts).
-    std::vector<std::pair<std::int64_t, std::int64_t>> needed(chain.size());  // [first, last] of outputs
+    std::vector<std::pair<std::int64_t, std::int64_t>> needed(
+        chain.size());  // [first, last] of outputs
     std::pair<std::int64_t, std::int64_t> range{0, chain.back().shape.axis(axis).out - 1};
     for (std::size_t l = chain.size(); l-- > 0;) {
         needed[l] = range;

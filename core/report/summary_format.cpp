@@ -21,13 +21,21 @@ QString grouped(std::int64_t n) {
 }
 
 QString paddingText(const LayerShape& s) {
-    return QStringLiteral("%1,%2,%3,%4").arg(s.padding[0]).arg(s.padding[1]).arg(s.padding[2]).arg(s.padding[3]);
+    return QStringLiteral("%1,%2,%3,%4")
+        .arg(s.padding[0])
+        .arg(s.padding[1])
+        .arg(s.padding[2])
+        .arg(s.padding[3]);
 }
 
-QString pairText(std::int64_t h, std::int64_t w) { return h == w ? QString::number(h) : QStringLiteral("%1x%2").arg(h).arg(w); }
+QString pairText(std::int64_t h, std::int64_t w) {
+    return h == w ? QString::number(h) : QStringLiteral("%1x%2").arg(h).arg(w);
+}
 
 QString jumpText(const LayerReport& r) {
-    return r.jump[0] == r.jump[1] ? formatJump(r.jump[0]) : QStringLiteral("%1x%2").arg(formatJump(r.jump[0]), formatJump(r.jump[1]));
+    return r.jump[0] == r.jump[1]
+               ? formatJump(r.jump[0])
+               : QStringLiteral("%1x%2").arg(formatJump(r.jump[0]), formatJump(r.jump[1]));
 }
 
 QString formulaText(const LayerShape& s) {
@@ -42,7 +50,8 @@ QJsonValue shapeJson(const Shape& s) {
 }
 
 QString csvField(const QString& text) {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n'))) {
         return text;
     }
     QString quoted = text;
@@ -59,31 +68,75 @@ QString markdownField(const QString& text) {
 // The columns the tabular formats share, per layer (input row included).
 QStringList rowFields(const LayerReport& r) {
     if (!r.shape) {
-        return {QString::number(r.index), r.name, r.type, QStringLiteral("invalid"), {}, {}, {}, {}, {},
-                r.error ? r.error->message : QString(), {}};
+        return {QString::number(r.index),
+                r.name,
+                r.type,
+                QStringLiteral("invalid"),
+                {},
+                {},
+                {},
+                {},
+                {},
+                r.error ? r.error->message : QString(),
+                {}};
     }
     const LayerShape& s = *r.shape;
-    return {QString::number(r.index), r.name, r.type, s.output.toString(), QString::number(s.params), QString::number(s.macs),
-            paddingText(s), pairText(r.receptiveField[0], r.receptiveField[1]), jumpText(r), s.height.formula, s.width.formula};
+    return {QString::number(r.index),
+            r.name,
+            r.type,
+            s.output.toString(),
+            QString::number(s.params),
+            QString::number(s.macs),
+            paddingText(s),
+            pairText(r.receptiveField[0], r.receptiveField[1]),
+            jumpText(r),
+            s.height.formula,
+            s.width.formula};
 }
 
-const QStringList kColumns = {QStringLiteral("index"),   QStringLiteral("name"),      QStringLiteral("type"),
-                              QStringLiteral("output_shape"), QStringLiteral("params"), QStringLiteral("macs"),
-                              QStringLiteral("padding"), QStringLiteral("receptive_field"), QStringLiteral("jump"),
-                              QStringLiteral("formula_h"), QStringLiteral("formula_w")};
+const QStringList kColumns = {QStringLiteral("index"),    QStringLiteral("name"),
+                              QStringLiteral("type"),     QStringLiteral("output_shape"),
+                              QStringLiteral("params"),   QStringLiteral("macs"),
+                              QStringLiteral("padding"),  QStringLiteral("receptive_field"),
+                              QStringLiteral("jump"),     QStringLiteral("formula_h"),
+                              QStringLiteral("formula_w")};
 
 QString formatText(const QString& name, const PipelineReport& report) {
     struct Row {
         QString index, layer, shape, keras, params, macs, padding, rf, jump, formula;
     };
     std::vector<Row> rows;
-    rows.push_back({QStringLiteral("#"), QStringLiteral("Layer (type)"), QStringLiteral("Output shape"), QStringLiteral("Keras shape"),
-                    QStringLiteral("Param #"), QStringLiteral("MACs"), QStringLiteral("Padding t,b,l,r"), QStringLiteral("RF"),
-                    QStringLiteral("Jump"), {}});
-    rows.push_back({QStringLiteral("0"), QStringLiteral("input"), report.input.toString(), report.input.toKerasString(),
-                    QStringLiteral("0"), QStringLiteral("0"), {}, QStringLiteral("1"), QStringLiteral("1"), {}});
+    rows.push_back({QStringLiteral("#"),
+                    QStringLiteral("Layer (type)"),
+                    QStringLiteral("Output shape"),
+                    QStringLiteral("Keras shape"),
+                    QStringLiteral("Param #"),
+                    QStringLiteral("MACs"),
+                    QStringLiteral("Padding t,b,l,r"),
+                    QStringLiteral("RF"),
+                    QStringLiteral("Jump"),
+                    {}});
+    rows.push_back({QStringLiteral("0"),
+                    QStringLiteral("input"),
+                    report.input.toString(),
+                    report.input.toKerasString(),
+                    QStringLiteral("0"),
+                    QStringLiteral("0"),
+                    {},
+                    QStringLiteral("1"),
+                    QStringLiteral("1"),
+                    {}});
     for (const LayerReport& r : report.layers) {
-        Row row{QString::number(r.index), QStringLiteral("%1 (%2)").arg(r.name, r.type), {}, {}, {}, {}, {}, {}, {}, {}};
+        Row row{QString::number(r.index),
+                QStringLiteral("%1 (%2)").arg(r.name, r.type),
+                {},
+                {},
+                {},
+                {},
+                {},
+                {},
+                {},
+                {}};
         if (r.shape) {
             const LayerShape& s = *r.shape;
             row.shape = s.output.toString();
@@ -102,7 +155,8 @@ QString formatText(const QString& name, const PipelineReport& report) {
     }
     std::array<qsizetype, 9> width{};
     for (const Row& r : rows) {
-        const std::array<const QString*, 9> cells = {&r.index, &r.layer, &r.shape, &r.keras, &r.params, &r.macs, &r.padding, &r.rf, &r.jump};
+        const std::array<const QString*, 9> cells = {
+            &r.index, &r.layer, &r.shape, &r.keras, &r.params, &r.macs, &r.padding, &r.rf, &r.jump};
         for (std::size_t i = 0; i < cells.size(); ++i) {
             width[i] = std::max(width[i], cells[i]->size());
         }
@@ -110,16 +164,25 @@ QString formatText(const QString& name, const PipelineReport& report) {
     QString out = QStringLiteral("Pipeline: %1\n\n").arg(name);
     bool header = true;
     for (const Row& r : rows) {
-        QString line = r.index.rightJustified(width[0]) + QStringLiteral("  ") + r.layer.leftJustified(width[1]) + QStringLiteral("  ") +
-                       r.shape.leftJustified(width[2]) + QStringLiteral("  ") + r.keras.leftJustified(width[3]) + QStringLiteral("  ") +
-                       r.params.rightJustified(width[4]) + QStringLiteral("  ") + r.macs.rightJustified(width[5]) + QStringLiteral("  ") +
-                       r.padding.leftJustified(width[6]) + QStringLiteral("  ") + r.rf.leftJustified(width[7]) + QStringLiteral("  ") + r.jump;
-        out += line.trimmed().isEmpty() ? QString() : line.replace(QRegularExpression(QStringLiteral("\\s+$")), QString()) + QLatin1Char('\n');
+        QString line = r.index.rightJustified(width[0]) + QStringLiteral("  ") +
+                       r.layer.leftJustified(width[1]) + QStringLiteral("  ") +
+                       r.shape.leftJustified(width[2]) + QStringLiteral("  ") +
+                       r.keras.leftJustified(width[3]) + QStringLiteral("  ") +
+                       r.params.rightJustified(width[4]) + QStringLiteral("  ") +
+                       r.macs.rightJustified(width[5]) + QStringLiteral("  ") +
+                       r.padding.leftJustified(width[6]) + QStringLiteral("  ") +
+                       r.rf.leftJustified(width[7]) + QStringLiteral("  ") + r.jump;
+        out += line.trimmed().isEmpty()
+                   ? QString()
+                   : line.replace(QRegularExpression(QStringLiteral("\\s+$")), QString()) +
+                         QLatin1Char('\n');
         if (!r.formula.isEmpty()) {
-            out += QString(width[0] + 2, QLatin1Char(' ')) + QStringLiteral("  ") + r.formula + QLatin1Char('\n');
+            out += QString(width[0] + 2, QLatin1Char(' ')) + QStringLiteral("  ") + r.formula +
+                   QLatin1Char('\n');
         }
         if (header) {
-            const qsizetype total = std::accumulate(width.begin(), width.end(), qsizetype{0}) + 2 * 8;
+            const qsizetype total =
+                std::accumulate(width.begin(), width.end(), qsizetype{0}) + 2 * 8;
             out += QString(total, QLatin1Char('-')) + QLatin1Char('\n');
             header = false;
         }
@@ -128,7 +191,9 @@ QString formatText(const QString& name, const PipelineReport& report) {
     out += QStringLiteral("Total MACs: %1\n").arg(grouped(report.totalMacs));
     out += QStringLiteral("Feature-map memory: %1\n").arg(formatBytes(report.memoryBytes));
     if (const LayerReport* broken = report.firstBroken()) {
-        out += QStringLiteral("Invalid: layer %1 \"%2\": %3\n").arg(broken->index).arg(broken->name, broken->error->message);
+        out += QStringLiteral("Invalid: layer %1 \"%2\": %3\n")
+                   .arg(broken->index)
+                   .arg(broken->name, broken->error->message);
     }
     return out;
 }
@@ -136,8 +201,17 @@ QString formatText(const QString& name, const PipelineReport& report) {
 QString formatTabular(const PipelineReport& report, SummaryFormat format) {
     std::vector<QStringList> rows;
     rows.push_back(kColumns);
-    rows.push_back({QStringLiteral("0"), QStringLiteral("input"), QStringLiteral("input"), report.input.toString(), QStringLiteral("0"),
-                    QStringLiteral("0"), QStringLiteral("0,0,0,0"), QStringLiteral("1"), QStringLiteral("1"), {}, {}});
+    rows.push_back({QStringLiteral("0"),
+                    QStringLiteral("input"),
+                    QStringLiteral("input"),
+                    report.input.toString(),
+                    QStringLiteral("0"),
+                    QStringLiteral("0"),
+                    QStringLiteral("0,0,0,0"),
+                    QStringLiteral("1"),
+                    QStringLiteral("1"),
+                    {},
+                    {}});
     for (const LayerReport& r : report.layers) {
         rows.push_back(rowFields(r));
     }
@@ -153,7 +227,9 @@ QString formatTabular(const PipelineReport& report, SummaryFormat format) {
         }
         out += QStringLiteral("| ") + fields.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
         if (i == 0) {
-            out += QStringLiteral("|") + QStringList(fields.size(), QStringLiteral("---")).join(QLatin1Char('|')) + QStringLiteral("|\n");
+            out += QStringLiteral("|") +
+                   QStringList(fields.size(), QStringLiteral("---")).join(QLatin1Char('|')) +
+                   QStringLiteral("|\n");
         }
     }
     if (format == SummaryFormat::Markdown) {
@@ -165,11 +241,14 @@ QString formatTabular(const PipelineReport& report, SummaryFormat format) {
 }  // namespace
 
 const QStringList& summaryFormatNames() {
-    static const QStringList names = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("markdown"), QStringLiteral("csv")};
+    static const QStringList names = {QStringLiteral("text"), QStringLiteral("json"),
+                                      QStringLiteral("markdown"), QStringLiteral("csv")};
     return names;
 }
 
-QString formatJump(double jump) { return QString::number(jump, 'g', 10); }
+QString formatJump(double jump) {
+    return QString::number(jump, 'g', 10);
+}
 
 QJsonObject summaryToJson(const QString& pipelineName, const PipelineReport& report) {
     QJsonArray layers;
@@ -183,37 +262,47 @@ QJsonObject summaryToJson(const QString& pipelineName, const PipelineReport& rep
             l.insert(QStringLiteral("output_shape"), shapeJson(s.output));
             l.insert(QStringLiteral("params"), static_cast<double>(s.params));
             l.insert(QStringLiteral("macs"), static_cast<double>(s.macs));
-            l.insert(QStringLiteral("padding"), QJsonArray{static_cast<double>(s.padding[0]), static_cast<double>(s.padding[1]),
-                                                           static_cast<double>(s.padding[2]), static_cast<double>(s.padding[3])});
-            l.insert(QStringLiteral("receptive_field"), QJsonArray{static_cast<double>(r.receptiveField[0]), static_cast<double>(r.receptiveField[1])});
+            l.insert(
+                QStringLiteral("padding"),
+                QJsonArray{static_cast<double>(s.padding[0]), static_cast<double>(s.padding[1]),
+                           static_cast<double>(s.padding[2]), static_cast<double>(s.padding[3])});
+            l.insert(QStringLiteral("receptive_field"),
+                     QJsonArray{static_cast<double>(r.receptiveField[0]),
+                                static_cast<double>(r.receptiveField[1])});
             l.insert(QStringLiteral("jump"), QJsonArray{r.jump[0], r.jump[1]});
             l.insert(QStringLiteral("formula_h"), s.height.formula);
             l.insert(QStringLiteral("formula_w"), s.width.formula);
             l.insert(QStringLiteral("error"), QJsonValue::Null);
         } else {
-            for (const QString& key : {QStringLiteral("output_shape"), QStringLiteral("params"), QStringLiteral("macs"), QStringLiteral("padding"),
-                                       QStringLiteral("receptive_field"), QStringLiteral("jump"), QStringLiteral("formula_h"), QStringLiteral("formula_w")}) {
+            for (const QString& key : {QStringLiteral("output_shape"), QStringLiteral("params"),
+                                       QStringLiteral("macs"), QStringLiteral("padding"),
+                                       QStringLiteral("receptive_field"), QStringLiteral("jump"),
+                                       QStringLiteral("formula_h"), QStringLiteral("formula_w")}) {
                 l.insert(key, QJsonValue::Null);
             }
-            l.insert(QStringLiteral("error"), r.error ? QJsonValue(r.error->message) : QJsonValue::Null);
+            l.insert(QStringLiteral("error"),
+                     r.error ? QJsonValue(r.error->message) : QJsonValue::Null);
         }
         layers.append(l);
     }
-    return QJsonObject{{QStringLiteral("ok"), report.ok()},
-                       {QStringLiteral("pipeline"), pipelineName},
-                       {QStringLiteral("input"), QJsonObject{{QStringLiteral("shape"), shapeJson(report.input)}}},
-                       {QStringLiteral("layers"), layers},
-                       {QStringLiteral("total_params"), static_cast<double>(report.totalParams)},
-                       {QStringLiteral("total_macs"), static_cast<double>(report.totalMacs)},
-                       {QStringLiteral("memory_bytes"), static_cast<double>(report.memoryBytes)}};
+    return QJsonObject{
+        {QStringLiteral("ok"), report.ok()},
+        {QStringLiteral("pipeline"), pipelineName},
+        {QStringLiteral("input"), QJsonObject{{QStringLiteral("shape"), shapeJson(report.input)}}},
+        {QStringLiteral("layers"), layers},
+        {QStringLiteral("total_params"), static_cast<double>(report.totalParams)},
+        {QStringLiteral("total_macs"), static_cast<double>(report.totalMacs)},
+        {QStringLiteral("memory_bytes"), static_cast<double>(report.memoryBytes)}};
 }
 
-QString formatSummary(const QString& pipelineName, const PipelineReport& report, SummaryFormat format) {
+QString formatSummary(const QString& pipelineName, const PipelineReport& report,
+                      SummaryFormat format) {
     switch (format) {
         case SummaryFormat::Text:
             return formatText(pipelineName, report);
         case SummaryFormat::Json:
-            return QString::fromUtf8(QJsonDocument(summaryToJson(pipelineName, report)).toJson(QJsonDocument::Indented));
+            return QString::fromUtf8(
+                QJsonDocument(summaryToJson(pipelineName, report)).toJson(QJsonDocument::Indented));
         case SummaryFormat::Markdown:
         case SummaryFormat::Csv:
             return formatTabular(report, format);

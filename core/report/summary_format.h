@@ -14,7 +14,8 @@ enum class SummaryFormat { Text, Json, Markdown, Csv };
 [[nodiscard]] const QStringList& summaryFormatNames();
 
 [[nodiscard]] QJsonObject summaryToJson(const QString& pipelineName, const PipelineReport& report);
-[[nodiscard]] QString formatSummary(const QString& pipelineName, const PipelineReport& report, SummaryFormat format);
+[[nodiscard]] QString formatSummary(const QString& pipelineName, const PipelineReport& report,
+                                    SummaryFormat format);
 
 // "(3, 64, 64)", or "(0.5, 0.5)"-style numbers without trailing zeros.
 [[nodiscard]] QString formatJump(double jump);

@@ -12,7 +12,9 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
     return q;
 }
 
-std::int64_t ceilDiv(std::int64_t a, std::int64_t b) { return -floorDiv(-a, b); }
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
+    return -floorDiv(-a, b);
+}
 
 std::int64_t effectiveKernelExtent(std::int64_t kernel, std::int64_t dilation) {
     return dilation * (kernel - 1) + 1;
@@ -20,8 +22,8 @@ std::int64_t effectiveKernelExtent(std::int64_t kernel, std::int64_t dilation) {
 
 namespace {
 
-AxisShape windowAxis(std::int64_t n, std::int64_t kernel, std::int64_t stride, std::int64_t dilation,
-                     const PaddingSpec& padding, bool ceilMode, Axis axis) {
+AxisShape windowAxis(std::int64_t n, std::int64_t kernel, std::int64_t stride,
+                     std::int64_t dilation, const PaddingSpec& padding, bool ceilMode, Axis axis) {
     AxisShape a;
     a.in = n;
     a.kernel = kernel;
@@ -45,11 +47,8 @@ AxisShape windowAxis(std::int64_t n, std::int64_t kernel, std::int64_t stride, s
     a.after = padding.after(axis);
     a.paddedExtent = n + a.before + a.after;
     const std::int64_t span = a.paddedExtent - ke;
-    const QString body = QStringLiteral("((%1 + %2 - %3) / %4)")
-                             .arg(n)
-                             .arg(a.before + a.after)
-                             .arg(ke)
-                             .arg(stride);
+    const QString body =
+        QStringLiteral("((%1 + %2 - %3) / %4)").arg(n).arg(a.before + a.after).arg(ke).arg(stride);
     if (!ceilMode) {
         a.out = floorDiv(span, stride) + 1;
         a.formula = QStringLiteral("floor%1 + 1 = %2").arg(body).arg(a.out);
@@ -59,9 +58,10 @@ AxisShape windowAxis(std::int64_t n, std::int64_t kernel, std::int64_t stride, s
     // PyTorch drops a last window that would start in the bottom/right padding.
     if (a.out >= 1 && (a.out - 1) * stride >= n + a.before) {
         a.out -= 1;
-        a.formula = QStringLiteral("ceil%1 + 1 - 1 = %2 (the last window would start in the padding)")
-                        .arg(body)
-                        .arg(a.out);
+        a.formula =
+            QStringLiteral("ceil%1 + 1 - 1 = %2 (the last window would start in the padding)")
+                .arg(body)
+                .arg(a.out);
         return a;
     }
     a.formula = QStringLiteral("ceil%1 + 1 = %2").arg(body).arg(a.out);

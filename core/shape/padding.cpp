@@ -49,7 +49,8 @@ QString PaddingSpec::toString() const {
     for (const auto v : values) {
         parts << QString::number(v);
     }
-    return values.size() == 1 ? parts.front() : QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
+    return values.size() == 1 ? parts.front()
+                              : QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
 }
 
 }  // namespace stridelab

@@ -16,7 +16,9 @@ void Tensor::resize(Shape shape, float fill) {
     values_.assign(static_cast<std::size_t>(shape.elements()), fill);
 }
 
-void Tensor::fill(float value) { std::fill(values_.begin(), values_.end(), value); }
+void Tensor::fill(float value) {
+    std::fill(values_.begin(), values_.end(), value);
+}
 
 QString NdArray::shapeString() const {
     QStringList parts;

@@ -25,7 +25,9 @@ public:
     [[nodiscard]] std::span<float> values() { return values_; }
     [[nodiscard]] std::span<const float> values() const { return values_; }
 
-    [[nodiscard]] float* channel(std::int64_t c) { return values_.data() + c * shape_.h * shape_.w; }
+    [[nodiscard]] float* channel(std::int64_t c) {
+        return values_.data() + c * shape_.h * shape_.w;
+    }
     [[nodiscard]] const float* channel(std::int64_t c) const {
         return values_.data() + c * shape_.h * shape_.w;
     }

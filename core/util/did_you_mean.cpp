@@ -17,7 +17,8 @@ qsizetype editDistance(const QString& a, const QString& b) {
         current[0] = i;
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const auto uj = static_cast<std::size_t>(j);
-            const qsizetype substitution = previous[uj - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1);
+            const qsizetype substitution =
+                previous[uj - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1);
             current[uj] = std::min({previous[uj] + 1, current[uj - 1] + 1, substitution});
         }
         std::swap(previous, current);
@@ -39,7 +40,8 @@ std::optional<QString> closestMatch(const QString& word, const QStringList& cand
     }
     // A third of the longer word, at least 2 edits: catches "stride", "kernal_size", "pading"
     // but not unrelated words.
-    const qsizetype limit = std::max<qsizetype>(2, std::max(word.size(), best ? best->size() : 0) / 3);
+    const qsizetype limit =
+        std::max<qsizetype>(2, std::max(word.size(), best ? best->size() : 0) / 3);
     if (best && bestDistance <= limit) {
         return best;
     }

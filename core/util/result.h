@@ -28,7 +28,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return state_.index() == 0; }
@@ -51,6 +51,8 @@ private:
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Status success() { return Ok{}; }
+inline Status success() {
+    return Ok{};
+}
 
 }  // namespace stridelab

@@ -63,7 +63,8 @@ Kernel2d gaussianKernel(std::int64_t kh, std::int64_t kw, std::optional<double> 
     Kernel2d k(static_cast<std::size_t>(kh * kw));
     for (std::int64_t y = 0; y < kh; ++y) {
         for (std::int64_t x = 0; x < kw; ++x) {
-            k[static_cast<std::size_t>(y * kw + x)] = gy[static_cast<std::size_t>(y)] * gx[static_cast<std::size_t>(x)];
+            k[static_cast<std::size_t>(y * kw + x)] =
+                gy[static_cast<std::size_t>(y)] * gx[static_cast<std::size_t>(x)];
         }
     }
     return k;
@@ -97,10 +98,12 @@ std::optional<Kernel2d> imageFilter(const InitializerSpec& spec, std::int64_t kh
 
 const QStringList& initializerNames() {
     static const QStringList names = {
-        QStringLiteral("glorot_uniform"), QStringLiteral("glorot_normal"), QStringLiteral("he_uniform"),
-        QStringLiteral("he_normal"),      QStringLiteral("zeros"),         QStringLiteral("ones"),
-        QStringLiteral("identity"),       QStringLiteral("box"),           QStringLiteral("gaussian"),
-        QStringLiteral("sobel_x"),        QStringLiteral("sobel_y"),       QStringLiteral("laplacian"),
+        QStringLiteral("glorot_uniform"), QStringLiteral("glorot_normal"),
+        QStringLiteral("he_uniform"),     QStringLiteral("he_normal"),
+        QStringLiteral("zeros"),          QStringLiteral("ones"),
+        QStringLiteral("identity"),       QStringLiteral("box"),
+        QStringLiteral("gaussian"),       QStringLiteral("sobel_x"),
+        QStringLiteral("sobel_y"),        QStringLiteral("laplacian"),
         QStringLiteral("sharpen")};
     return names;
 }
@@ -139,7 +142,8 @@ NdArray makeKernel(const InitializerSpec& spec, std::uint64_t seed, const Kernel
     const std::int64_t outPerGroup = g.filters / g.groups;
     // Index of tap (y, x) between input channel i (global) and output channel o (global).
     auto index = [&](std::int64_t i, std::int64_t o, std::int64_t y, std::int64_t x) {
-        const std::int64_t pair = g.transposed ? i * outPerGroup + (o % outPerGroup) : o * inPerGroup + (i % inPerGroup);
+        const std::int64_t pair =
+            g.transposed ? i * outPerGroup + (o % outPerGroup) : o * inPerGroup + (i % inPerGroup);
         return static_cast<std::size_t>((pair * g.kh + y) * g.kw + x);
     };
 
@@ -147,16 +151,19 @@ NdArray makeKernel(const InitializerSpec& spec, std::uint64_t seed, const Kernel
         // Keras's kernel is (kh, kw, in, out) for Conv2D and (kh, kw, out, in) for
         // Conv2DTranspose; its fans are the receptive field times the last two axes.
         const double fanIn = static_cast<double>(taps * (g.transposed ? outPerGroup : inPerGroup));
-        const double fanOut = static_cast<double>(taps * (g.transposed ? g.inputChannels : g.filters));
+        const double fanOut =
+            static_cast<double>(taps * (g.transposed ? g.inputChannels : g.filters));
         const bool glorot = spec.name.startsWith(QStringLiteral("glorot"));
-        const double scale = glorot ? 2.0 / (fanIn + fanOut) : 2.0 / fanIn;  // variance * 1 (glorot: 1/avg)
+        const double scale =
+            glorot ? 2.0 / (fanIn + fanOut) : 2.0 / fanIn;  // variance * 1 (glorot: 1/avg)
         SeededGenerator random(seed);
         for (float& v : kernel.values) {
             if (spec.name.endsWith(QStringLiteral("uniform"))) {
                 const double limit = std::sqrt(3.0 * scale);
                 v = static_cast<float>(random.uniform(-limit, limit));
             } else {
-                v = static_cast<float>(random.truncatedNormal(std::sqrt(scale) / kTruncatedNormalStddevFix));
+                v = static_cast<float>(
+                    random.truncatedNormal(std::sqrt(scale) / kTruncatedNormalStddevFix));
             }
         }
         return kernel;
@@ -181,8 +188,8 @@ NdArray makeKernel(const InitializerSpec& spec, std::uint64_t seed, const Kernel
             for (std::int64_t il = 0; il < inPerGroup; ++il) {
                 const std::int64_t i = group * inPerGroup + il;
                 for (std::int64_t t = 0; t < taps; ++t) {
-                    kernel.values[index(i, o, t / g.kw, t % g.kw)] =
-                        static_cast<float>((*filter)[static_cast<std::size_t>(t)] / static_cast<double>(inPerGroup));
+                    kernel.values[index(i, o, t / g.kw, t % g.kw)] = static_cast<float>(
+                        (*filter)[static_cast<std::size_t>(t)] / static_cast<double>(inPerGroup));
                 }
             }
         }

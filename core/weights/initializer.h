@@ -43,6 +43,7 @@ struct KernelGeometry {
 // Fills a kernel. Random initializers use Keras's definitions (fan-in/fan-out of Keras's
 // kernel layout, truncated normal at two standard deviations) with StrideLab's own seeded
 // generator: the distribution is Keras's, the exact numbers are not TensorFlow's.
-[[nodiscard]] NdArray makeKernel(const InitializerSpec& spec, std::uint64_t seed, const KernelGeometry& geometry);
+[[nodiscard]] NdArray makeKernel(const InitializerSpec& spec, std::uint64_t seed,
+                                 const KernelGeometry& geometry);
 
 }  // namespace stridelab

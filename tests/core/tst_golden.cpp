@@ -31,7 +31,8 @@ void TestGolden::matchesPyTorch_data() {
         QTest::addRow("%s", qPrintable(c)) << golden.filePath(c) << 2;
     }
     // One thread must give the same numbers (the kernels split work, not arithmetic).
-    QTest::addRow("pipeline_segnet_nested 1 thread") << golden.filePath(QStringLiteral("pipeline_segnet_nested")) << 1;
+    QTest::addRow("pipeline_segnet_nested 1 thread")
+        << golden.filePath(QStringLiteral("pipeline_segnet_nested")) << 1;
 }
 
 void TestGolden::matchesPyTorch() {
@@ -49,9 +50,12 @@ void TestGolden::matchesPyTorch() {
     QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().message));
 
     const QDir expectedDir(caseDir + QStringLiteral("/expected"));
-    QCOMPARE(expectedDir.entryList({QStringLiteral("*.npy")}, QDir::Files).size(), qsizetype(pipeline->layers.size()));
+    QCOMPARE(expectedDir.entryList({QStringLiteral("*.npy")}, QDir::Files).size(),
+             qsizetype(pipeline->layers.size()));
     for (std::size_t i = 0; i < pipeline->layers.size(); ++i) {
-        const QString file = QStringLiteral("%1_%2.npy").arg(i + 1, 2, 10, QLatin1Char('0')).arg(pipeline->layers[i].name);
+        const QString file = QStringLiteral("%1_%2.npy")
+                                 .arg(i + 1, 2, 10, QLatin1Char('0'))
+                                 .arg(pipeline->layers[i].name);
         auto array = readNpy(expectedDir.filePath(file));
         QVERIFY2(array.ok(), qPrintable(file));
         auto expected = tensorFromArray(std::move(array).value(), file);

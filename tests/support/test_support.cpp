@@ -9,8 +9,12 @@
 
 namespace stridelab::test {
 
-QString dataDir() { return QStringLiteral(STRIDELAB_TEST_DATA_DIR); }
-QString sourceDir() { return QStringLiteral(STRIDELAB_SOURCE_DIR); }
+QString dataDir() {
+    return QStringLiteral(STRIDELAB_TEST_DATA_DIR);
+}
+QString sourceDir() {
+    return QStringLiteral(STRIDELAB_SOURCE_DIR);
+}
 
 Pipeline pipelineFromJson(const QByteArray& json) {
     auto p = parsePipeline(json, QStringLiteral("test.json"), QDir(dataDir()));
@@ -20,9 +24,11 @@ Pipeline pipelineFromJson(const QByteArray& json) {
     return std::move(p).value();
 }
 
-bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol, double atol, QString* why) {
+bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol, double atol,
+                  QString* why) {
     if (actual.shape() != expected.shape()) {
-        *why = QStringLiteral("shape %1, expected %2").arg(actual.shape().toString(), expected.shape().toString());
+        *why = QStringLiteral("shape %1, expected %2")
+                   .arg(actual.shape().toString(), expected.shape().toString());
         return false;
     }
     const Shape s = expected.shape();
@@ -32,7 +38,12 @@ bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol, dou
                 const double a = actual.at(c, y, x);
                 const double b = expected.at(c, y, x);
                 if (!(std::abs(a - b) <= atol + rtol * std::abs(b))) {
-                    *why = QStringLiteral("at (%1, %2, %3): %4, expected %5").arg(c).arg(y).arg(x).arg(a, 0, 'g', 9).arg(b, 0, 'g', 9);
+                    *why = QStringLiteral("at (%1, %2, %3): %4, expected %5")
+                               .arg(c)
+                               .arg(y)
+                               .arg(x)
+                               .arg(a, 0, 'g', 9)
+                               .arg(b, 0, 'g', 9);
                     return false;
                 }
             }

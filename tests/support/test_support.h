@@ -16,7 +16,8 @@ namespace stridelab::test {
 
 // Compares element-wise with |a - b| <= atol + rtol*|b|; on failure the message names the
 // first differing element as (c, h, w) and both values.
-[[nodiscard]] bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol, double atol, QString* why);
+[[nodiscard]] bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol,
+                                double atol, QString* why);
 
 // A tensor of the shape filled with deterministic pseudo-random values in [-1, 1).
 [[nodiscard]] Tensor randomTensor(const Shape& shape, unsigned seed);
