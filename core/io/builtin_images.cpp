@@ -1,5 +1,7 @@
 #include "io/builtin_images.h"
 
+#include "util/did_you_mean.h"
+
 #include <cmath>
 #include <numbers>
 
@@ -83,6 +85,27 @@ const std::vector<BuiltinImage>& builtinImages() {
          QStringLiteral("Colour ramps 256x256: red across, green down, blue diagonal")},
     };
     return images;
+}
+
+bool isBuiltinImageSource(const QString& source) {
+    return source.startsWith(QStringLiteral("builtin:"));
+}
+
+Status checkBuiltinImageName(const QString& source) {
+    if (!isBuiltinImageSource(source)) {
+        return success();
+    }
+    const QString name = source.mid(QStringLiteral("builtin:").size());
+    QStringList names;
+    for (const BuiltinImage& b : builtinImages()) {
+        if (b.name == name) {
+            return success();
+        }
+        names << b.name;
+    }
+    return Error::invalid(
+        QStringLiteral("unknown built-in image \"%1\"%2 (known: %3)")
+            .arg(name, didYouMeanSuffix(name, names), names.join(QStringLiteral(", "))));
 }
 
 std::optional<QImage> builtinImage(const QString& name) {

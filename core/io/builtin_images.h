@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "util/result.h"
+
 #include <optional>
 
 namespace stridelab {
@@ -18,5 +20,9 @@ struct BuiltinImage {
 [[nodiscard]] const std::vector<BuiltinImage>& builtinImages();
 // The image "builtin:NAME" stands for (NAME without the prefix), 16-bit grayscale or RGB.
 [[nodiscard]] std::optional<QImage> builtinImage(const QString& name);
+
+// For a source "builtin:NAME", an error unless NAME is a built-in image; other sources pass.
+[[nodiscard]] Status checkBuiltinImageName(const QString& source);
+[[nodiscard]] bool isBuiltinImageSource(const QString& source);
 
 }  // namespace stridelab

@@ -65,20 +65,11 @@ Tensor imageToTensor(const QImage& source, ColorMode mode) {
 Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize,
                                const QDir& baseDir) {
     QImage image;
-    const QString builtinPrefix = QStringLiteral("builtin:");
-    if (source.startsWith(builtinPrefix)) {
-        const QString name = source.mid(builtinPrefix.size());
-        auto builtin = builtinImage(name);
-        if (!builtin) {
-            QStringList names;
-            for (const BuiltinImage& b : builtinImages()) {
-                names << b.name;
-            }
-            return Error::invalid(
-                QStringLiteral("input.image: unknown built-in image \"%1\" (known: %2)")
-                    .arg(name, names.join(QStringLiteral(", "))));
+    if (isBuiltinImageSource(source)) {
+        if (auto known = checkBuiltinImageName(source); !known) {
+            return known.error();
         }
-        image = *builtin;
+        image = *builtinImage(source.mid(QStringLiteral("builtin:").size()));
     } else {
         const QString path = baseDir.filePath(source);
         QImageReader reader(path);
@@ -119,7 +110,7 @@ InputSpec inputSpecForFile(const QString& path) {
     spec.kind = QFileInfo(path).suffix().compare(QStringLiteral("npy"), Qt::CaseInsensitive) == 0
                     ? InputKind::Tensor
                     : InputKind::Image;
-    spec.source = QFileInfo(path).absoluteFilePath();
+    spec.source = isBuiltinImageSource(path) ? path : QFileInfo(path).absoluteFilePath();
     return spec;
 }
 

@@ -225,11 +225,11 @@ Result<PaddingSpec> JsonObjectReader::padding(const QString& key, bool fourAllow
             return errorAt(key, expected);
         }
         for (const QJsonValue& item : a) {
-            const auto n = jsonInteger(item);
-            if (!n) {
+            const auto amount = jsonInteger(item);
+            if (!amount) {
                 return errorAt(key, expected);
             }
-            spec.values.push_back(*n);
+            spec.values.push_back(*amount);
         }
     } else {
         return errorAt(key, expected);

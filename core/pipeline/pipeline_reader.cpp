@@ -1,5 +1,6 @@
 #include "pipeline/pipeline_reader.h"
 
+#include "io/builtin_images.h"
 #include "layers/layer_registry.h"
 #include "util/did_you_mean.h"
 
@@ -55,6 +56,9 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
             return image.error();
         }
         spec.source = *image;
+        if (auto known = checkBuiltinImageName(spec.source); !known) {
+            return r.errorAt(QStringLiteral("image"), known.error().message);
+        }
         if (r.has(QStringLiteral("color_mode"))) {
             auto mode =
                 r.choice(QStringLiteral("color_mode"), colorModeNames(), QStringLiteral("rgb"));
