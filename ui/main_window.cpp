@@ -38,7 +38,14 @@ MainWindow::MainWindow(const QString& pipelineFile, QWidget* parent) : QMainWind
 }
 
 void MainWindow::openPipeline(const QString& path) {
-    auto pipeline = loadPipeline(path);
+    // An image opens the built-in example with that image as its input.
+    const bool isImage = !path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+    auto pipeline = loadPipeline(isImage ? defaultPresetPath() : path);
+    if (pipeline && isImage) {
+        InputSpec image = inputSpecForFile(path);
+        adaptImageInput(image, pipeline->input);
+        pipeline->input = image;
+    }
     if (!pipeline) {
         summary_->setPlainText(pipeline.error().message);
         statusBar()->showMessage(tr("Could not open %1").arg(path));

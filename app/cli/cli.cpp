@@ -74,10 +74,8 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
         if (args.has(QStringLiteral("--input"))) {
             input = inputSpecForFile(args.value(QStringLiteral("--input")));
             base = QDir::current();
-            // An image given on the command line keeps the pipeline's colour mode and size.
-            if (input.kind == InputKind::Image && loaded.pipeline.input.kind == InputKind::Image) {
-                input.colorMode = loaded.pipeline.input.colorMode;
-                input.resize = loaded.pipeline.input.resize;
+            if (input.kind == InputKind::Image) {
+                adaptImageInput(input, loaded.pipeline.input);
             }
         }
         if (input.kind == InputKind::Shape) {

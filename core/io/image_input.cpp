@@ -105,6 +105,28 @@ Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir) {
         QStringLiteral("the pipeline's input is a shape only; give data with --input"));
 }
 
+void adaptImageInput(InputSpec& image, const InputSpec& original) {
+    if (original.kind == InputKind::Image) {
+        image.colorMode = original.colorMode;
+        image.resize = original.resize;
+        return;
+    }
+    if (original.kind == InputKind::Shape) {
+        switch (original.shape.c) {
+            case 1:
+                image.colorMode = ColorMode::Grayscale;
+                break;
+            case 4:
+                image.colorMode = ColorMode::Rgba;
+                break;
+            default:
+                image.colorMode = ColorMode::Rgb;
+                break;
+        }
+        image.resize = Pair{original.shape.h, original.shape.w};
+    }
+}
+
 InputSpec inputSpecForFile(const QString& path) {
     InputSpec spec;
     spec.kind = QFileInfo(path).suffix().compare(QStringLiteral("npy"), Qt::CaseInsensitive) == 0

@@ -17,6 +17,11 @@ namespace stridelab {
 // The input tensor the pipeline's input stands for (an error for a shape-only input).
 [[nodiscard]] Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir);
 
+// An image that replaces `original` keeps what the pipeline asked of its input: the colour
+// mode and resize of an image input, or the channels (1 grayscale, 3 rgb, 4 rgba) and size of
+// a shape-only input.
+void adaptImageInput(InputSpec& image, const InputSpec& original);
+
 // An input spec for a file given on the command line: .npy is a tensor, anything else an image.
 [[nodiscard]] InputSpec inputSpecForFile(const QString& path);
 
