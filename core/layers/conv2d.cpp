@@ -11,15 +11,7 @@ const QStringList& paddingModeNames() {
 }
 
 Result<LayerPtr> Conv2d::parse(const JsonObjectReader& r, const LayerLoadContext& context) {
-    if (auto s =
-            r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
-                         QStringLiteral("kernel_size"), QStringLiteral("strides"),
-                         QStringLiteral("padding"), QStringLiteral("padding_mode"),
-                         QStringLiteral("dilation_rate"), QStringLiteral("groups"),
-                         QStringLiteral("activation"), QStringLiteral("negative_slope"),
-                         QStringLiteral("use_bias"), QStringLiteral("kernel_initializer"),
-                         QStringLiteral("seed"), QStringLiteral("weights")});
-        !s) {
+    if (auto s = r.allowOnly(convOptionKeys() << QStringLiteral("padding_mode")); !s) {
         return s.error();
     }
     auto conv = parseConvOptions(r, context, false);

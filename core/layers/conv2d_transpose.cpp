@@ -18,15 +18,7 @@ std::optional<std::int64_t> outputPaddingOn(const std::optional<Pair>& op, Axis 
 
 Result<LayerPtr> Conv2dTranspose::parse(const JsonObjectReader& r,
                                         const LayerLoadContext& context) {
-    if (auto s =
-            r.allowOnly({QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("filters"),
-                         QStringLiteral("kernel_size"), QStringLiteral("strides"),
-                         QStringLiteral("padding"), QStringLiteral("output_padding"),
-                         QStringLiteral("dilation_rate"), QStringLiteral("groups"),
-                         QStringLiteral("activation"), QStringLiteral("negative_slope"),
-                         QStringLiteral("use_bias"), QStringLiteral("kernel_initializer"),
-                         QStringLiteral("seed"), QStringLiteral("weights")});
-        !s) {
+    if (auto s = r.allowOnly(convOptionKeys() << QStringLiteral("output_padding")); !s) {
         return s.error();
     }
     auto conv = parseConvOptions(r, context, true);

@@ -149,6 +149,16 @@ Result<InitializerSpec> parseInitializer(const JsonObjectReader& reader) {
 
 }  // namespace
 
+QStringList convOptionKeys() {
+    return {QStringLiteral("type"),          QStringLiteral("name"),
+            QStringLiteral("filters"),       QStringLiteral("kernel_size"),
+            QStringLiteral("strides"),       QStringLiteral("padding"),
+            QStringLiteral("dilation_rate"), QStringLiteral("groups"),
+            QStringLiteral("activation"),    QStringLiteral("negative_slope"),
+            QStringLiteral("use_bias"),      QStringLiteral("kernel_initializer"),
+            QStringLiteral("seed"),          QStringLiteral("weights")};
+}
+
 const QStringList& activationNames() {
     return activationList();
 }

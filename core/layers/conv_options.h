@@ -52,7 +52,10 @@ struct ConvOptions {
 [[nodiscard]] const QStringList& activationNames();
 [[nodiscard]] QString activationName(Activation activation);
 
-// Reads the keys both convolution types share; `extraKeys` are the caller's own keys.
+// The keys both convolution types accept ("type" and "name" included).
+[[nodiscard]] QStringList convOptionKeys();
+
+// Reads the keys both convolution types share.
 [[nodiscard]] Result<ConvOptions> parseConvOptions(const JsonObjectReader& reader,
                                                    const LayerLoadContext& context,
                                                    bool transposed);

@@ -4,32 +4,33 @@
 
 namespace stridelab {
 
-std::int64_t PaddingSpec::before(Axis axis) const {
-    if (kind != PaddingKind::Explicit || values.empty()) {
+namespace {
+
+// The explicit amount on one side of an axis, from the form written: p, [ph, pw] or
+// [top, bottom, left, right].
+std::int64_t explicitAmount(const PaddingSpec& spec, Axis axis, bool after) {
+    if (spec.kind != PaddingKind::Explicit || spec.values.empty()) {
         return 0;
     }
-    switch (values.size()) {
+    const std::size_t axisIndex = axis == Axis::Height ? 0 : 1;
+    switch (spec.values.size()) {
         case 1:
-            return values[0];
+            return spec.values[0];
         case 2:
-            return axis == Axis::Height ? values[0] : values[1];
+            return spec.values[axisIndex];
         default:
-            return axis == Axis::Height ? values[0] : values[2];
+            return spec.values[2 * axisIndex + (after ? 1 : 0)];
     }
 }
 
+}  // namespace
+
+std::int64_t PaddingSpec::before(Axis axis) const {
+    return explicitAmount(*this, axis, false);
+}
+
 std::int64_t PaddingSpec::after(Axis axis) const {
-    if (kind != PaddingKind::Explicit || values.empty()) {
-        return 0;
-    }
-    switch (values.size()) {
-        case 1:
-            return values[0];
-        case 2:
-            return axis == Axis::Height ? values[0] : values[1];
-        default:
-            return axis == Axis::Height ? values[1] : values[3];
-    }
+    return explicitAmount(*this, axis, true);
 }
 
 bool PaddingSpec::isSymmetric() const {
