@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "io/image_input.h"
 #include "pipeline/pipeline_reader.h"
+#include "util/did_you_mean.h"
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -18,6 +19,8 @@ const char* const kUsage =
     "  stridelab [FILE]                         open the GUI; FILE is a pipeline or an image\n"
     "  stridelab summary PIPELINE [options]     print the layer table\n"
     "  stridelab run PIPELINE --dump DIR [options]\n"
+    "  stridelab export PIPELINE ...            (not available yet)\n"
+    "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
     "summary options:\n"
@@ -43,7 +46,13 @@ bool isSubcommand(const char* arg) {
 }  // namespace
 
 bool isCommandLineInvocation(int argc, char* argv[]) {
-    return argc > 1 && isSubcommand(argv[1]);
+    if (argc < 2) {
+        return false;
+    }
+    // Anything that is not a file to open in the GUI is for the command line, which then
+    // names an unknown subcommand or option instead of opening a window by mistake.
+    return isSubcommand(argv[1]) || argv[1][0] == '-' ||
+           !QFileInfo::exists(QString::fromLocal8Bit(argv[1]));
 }
 
 int reportError(const Error& error) {
@@ -123,10 +132,22 @@ int run(const QStringList& arguments) {
     if (command == QStringLiteral("run")) {
         return runCommand(rest);
     }
+    if (command == QStringLiteral("export") || command == QStringLiteral("bench")) {
+        return reportError(Error::invalid(
+            QStringLiteral(
+                "the %1 subcommand is not available in this version yet (see stridelab --help)")
+                .arg(command)));
+    }
+    if (command.startsWith(QLatin1Char('-'))) {
+        return reportError(Error::invalid(
+            QStringLiteral("unknown option %1 (see stridelab --help)").arg(command)));
+    }
+    const QStringList known = {QStringLiteral("summary"), QStringLiteral("run"),
+                               QStringLiteral("export"), QStringLiteral("bench")};
     return reportError(Error::invalid(
-        QStringLiteral(
-            "the %1 subcommand is not available in this version yet (see stridelab --help)")
-            .arg(command)));
+        QStringLiteral("unknown subcommand \"%1\" and no file of that name to open%2 "
+                       "(see stridelab --help)")
+            .arg(command, didYouMeanSuffix(command, known))));
 }
 
 }  // namespace stridelab::cli

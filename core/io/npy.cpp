@@ -25,8 +25,11 @@ Error npyError(const QString& source, const QString& what) {
 }  // namespace
 
 Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
-    if (bytes.size() < 10 || std::memcmp(bytes.constData(), kMagic, kMagicSize) != 0) {
+    if (bytes.size() < kMagicSize || std::memcmp(bytes.constData(), kMagic, kMagicSize) != 0) {
         return npyError(source, QStringLiteral("not a NumPy .npy file (no \\x93NUMPY magic)"));
+    }
+    if (bytes.size() < 10) {
+        return npyError(source, QStringLiteral("truncated .npy header"));
     }
     const auto major = static_cast<unsigned char>(bytes[6]);
     qsizetype headerLength = 0;

@@ -10,7 +10,7 @@ namespace {
 
 struct Taps {
     std::int64_t first = 0;
-    std::vector<float> weights;
+    std::vector<double> weights;
 };
 
 std::vector<Taps> axisTaps(std::int64_t nIn, std::int64_t nOut) {
@@ -33,7 +33,7 @@ std::vector<Taps> axisTaps(std::int64_t nIn, std::int64_t nOut) {
             sum += w.back();
         }
         for (const double v : w) {
-            t.weights.push_back(static_cast<float>(sum > 0.0 ? v / sum : 0.0));
+            t.weights.push_back(sum > 0.0 ? v / sum : 0.0);
         }
     }
     return taps;
@@ -52,25 +52,31 @@ Tensor antialiasedResize(const Tensor& input, std::int64_t height, std::int64_t 
             float* dst = horizontal.channel(c) + y * width;
             for (std::int64_t x = 0; x < width; ++x) {
                 const Taps& t = cols[static_cast<std::size_t>(x)];
-                float sum = 0.0F;
+                double sum = 0.0;
                 for (std::size_t k = 0; k < t.weights.size(); ++k) {
                     sum += t.weights[k] * src[t.first + static_cast<std::int64_t>(k)];
                 }
-                dst[x] = sum;
+                dst[x] = static_cast<float>(sum);
             }
         }
     }
+    // Accumulated in double: weights sum to 1, so a [0, 1] image stays within [0, 1].
     Tensor output(Shape{in.c, height, width});
+    std::vector<double> row(static_cast<std::size_t>(width));
     for (std::int64_t c = 0; c < in.c; ++c) {
         for (std::int64_t y = 0; y < height; ++y) {
             const Taps& t = rows[static_cast<std::size_t>(y)];
-            float* dst = output.channel(c) + y * width;
+            std::fill(row.begin(), row.end(), 0.0);
             for (std::size_t k = 0; k < t.weights.size(); ++k) {
                 const float* src =
                     horizontal.channel(c) + (t.first + static_cast<std::int64_t>(k)) * width;
                 for (std::int64_t x = 0; x < width; ++x) {
-                    dst[x] += t.weights[k] * src[x];
+                    row[static_cast<std::size_t>(x)] += t.weights[k] * src[x];
                 }
+            }
+            float* dst = output.channel(c) + y * width;
+            for (std::int64_t x = 0; x < width; ++x) {
+                dst[x] = static_cast<float>(row[static_cast<std::size_t>(x)]);
             }
         }
     }

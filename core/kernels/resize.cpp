@@ -1,5 +1,7 @@
 #include "kernels/resize.h"
 
+#include "shape/axis_math.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,7 +20,7 @@ float cubicFar(float x) {
 
 // PyTorch's area_pixel_compute_source_index, in float like its CPU kernel.
 float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, CoordinateMode mode,
-                       bool cubic) {
+                       bool clampAtZero) {
     const auto fx = static_cast<float>(x);
     switch (mode) {
         case CoordinateMode::AlignCorners:
@@ -29,7 +31,7 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
         case CoordinateMode::HalfPixel: {
             const float src =
                 (fx + 0.5F) * (static_cast<float>(nIn) / static_cast<float>(nOut)) - 0.5F;
-            return (!cubic && src < 0.0F) ? 0.0F : src;
+            return (clampAtZero && src < 0.0F) ? 0.0F : src;
         }
     }
     return 0.0F;
@@ -38,21 +40,23 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
 }  // namespace
 
 ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
-                      Interpolation interpolation, CoordinateMode mode) {
+                      Interpolation interpolation, CoordinateMode mode, TapDomain domain) {
     ResizeTaps taps;
+    // Within the image these equal PyTorch's min(..., n_in - 1) forms; floor division also
+    // maps positions outside it (a later layer's padding) for the receptive field.
     switch (interpolation) {
         case Interpolation::Nearest:
-            taps.index[0] = std::min((x * nIn) / nOut, nIn - 1);
+            taps.index[0] = floorDiv(x * nIn, nOut);
             taps.weight[0] = 1.0F;
             taps.count = 1;
             return taps;
         case Interpolation::NearestExact:
-            taps.index[0] = std::min(((2 * x + 1) * nIn) / (2 * nOut), nIn - 1);
+            taps.index[0] = floorDiv((2 * x + 1) * nIn, 2 * nOut);
             taps.weight[0] = 1.0F;
             taps.count = 1;
             return taps;
         case Interpolation::Bilinear: {
-            const float src = sourceCoordinate(x, nIn, nOut, mode, false);
+            const float src = sourceCoordinate(x, nIn, nOut, mode, domain == TapDomain::Image);
             const auto i0 = static_cast<std::int64_t>(std::floor(src));
             const float t = src - static_cast<float>(i0);
             taps.index = {i0, i0 + 1, 0, 0};
@@ -61,7 +65,7 @@ ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
             return taps;
         }
         case Interpolation::Bicubic: {
-            const float src = sourceCoordinate(x, nIn, nOut, mode, true);
+            const float src = sourceCoordinate(x, nIn, nOut, mode, false);
             const auto i0 = static_cast<std::int64_t>(std::floor(src));
             const float t = src - static_cast<float>(i0);
             if (t == 0.0F) {  // the outer weights are exactly 0: no dependency

@@ -21,10 +21,16 @@ struct ResizeTaps {
     int count = 0;
 };
 
-// Taps of output index x over an axis of n_in -> n_out. Indices are not clamped to the input
-// (the receptive field wants them unbounded); the kernel clamps them when reading.
+// Where the taps are asked for: on the image, with PyTorch's clamp of the half-pixel bilinear
+// source coordinate at 0; or over an unbounded input (the receptive field), where output
+// positions outside the image map by the same formulas and nothing is clamped.
+enum class TapDomain { Image, Unbounded };
+
+// Taps of output index x over an axis of n_in -> n_out. Tap indices are never clamped to the
+// input here; the kernel clamps them when reading.
 [[nodiscard]] ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
-                                    Interpolation interpolation, CoordinateMode mode);
+                                    Interpolation interpolation, CoordinateMode mode,
+                                    TapDomain domain = TapDomain::Image);
 
 void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode mode, Tensor& output,
               int threads);

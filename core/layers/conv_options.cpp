@@ -40,11 +40,15 @@ Result<NdArray> arrayFromJson(const QJsonValue& value, const QString& path) {
         const QJsonArray a = v.toArray();
         if (depth == array.dims.size() && array.values.empty()) {
             array.dims.push_back(a.size());
-        } else if (depth >= array.dims.size() || array.dims[depth] != a.size()) {
+        } else if (depth >= array.dims.size()) {
+            return Error::invalid(
+                QStringLiteral("%1: expected a number, got an array (the array is not rectangular)")
+                    .arg(at));
+        } else if (array.dims[depth] != a.size()) {
             return Error::invalid(
                 QStringLiteral("%1: the array is not rectangular (expected %2 items, got %3)")
                     .arg(at)
-                    .arg(depth < array.dims.size() ? array.dims[depth] : 0)
+                    .arg(array.dims[depth])
                     .arg(a.size()));
         }
         for (qsizetype i = 0; i < a.size(); ++i) {

@@ -26,7 +26,7 @@ Result<PoolOptions> parsePoolOptions(const JsonObjectReader& r) {
         return ceil.error();
     }
     o.ceilMode = *ceil;
-    if (r.has(QStringLiteral("ceil_mode")) && o.padding.kind == PaddingKind::Same) {
+    if (o.ceilMode && o.padding.kind == PaddingKind::Same) {
         return r.errorAt(
             QStringLiteral("ceil_mode"),
             QStringLiteral("only with \"valid\" or explicit padding, the padding is \"same\""));

@@ -125,8 +125,8 @@ void Upsampling2d::forward(const ForwardQuery& query, LayerResult& out) const {
 PositionRange Upsampling2d::dependencies(Axis axis, std::int64_t position,
                                          const LayerShape& shape) const {
     const AxisShape& a = shape.axis(axis);
-    const ResizeTaps taps =
-        resizeTaps(position, a.in, a.out, params_.interpolation, params_.effectiveMode());
+    const ResizeTaps taps = resizeTaps(position, a.in, a.out, params_.interpolation,
+                                       params_.effectiveMode(), TapDomain::Unbounded);
     return {taps.index[0], taps.count, 1};
 }
 

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace stridelab {
@@ -225,7 +226,9 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
     if (!name) {
         return fail(name.error());
     }
-    pipeline.name = name->value_or(QFileInfo(source).completeBaseName());
+    QString fileStem = QFileInfo(source).completeBaseName();
+    fileStem.remove(QRegularExpression(QStringLiteral("\\.stridelab$")));
+    pipeline.name = name->value_or(fileStem);
     auto input = parseInput(top);
     if (!input) {
         return fail(input.error());
