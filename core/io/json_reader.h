@@ -32,7 +32,7 @@ public:
     [[nodiscard]] QJsonValue value(const QString& key) const { return object_.value(key); }
     [[nodiscard]] Error errorAt(const QString& key, const QString& message) const;
 
-    // An error for the first key (in file order) not in `allowed`.
+    // An error for the first key (alphabetically: QJsonObject sorts its keys) not in `allowed`.
     [[nodiscard]] Status allowOnly(const QStringList& allowed) const;
 
     [[nodiscard]] Result<QString> requiredString(const QString& key) const;

@@ -15,6 +15,7 @@ using StridedRowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 
 // Column buffers of about this many floats per thread keep the GEMM operands in cache.
 constexpr std::int64_t kColumnBudget = 1 << 18;
+constexpr std::int64_t kMinTiles = 4;
 
 }  // namespace
 
@@ -27,8 +28,14 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
     const std::int64_t taps = g.kernel.h * g.kernel.w;
     const std::int64_t rows = inPerGroup * taps;  // K of the GEMM
     const std::int64_t plane = out.h * out.w;
-    const std::int64_t rowsPerTile =
-        std::clamp<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1, out.h);
+    // Tiles of output rows whose column buffers fit the budget, at least kMinTiles of them so
+    // both cores get work, and all of (nearly) equal height. The tiling never depends on the
+    // thread count, so results are bit-identical for any --threads.
+    const std::int64_t budgetRows =
+        std::max<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1);
+    const std::int64_t wantedTiles =
+        std::min(out.h, std::max(kMinTiles, (out.h + budgetRows - 1) / budgetRows));
+    const std::int64_t rowsPerTile = (out.h + wantedTiles - 1) / wantedTiles;
     const std::int64_t tilesPerGroup = (out.h + rowsPerTile - 1) / rowsPerTile;
     const std::int64_t tiles = tilesPerGroup * g.groups;
 

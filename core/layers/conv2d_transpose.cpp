@@ -101,9 +101,14 @@ Result<LayerShape> Conv2dTranspose::inferShape(const ShapeQuery& query) const {
         if (o.padding.kind == PaddingKind::Same && params_.outputPadding &&
             ceilDiv(a->out, a->stride) != a->in) {
             return Error::invalid(
-                QStringLiteral("output_padding gives an output %1 of %2, but TensorFlow needs "
-                               "ceil(%2 / %3) = %4 to equal the input %1 %5")
+                QStringLiteral("output_padding %1 with the effective kernel %2 %3 gives an "
+                               "output %2 of %4, but TensorFlow needs ceil(%4 / %5) = %6 to "
+                               "equal the input %2 %7 (an even kernel needs output_padding >= 1)")
+                    .arg(outputPaddingOn(params_.outputPadding,
+                                         a == &s.height ? Axis::Height : Axis::Width)
+                             .value_or(0))
                     .arg(axisName)
+                    .arg(a->effectiveKernel)
                     .arg(a->out)
                     .arg(a->stride)
                     .arg(ceilDiv(a->out, a->stride))

@@ -5,7 +5,11 @@
 
 #include <QJsonArray>
 
+#include <array>
+#include <charconv>
+#include <cstdlib>
 #include <functional>
+#include <string>
 
 namespace stridelab {
 
@@ -87,11 +91,19 @@ Result<WeightSource> readWeightSource(const JsonObjectReader& weights, const QSt
                  .arg(describeJson(v)));
 }
 
+// The double whose shortest text is the float's shortest text, so a weight written as 0.3
+// is saved as 0.3, not 0.30000001192092896, and still reads back as the same float.
+double shortestDouble(float value) {
+    std::array<char, 32> text{};
+    const auto end = std::to_chars(text.data(), text.data() + text.size(), value).ptr;
+    return std::strtod(std::string(text.data(), end).c_str(), nullptr);
+}
+
 QJsonValue arrayToJson(const NdArray& array) {
     std::size_t next = 0;
     std::function<QJsonValue(std::size_t)> build = [&](std::size_t depth) -> QJsonValue {
         if (depth == array.dims.size()) {
-            return static_cast<double>(array.values[next++]);
+            return shortestDouble(array.values[next++]);
         }
         QJsonArray a;
         for (std::int64_t i = 0; i < array.dims[depth]; ++i) {

@@ -71,9 +71,13 @@ std::optional<Error> windowFitError(const QString& what, const AxisShape& height
                 .arg(width.paddedExtent));
     }
     const AxisShape& a = badH ? height : width;
-    return Error::invalid(QStringLiteral("%1 %2 %3 is larger than the padded input %2 %4")
+    const QString dilated =
+        a.dilation > 1 ? QStringLiteral(" (%1 with dilation %2)").arg(a.kernel).arg(a.dilation)
+                       : QString();
+    return Error::invalid(QStringLiteral("%1 %2 %3%4 is larger than the padded input %2 %5")
                               .arg(what, badH ? QStringLiteral("height") : QStringLiteral("width"))
                               .arg(a.effectiveKernel)
+                              .arg(dilated)
                               .arg(a.paddedExtent));
 }
 

@@ -12,11 +12,20 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+#include <cctype>
+
 namespace stridelab {
 
 namespace {
 
+// Qt's parse error offset points just past the offending character (or at it, for a bad
+// number); step back one, then forward over whitespace, to land on the character itself.
 QString lineAndColumn(const QByteArray& text, qsizetype offset) {
+    offset = std::clamp<qsizetype>(offset - 1, 0, text.size());
+    while (offset < text.size() && std::isspace(static_cast<unsigned char>(text[offset])) != 0) {
+        ++offset;
+    }
     const QByteArray before = text.left(offset);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
@@ -41,13 +50,19 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
         !s) {
         return s.error();
     }
-    const int kinds = int(r.has(QStringLiteral("image"))) + int(r.has(QStringLiteral("tensor"))) +
-                      int(r.has(QStringLiteral("shape")));
-    if (kinds != 1) {
+    QStringList kinds;
+    for (const QString& kind :
+         {QStringLiteral("image"), QStringLiteral("tensor"), QStringLiteral("shape")}) {
+        if (r.has(kind)) {
+            kinds << QStringLiteral("\"%1\"").arg(kind);
+        }
+    }
+    if (kinds.size() != 1) {
         return Error::invalid(
             QStringLiteral(
                 "input: expected exactly one of \"image\", \"tensor\" or \"shape\", got %1")
-                .arg(kinds));
+                .arg(kinds.isEmpty() ? QStringLiteral("none")
+                                     : kinds.join(QStringLiteral(" and "))));
     }
     InputSpec spec;
     if (r.has(QStringLiteral("image"))) {
@@ -246,7 +261,7 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
             QStringLiteral("expected an array of layers, got %1").arg(describeJson(layers))));
     }
     const LayerLoadContext context{baseDir};
-    QSet<QString> names;
+    QHash<QString, qsizetype> names;  // explicit name -> index
     const QJsonArray layerArray = layers.toArray();
     for (qsizetype i = 0; i < layerArray.size(); ++i) {
         const QString path = QStringLiteral("layers[%1]").arg(i);
@@ -257,10 +272,11 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
         if (layer->explicitName) {
             if (names.contains(layer->name)) {
                 return fail(Error::invalid(
-                    QStringLiteral("%1.name: \"%2\" is already the name of an earlier layer")
-                        .arg(path, layer->name)));
+                    QStringLiteral("%1.name: \"%2\" is already the name of layers[%3]")
+                        .arg(path, layer->name)
+                        .arg(names.value(layer->name))));
             }
-            names.insert(layer->name);
+            names.insert(layer->name, i);
         }
         pipeline.layers.push_back(std::move(layer).value());
     }
@@ -290,7 +306,7 @@ Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, co
         }
         if (!pipeline.layers[*found].layer->recordsIndices()) {
             return fail(
-                Error::invalid(QStringLiteral("%1: \"%2\" is a %3, not a max_pool2d")
+                Error::invalid(QStringLiteral("%1: \"%2\" is of type %3, not a max_pool2d")
                                    .arg(path, *from, pipeline.layers[*found].layer->type())));
         }
     }

@@ -1,0 +1,150 @@
+// Layer kernels timed as the executor runs them: Eigen limited to the same thread count as
+// the kernel, padding done by padTensor inside the timed loop (as Conv2d::forward does),
+// outputs preallocated. Times are wall-clock (UseRealTime) since the work is spread over
+// threads. tests/bench/torch_compare.py runs the same layers in PyTorch.
+
+#include "kernels/conv2d_gemm.h"
+#include "kernels/padding.h"
+#include "kernels/pooling.h"
+#include "kernels/resize.h"
+#include "tensor/tensor.h"
+
+#include <benchmark/benchmark.h>
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+using namespace stridelab;
+
+namespace {
+
+std::vector<float> randomValues(std::int64_t count, unsigned seed) {
+    std::mt19937 engine(seed);
+    std::uniform_real_distribution<float> uniform(-1.0F, 1.0F);
+    std::vector<float> v(static_cast<std::size_t>(count));
+    for (float& x : v) {
+        x = uniform(engine);
+    }
+    return v;
+}
+
+Tensor randomTensor(const Shape& shape, unsigned seed) {
+    return Tensor(shape, randomValues(shape.elements(), seed));
+}
+
+void setCounters(benchmark::State& state, std::int64_t outputElements, double flopsPerIteration) {
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * outputElements);
+    if (flopsPerIteration > 0.0) {
+        state.counters["FLOP/s"] =
+            benchmark::Counter(flopsPerIteration, benchmark::Counter::kIsIterationInvariantRate,
+                               benchmark::Counter::OneK::kIs1000);
+    }
+}
+
+struct ConvSetup {
+    std::int64_t inChannels;
+    std::int64_t filters;
+    std::int64_t size;  // square input
+    std::int64_t stride;
+};
+
+// 3x3 convolution with padding 1 (PyTorch padding=1), bias, no activation.
+void conv3x3(benchmark::State& state, ConvSetup s) {
+    const int threads = static_cast<int>(state.range(0));
+    Eigen::setNbThreads(threads);
+    const Shape in{s.inChannels, s.size, s.size};
+    const std::int64_t outSize = (s.size + 2 - 3) / s.stride + 1;
+    const Shape out{s.filters, outSize, outSize};
+    const Padding2d padding{1, 1, 1, 1};
+    const ConvGeometry geometry{in, out, {3, 3}, {s.stride, s.stride}, {1, 1}, padding, 1};
+    const Tensor input = randomTensor(in, 1);
+    const std::vector<float> weights = randomValues(s.filters * s.inChannels * 9, 2);
+    const std::vector<float> bias = randomValues(s.filters, 3);
+    Tensor padded;
+    Tensor output(out);
+    for (auto _ : state) {
+        padTensor(input, padding, PaddingMode::Zeros, padded);
+        conv2dGemm(padded, weights.data(), bias.data(), geometry, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    setCounters(state, out.elements(),
+                2.0 * static_cast<double>(out.elements() * s.inChannels * 9));
+}
+
+// 3x3 transposed convolution, stride 2, PyTorch padding=1, output_padding=1: n -> 2n.
+void convTranspose3x3(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    Eigen::setNbThreads(threads);
+    const Shape in{64, 64, 64};
+    const Shape out{64, 128, 128};
+    const TransposedConvGeometry geometry{in, out, {3, 3}, {2, 2}, {1, 1}, {1, 1}, 1};
+    const Tensor input = randomTensor(in, 4);
+    const std::vector<float> weights = randomValues(64 * 64 * 9, 5);
+    const std::vector<float> bias = randomValues(64, 6);
+    Tensor output(out);
+    for (auto _ : state) {
+        conv2dTransposeGemm(input, weights.data(), bias.data(), geometry, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    // Every input element meets every (filter, tap): C_in * H * W * filters * 9 MACs.
+    setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * 64 * 9));
+}
+
+// 2x2 max pool, stride 2, with the argmax the layer always records.
+void maxPool2(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape in{64, 128, 128};
+    const Shape out{64, 64, 64};
+    const PoolGeometry geometry{in, out, {2, 2}, {2, 2}, {}};
+    const Tensor input = randomTensor(in, 7);
+    Tensor output(out);
+    std::vector<std::int32_t> argmax;
+    for (auto _ : state) {
+        maxPool2d(input, geometry, output, argmax, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::DoNotOptimize(argmax.data());
+        benchmark::ClobberMemory();
+    }
+    setCounters(state, out.elements(), 0.0);
+}
+
+// Bilinear x2, half-pixel (PyTorch align_corners=False).
+void bilinear2(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape in{64, 64, 64};
+    const Tensor input = randomTensor(in, 8);
+    Tensor output(Shape{64, 128, 128});
+    for (auto _ : state) {
+        resize2d(input, Interpolation::Bilinear, CoordinateMode::HalfPixel, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    setCounters(state, output.size(), 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto configure = [](benchmark::internal::Benchmark* b) {
+        b->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+    };
+    configure(benchmark::RegisterBenchmark("conv2d_3x3_64to64_128x128", conv3x3,
+                                           ConvSetup{64, 64, 128, 1}));
+    configure(benchmark::RegisterBenchmark("conv2d_3x3_3to32_224x224_s2", conv3x3,
+                                           ConvSetup{3, 32, 224, 2}));
+    configure(
+        benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to64_64x64", convTranspose3x3));
+    configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2));
+    configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+        return 1;
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

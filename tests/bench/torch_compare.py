@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+"""Times the layers of stridelab_bench_layers in PyTorch and prints both side by side.
+
+Runs the C++ benchmark binary with --benchmark_format=json (median of the repetitions, wall
+time), times the same layers with torch (batch of one, float32, torch.set_num_threads(1) and
+(2), median of the repetitions), and prints milliseconds per layer call.
+
+    /usr/bin/python3 tests/bench/torch_compare.py --bench build/<dir>/tests/bench/stridelab_bench_layers
+
+Made for Debian's python3-torch; the machine should be otherwise idle, as the numbers on a
+shared machine move with the other load.
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+THREADS = (1, 2)
+
+
+def layers():
+    """name -> (description, function building a zero-argument callable)."""
+    g = torch.Generator().manual_seed(0)
+
+    def rand(*shape):
+        return torch.rand(*shape, generator=g) * 2 - 1
+
+    def conv(cin, cout, size, stride):
+        x, w, b = rand(1, cin, size, size), rand(cout, cin, 3, 3), rand(cout)
+        return lambda: F.conv2d(x, w, b, stride=stride, padding=1)
+
+    def conv_transpose():
+        x, w, b = rand(1, 64, 64, 64), rand(64, 64, 3, 3), rand(64)
+        return lambda: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)
+
+    def max_pool():
+        x = rand(1, 64, 128, 128)
+        # Our layer always records the argmax (for max_unpool2d), so PyTorch does too.
+        return lambda: F.max_pool2d(x, 2, return_indices=True)
+
+    def bilinear():
+        x = rand(1, 64, 64, 64)
+        return lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
+
+    return {
+        "conv2d_3x3_64to64_128x128": ("conv2d 3x3 64->64, 128x128, p1", lambda: conv(64, 64, 128, 1)),
+        "conv2d_3x3_3to32_224x224_s2": ("conv2d 3x3 3->32, 224x224, s2 p1", lambda: conv(3, 32, 224, 2)),
+        "conv2d_transpose_3x3_s2_64to64_64x64": ("conv2d_transpose 3x3 s2 64->64, 64x64", conv_transpose),
+        "max_pool2d_2_64x128x128": ("max_pool2d 2, 64x128x128 (+argmax)", max_pool),
+        "bilinear_x2_64x64x64": ("bilinear x2, 64x64x64", bilinear),
+    }
+
+
+def time_torch(make, threads, repetitions, min_seconds):
+    torch.set_num_threads(threads)
+    fn = make()
+    with torch.no_grad():
+        for _ in range(3):
+            fn()
+        start = time.perf_counter()
+        fn()
+        once = max(time.perf_counter() - start, 1e-6)
+        iterations = max(1, int(min_seconds / once))
+        samples = []
+        for _ in range(repetitions):
+            start = time.perf_counter()
+            for _ in range(iterations):
+                fn()
+            samples.append((time.perf_counter() - start) / iterations * 1e3)
+    return statistics.median(samples)
+
+
+def time_cpp(bench, repetitions):
+    out = subprocess.run(
+        [bench, "--benchmark_format=json", f"--benchmark_repetitions={repetitions}",
+         "--benchmark_report_aggregates_only=true"],
+        check=True, capture_output=True, text=True).stdout
+    result = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        # e.g. "conv2d_3x3_64to64_128x128/threads:1/real_time_median"
+        parts = b["run_name"].split("/")
+        threads = int(parts[1].split(":")[1])
+        assert b["time_unit"] == "ms", b["time_unit"]
+        result[(parts[0], threads)] = b["real_time"]
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", help="path of stridelab_bench_layers (omit to time PyTorch only)")
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--min-seconds", type=float, default=0.3, help="per PyTorch repetition")
+    args = parser.parse_args()
+
+    cpp = time_cpp(args.bench, args.repetitions) if args.bench else {}
+    print(f"torch {torch.__version__}, {args.repetitions} repetitions, medians, ms per layer call")
+    header = f"{'layer':40} {'thr':>3} {'StrideLab':>10} {'PyTorch':>10}  ours vs PyTorch"
+    print(header)
+    print("-" * len(header))
+    for key, (description, make) in layers().items():
+        for threads in THREADS:
+            theirs = time_torch(make, threads, args.repetitions, args.min_seconds)
+            ours = cpp.get((key, threads))
+            if ours is None:
+                verdict, ours_text = "", "-"
+            else:
+                ratio = ours / theirs
+                verdict = (f"{ratio:.2f}x the time (slower)" if ratio > 1.0
+                           else f"{1 / ratio:.2f}x faster")
+                ours_text = f"{ours:.3f}"
+            print(f"{description:40} {threads:>3} {ours_text:>10} {theirs:>10.3f}  {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
