@@ -116,7 +116,8 @@ Result<bool> JsonObjectReader::boolean(const QString& key, bool fallback) const 
 }
 
 Result<std::int64_t> JsonObjectReader::integer(const QString& key, std::int64_t minimum,
-                                               std::optional<std::int64_t> fallback) const {
+                                               std::optional<std::int64_t> fallback,
+                                               std::int64_t maximum) const {
     if (!has(key)) {
         if (fallback) {
             return *fallback;
@@ -130,8 +131,9 @@ Result<std::int64_t> JsonObjectReader::integer(const QString& key, std::int64_t 
             key,
             QStringLiteral("expected an integer >= %1, got %2").arg(minimum).arg(describeJson(v)));
     }
-    if (*n < minimum) {
-        return errorAt(key, QStringLiteral("must be >= %1, got %2").arg(minimum).arg(*n));
+    if (*n < minimum || *n > maximum) {
+        return errorAt(
+            key, QStringLiteral("must be from %1 to %2, got %3").arg(minimum).arg(maximum).arg(*n));
     }
     return *n;
 }
@@ -161,8 +163,11 @@ Result<Pair> JsonObjectReader::pair(const QString& key, std::int64_t minimum,
             .arg(minimum)
             .arg(describeJson(v));
     if (const auto n = jsonInteger(v)) {
-        if (*n < minimum) {
-            return errorAt(key, QStringLiteral("must be >= %1, got %2").arg(minimum).arg(*n));
+        if (*n < minimum || *n > kMaxParameter) {
+            return errorAt(key, QStringLiteral("must be from %1 to %2, got %3")
+                                    .arg(minimum)
+                                    .arg(kMaxParameter)
+                                    .arg(*n));
         }
         return Pair{*n, *n};
     }
@@ -175,10 +180,12 @@ Result<Pair> JsonObjectReader::pair(const QString& key, std::int64_t minimum,
     if (!h || !w) {
         return errorAt(key, expected);
     }
-    if (*h < minimum || *w < minimum) {
-        return errorAt(
-            key,
-            QStringLiteral("each value must be >= %1, got [%2, %3]").arg(minimum).arg(*h).arg(*w));
+    if (*h < minimum || *w < minimum || *h > kMaxParameter || *w > kMaxParameter) {
+        return errorAt(key, QStringLiteral("each value must be from %1 to %2, got [%3, %4]")
+                                .arg(minimum)
+                                .arg(kMaxParameter)
+                                .arg(*h)
+                                .arg(*w));
     }
     return Pair{*h, *w};
 }
@@ -235,9 +242,10 @@ Result<PaddingSpec> JsonObjectReader::padding(const QString& key, bool fourAllow
         return errorAt(key, expected);
     }
     for (const auto p : spec.values) {
-        if (p < 0) {
-            return errorAt(key,
-                           QStringLiteral("padding must be >= 0, got %1").arg(describeJson(v)));
+        if (p < 0 || p > kMaxParameter) {
+            return errorAt(key, QStringLiteral("padding must be from 0 to %1, got %2")
+                                    .arg(kMaxParameter)
+                                    .arg(describeJson(v)));
         }
     }
     return spec;

@@ -19,6 +19,11 @@
 
 namespace stridelab {
 
+// The largest value of any size, count or amount in a pipeline file (extents, kernels,
+// strides, dilations, paddings, filters, groups, factors): far beyond any image StrideLab can
+// hold in memory, and small enough that no shape arithmetic can overflow.
+constexpr std::int64_t kMaxParameter = 65536;
+
 // A JSON value rendered for an error message: strings quoted, arrays compact.
 [[nodiscard]] QString describeJson(const QJsonValue& value);
 
@@ -41,7 +46,8 @@ public:
                                          const QString& fallback) const;
     [[nodiscard]] Result<bool> boolean(const QString& key, bool fallback) const;
     [[nodiscard]] Result<std::int64_t> integer(const QString& key, std::int64_t minimum,
-                                               std::optional<std::int64_t> fallback) const;
+                                               std::optional<std::int64_t> fallback,
+                                               std::int64_t maximum = kMaxParameter) const;
     [[nodiscard]] Result<double> number(const QString& key, double fallback) const;
     // An integer n (meaning [n, n]) or a pair [h, w], each >= minimum.
     [[nodiscard]] Result<Pair> pair(const QString& key, std::int64_t minimum,

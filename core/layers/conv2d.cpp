@@ -70,7 +70,7 @@ Result<LayerShape> Conv2d::inferShape(const ShapeQuery& query) const {
     }
     s.output = {o.filters, s.height.out, s.width.out};
     s.params = o.parameterCount(in.c);
-    s.macs = s.output.elements() * (in.c / o.groups) * o.kernel.h * o.kernel.w;
+    s.macs = saturatingProduct({s.output.elements(), in.c / o.groups, o.kernel.h, o.kernel.w});
     s.padding = {s.height.before, s.height.after, s.width.before, s.width.after};
     return s;
 }

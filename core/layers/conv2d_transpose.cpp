@@ -116,9 +116,8 @@ Result<LayerShape> Conv2dTranspose::inferShape(const ShapeQuery& query) const {
         }
     }
     s.output = {o.filters, s.height.out, s.width.out};
-    s.params =
-        in.c * (o.filters / o.groups) * o.kernel.h * o.kernel.w + (o.useBias ? o.filters : 0);
-    s.macs = in.elements() * (o.filters / o.groups) * o.kernel.h * o.kernel.w;
+    s.params = o.parameterCount(in.c);  // C_in * (filters/groups) * kh * kw (+ bias), as conv2d
+    s.macs = saturatingProduct({in.elements(), o.filters / o.groups, o.kernel.h, o.kernel.w});
     s.padding = {s.height.before, s.height.after, s.width.before, s.width.after};
     return s;
 }

@@ -256,7 +256,8 @@ Result<ConvOptions> parseConvOptions(const JsonObjectReader& r, const LayerLoadC
                              .arg(o.kernel.h)
                              .arg(o.kernel.w));
     }
-    auto seed = r.integer(QStringLiteral("seed"), 0, 0);
+    // Seeds feed only the generator, never arithmetic on sizes: any exact JSON integer.
+    auto seed = r.integer(QStringLiteral("seed"), 0, 0, std::int64_t{1} << 53);
     if (!seed) {
         return seed.error();
     }
@@ -382,7 +383,8 @@ std::vector<float> ConvOptions::bias() const {
 }
 
 std::int64_t ConvOptions::parameterCount(std::int64_t inputChannels) const {
-    return filters * (inputChannels / groups) * kernel.h * kernel.w + (useBias ? filters : 0);
+    return saturatingAdd(saturatingProduct({filters, inputChannels / groups, kernel.h, kernel.w}),
+                         useBias ? filters : 0);
 }
 
 std::optional<Error> ConvOptions::checkKernelFor(std::int64_t inputChannels,

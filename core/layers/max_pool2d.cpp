@@ -47,7 +47,7 @@ double MaxPool2d::jumpFactor(Axis axis, const LayerShape& shape) const {
 }
 
 std::int64_t MaxPool2d::workspaceBytes(const Shape& /*input*/, const LayerShape& shape) const {
-    return static_cast<std::int64_t>(sizeof(std::int32_t)) * shape.output.elements();
+    return saturatingMul(sizeof(std::int32_t), shape.output.elements());
 }
 
 }  // namespace stridelab

@@ -22,7 +22,7 @@ const LayerReport* PipelineReport::firstBroken() const {
 PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
     PipelineReport report;
     report.input = input;
-    report.memoryBytes = static_cast<std::int64_t>(sizeof(float)) * input.elements();
+    report.memoryBytes = saturatingMul(sizeof(float), input.elements());
     std::int64_t largestWorkspace = 0;
     std::vector<EarlierLayer> earlier;
     std::vector<ChainLink> chain;
@@ -62,11 +62,13 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
             r.jump[a] = jump[a];
             r.receptiveField[a] = receptiveField(chain, axis);
         }
-        report.totalParams += shape->params;
-        report.totalMacs += shape->macs;
-        report.memoryBytes += static_cast<std::int64_t>(sizeof(float)) * shape->output.elements();
+        report.totalParams = saturatingAdd(report.totalParams, shape->params);
+        report.totalMacs = saturatingAdd(report.totalMacs, shape->macs);
+        report.memoryBytes = saturatingAdd(report.memoryBytes,
+                                           saturatingMul(sizeof(float), shape->output.elements()));
         if (pl.layer->recordsIndices()) {
-            report.memoryBytes += pl.layer->workspaceBytes(current, *shape);
+            report.memoryBytes =
+                saturatingAdd(report.memoryBytes, pl.layer->workspaceBytes(current, *shape));
         } else {
             largestWorkspace =
                 std::max(largestWorkspace, pl.layer->workspaceBytes(current, *shape));
@@ -75,7 +77,7 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
         current = shape->output;
         report.layers.push_back(r);
     }
-    report.memoryBytes += largestWorkspace;
+    report.memoryBytes = saturatingAdd(report.memoryBytes, largestWorkspace);
     return report;
 }
 

@@ -114,13 +114,14 @@ Result<InputSpec> parseInput(const JsonObjectReader& top) {
     const QJsonArray dims = shape.toArray();
     std::vector<std::int64_t> values;
     for (const QJsonValue& d : dims) {
-        if (const auto n = jsonInteger(d); n && *n >= 1) {
+        if (const auto n = jsonInteger(d); n && *n >= 1 && *n <= kMaxParameter) {
             values.push_back(*n);
         }
     }
     if (!shape.isArray() || dims.size() != 3 || values.size() != 3) {
         return r.errorAt(QStringLiteral("shape"),
-                         QStringLiteral("expected [C, H, W] with integers >= 1, got %1")
+                         QStringLiteral("expected [C, H, W] with integers from 1 to %1, got %2")
+                             .arg(kMaxParameter)
                              .arg(describeJson(shape)));
     }
     spec.shape = {values[0], values[1], values[2]};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/saturating.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -24,7 +26,7 @@ struct Shape {
     std::int64_t w = 0;
 
     friend bool operator==(const Shape&, const Shape&) = default;
-    [[nodiscard]] std::int64_t elements() const { return c * h * w; }
+    [[nodiscard]] std::int64_t elements() const { return saturatingProduct({c, h, w}); }
     [[nodiscard]] std::int64_t extent(Axis axis) const { return axis == Axis::Height ? h : w; }
     [[nodiscard]] QString toString() const {
         return QStringLiteral("(%1, %2, %3)").arg(c).arg(h).arg(w);

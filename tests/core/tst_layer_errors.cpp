@@ -79,17 +79,39 @@ void TestLayerErrors::fileErrors_data() {
         << R"(layers[0].kernel_size: expected an integer >= 1 or a pair [height, width] of them, got [3,3,3])";
     QTest::addRow("kernel_size 0")
         << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": 0})")
-        << "layers[0].kernel_size: must be >= 1, got 0";
+        << "layers[0].kernel_size: must be from 1 to 65536, got 0";
+    // Upper bounds keep all shape arithmetic far from int64 overflow (a dilation of 2^52 once
+    // wrapped the effective kernel to -1 and crashed the receptive field).
+    QTest::addRow("dilation 7819730425480946 (wraps int64 if unchecked)")
+        << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": [2360, 1],
+                         "dilation_rate": [7819730425480946, 1]})")
+        << "layers[0].dilation_rate: each value must be from 1 to 65536, got [7819730425480946, 1]";
+    QTest::addRow("strides 9002803354665472 on conv2d_transpose")
+        << withLayers(R"({"type": "conv2d_transpose", "filters": 1, "kernel_size": 1,
+                         "strides": [9002803354665472, 1]})")
+        << "layers[0].strides: each value must be from 1 to 65536, got [9002803354665472, 1]";
+    QTest::addRow("filters 65537")
+        << withLayers(R"({"type": "conv2d", "filters": 65537, "kernel_size": 1})")
+        << "layers[0].filters: must be from 1 to 65536, got 65537";
+    QTest::addRow("output_size 2^30")
+        << withLayers(R"({"type": "upsampling2d", "output_size": [1073741824, 1]})")
+        << "layers[0].output_size: each value must be from 1 to 65536, got [1073741824, 1]";
+    QTest::addRow("padding 65537")
+        << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": 1, "padding": 65537})")
+        << "layers[0].padding: padding must be from 0 to 65536, got 65537";
+    QTest::addRow("input shape 2^21")
+        << withInput(R"({"shape": [2097152, 8, 8]})")
+        << "input.shape: expected [C, H, W] with integers from 1 to 65536, got [2097152,8,8]";
     QTest::addRow("kernel_size [3, 0]")
         << withLayers(R"({"type": "conv2d_transpose", "filters": 1, "kernel_size": [3, 0]})")
-        << "layers[0].kernel_size: each value must be >= 1, got [3, 0]";
+        << "layers[0].kernel_size: each value must be from 1 to 65536, got [3, 0]";
     QTest::addRow("filters 2.5") << withLayers(
                                         R"({"type": "conv2d", "filters": 2.5, "kernel_size": 3})")
                                  << "layers[0].filters: expected an integer >= 1, got 2.5";
     QTest::addRow("filters missing") << withLayers(R"({"type": "conv2d", "kernel_size": 3})")
                                      << "layers[0].filters: required key is missing";
     QTest::addRow("strides 0 on a pool") << withLayers(R"({"type": "max_pool2d", "strides": 0})")
-                                         << "layers[0].strides: must be >= 1, got 0";
+                                         << "layers[0].strides: must be from 1 to 65536, got 0";
     QTest::addRow("use_bias as a string")
         << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": 3, "use_bias": "yes"})")
         << R"(layers[0].use_bias: expected true or false, got "yes")";
@@ -101,7 +123,7 @@ void TestLayerErrors::fileErrors_data() {
         << R"(layers[0].padding: expected "valid", "same", p, [ph, pw] or [top, bottom, left, right] with integers >= 0, got [1,2,3])";
     QTest::addRow("padding -1")
         << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": 3, "padding": -1})")
-        << "layers[0].padding: padding must be >= 0, got -1";
+        << "layers[0].padding: padding must be from 0 to 65536, got -1";
     QTest::addRow("4-value padding on conv2d_transpose")
         << withLayers(
                R"({"type": "conv2d_transpose", "filters": 1, "kernel_size": 3, "padding": [1, 1, 1, 1]})")
@@ -123,7 +145,7 @@ void TestLayerErrors::fileErrors_data() {
     QTest::addRow("output_padding -1")
         << withLayers(
                R"({"type": "conv2d_transpose", "filters": 1, "kernel_size": 3, "output_padding": -1})")
-        << "layers[0].output_padding: must be >= 0, got -1";
+        << "layers[0].output_padding: must be from 0 to 65536, got -1";
 
     // Layer types.
     QTest::addRow("unknown type maxpool2d")
@@ -147,7 +169,7 @@ void TestLayerErrors::fileErrors_data() {
     QTest::addRow("version 0")
         << QByteArray(
                R"({"format": "stridelab.pipeline", "version": 0, "input": {"shape": [1, 8, 8]}, "layers": []})")
-        << "version: must be >= 1, got 0";
+        << "version: must be from 1 to 65536, got 0";
     QTest::addRow("version as a string")
         << QByteArray(
                R"({"format": "stridelab.pipeline", "version": "1", "input": {"shape": [1, 8, 8]}, "layers": []})")
@@ -198,7 +220,7 @@ void TestLayerErrors::fileErrors_data() {
         << R"(input: expected exactly one of "image", "tensor" or "shape", got none)";
     QTest::addRow("input shape with two values")
         << withInput(R"({"shape": [8, 8]})")
-        << "input.shape: expected [C, H, W] with integers >= 1, got [8,8]";
+        << "input.shape: expected [C, H, W] with integers from 1 to 65536, got [8,8]";
     QTest::addRow("color_mode with a tensor input")
         << withInput(R"({"tensor": "x.npy", "color_mode": "rgb"})")
         << R"(input.color_mode: only used with "image" input)";
@@ -305,7 +327,7 @@ void TestLayerErrors::fileErrors_data() {
         << withLayers(R"({"type": "upsampling2d", "size": 2, "output_size": [16, 16]})")
         << "layers[0].output_size: give either size (factors) or output_size, not both";
     QTest::addRow("size 0") << withLayers(R"({"type": "upsampling2d", "size": 0})")
-                            << "layers[0].size: must be >= 1, got 0";
+                            << "layers[0].size: must be from 1 to 65536, got 0";
     QTest::addRow("interpolation bilinar")
         << withLayers(R"({"type": "upsampling2d", "interpolation": "bilinar"})")
         << R"(layers[0].interpolation: expected one of "nearest", "nearest_exact", "bilinear", "bicubic", got "bilinar"; did you mean "bilinear"?)";
