@@ -60,7 +60,10 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
             const auto a = static_cast<std::size_t>(axis);
             jump[a] *= pl.layer->jumpFactor(axis, *shape);
             r.jump[a] = jump[a];
-            r.receptiveField[a] = receptiveField(chain, axis);
+            // Once an axis is too costly to work out, every later layer's is too.
+            const bool earlierGaveUp = !report.layers.empty() && report.layers.back().shape &&
+                                       !report.layers.back().receptiveField[a];
+            r.receptiveField[a] = earlierGaveUp ? std::nullopt : receptiveField(chain, axis);
         }
         report.totalParams = saturatingAdd(report.totalParams, shape->params);
         report.totalMacs = saturatingAdd(report.totalMacs, shape->macs);

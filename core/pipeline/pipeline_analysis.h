@@ -19,7 +19,8 @@ struct LayerReport {
     std::optional<LayerShape> shape;  // nothing when the layer or one before it is invalid
     std::optional<Error> error;       // its own error, or one naming the first broken layer
     bool ownError = false;
-    std::array<std::int64_t, 2> receptiveField{};  // height, width
+    // Height, width; nothing where it would take too long to work out (receptive_field.h).
+    std::array<std::optional<std::int64_t>, 2> receptiveField{};
     std::array<double, 2> jump{};
 };
 

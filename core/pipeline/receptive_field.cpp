@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace stridelab {
 
@@ -25,21 +26,31 @@ struct SpanRow {
 
 }  // namespace
 
-std::int64_t receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
-    if (chain.empty()) {
-        return 1;
-    }
-    // Walk back from the last output to find which positions each layer must describe
+namespace {
+
+// Output positions examined per window, and tap visits allowed per call: enough for any
+// pipeline an image can fill, while a pathological one (a 65536-tap kernel dilated 65536
+// times) gives up instead of hanging.
+constexpr std::int64_t kWindow = 512;
+constexpr std::int64_t kWorkBudget = std::int64_t{1} << 24;
+
+// The receptive field over the final output positions [first, last], or nothing when the
+// work budget runs out.
+std::optional<std::int64_t> fieldOverWindow(const std::vector<ChainLink>& chain, Axis axis,
+                                            std::pair<std::int64_t, std::int64_t> range,
+                                            std::int64_t& budget) {
+    // Walk back from the outputs to find which positions each layer must describe
     // (positions outside a layer's real extent are its padding, which counts).
-    std::vector<std::pair<std::int64_t, std::int64_t>> needed(
-        chain.size());  // [first, last] of outputs
-    std::pair<std::int64_t, std::int64_t> range{0, chain.back().shape.axis(axis).out - 1};
+    std::vector<std::pair<std::int64_t, std::int64_t>> needed(chain.size());
     for (std::size_t l = chain.size(); l-- > 0;) {
         needed[l] = range;
         std::int64_t lo = std::numeric_limits<std::int64_t>::max();
         std::int64_t hi = std::numeric_limits<std::int64_t>::min();
         for (std::int64_t p = range.first; p <= range.second; ++p) {
             const PositionRange d = chain[l].layer->dependencies(axis, p, chain[l].shape);
+            if (--budget < 0) {
+                return std::nullopt;
+            }
             if (d.count == 0) {
                 continue;
             }
@@ -51,6 +62,10 @@ std::int64_t receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
             return 0;  // nothing depends on the input at all
         }
         range = {lo, hi};
+        budget -= hi - lo + 1;
+        if (budget < 0) {
+            return std::nullopt;
+        }
     }
     // Walk forward, carrying each position's span of input positions.
     SpanRow row;
@@ -63,6 +78,10 @@ std::int64_t receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
         next.first = needed[l].first;
         for (std::int64_t p = needed[l].first; p <= needed[l].second; ++p) {
             const PositionRange d = chain[l].layer->dependencies(axis, p, chain[l].shape);
+            budget -= d.count + 1;
+            if (budget < 0) {
+                return std::nullopt;
+            }
             Span span;
             for (std::int64_t i = 0; i < d.count; ++i) {
                 const Span& s = row.at(d.first + i * d.step);
@@ -80,6 +99,34 @@ std::int64_t receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
         if (!s.empty()) {
             largest = std::max(largest, s.hi - s.lo + 1);
         }
+    }
+    return largest;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> receptiveField(const std::vector<ChainLink>& chain, Axis axis) {
+    if (chain.empty()) {
+        return 1;
+    }
+    const std::int64_t n = chain.back().shape.axis(axis).out;
+    // Every position of a small output; of a large one, a window at the start, the middle and
+    // the end (the borders and the periodic interior, where the extremes lie).
+    std::vector<std::pair<std::int64_t, std::int64_t>> windows;
+    if (n <= 3 * kWindow) {
+        windows.emplace_back(0, n - 1);
+    } else {
+        const std::int64_t middle = n / 2 - kWindow / 2;
+        windows = {{0, kWindow - 1}, {middle, middle + kWindow - 1}, {n - kWindow, n - 1}};
+    }
+    std::int64_t budget = kWorkBudget;
+    std::int64_t largest = 0;
+    for (const auto& window : windows) {
+        const auto field = fieldOverWindow(chain, axis, window, budget);
+        if (!field) {
+            return std::nullopt;
+        }
+        largest = std::max(largest, *field);
     }
     return largest;
 }

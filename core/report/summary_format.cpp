@@ -28,9 +28,15 @@ QString paddingText(const LayerShape& s) {
         .arg(s.padding[3]);
 }
 
-QString pairText(std::int64_t h, std::int64_t w) {
-    return h == w ? QString::number(h) : QStringLiteral("%1x%2").arg(h).arg(w);
+QString fieldText(const std::optional<std::int64_t>& v) {
+    return v ? QString::number(*v) : QStringLiteral("?");
 }
+
+QString fieldPairText(const std::array<std::optional<std::int64_t>, 2>& rf) {
+    return rf[0] == rf[1] ? fieldText(rf[0])
+                          : QStringLiteral("%1x%2").arg(fieldText(rf[0]), fieldText(rf[1]));
+}
+
 
 QString jumpText(const LayerReport& r) {
     return r.jump[0] == r.jump[1]
@@ -43,6 +49,10 @@ QString formulaText(const LayerShape& s) {
         return QStringLiteral("H, W: %1").arg(s.height.formula);
     }
     return QStringLiteral("H: %1; W: %2").arg(s.height.formula, s.width.formula);
+}
+
+QJsonValue fieldJson(const std::optional<std::int64_t>& v) {
+    return v ? QJsonValue(static_cast<double>(*v)) : QJsonValue(QJsonValue::Null);
 }
 
 QJsonValue shapeJson(const Shape& s) {
@@ -88,7 +98,7 @@ QStringList rowFields(const LayerReport& r) {
             QString::number(s.params),
             QString::number(s.macs),
             paddingText(s),
-            pairText(r.receptiveField[0], r.receptiveField[1]),
+            fieldPairText(r.receptiveField),
             jumpText(r),
             s.height.formula,
             s.width.formula};
@@ -144,7 +154,7 @@ QString formatText(const QString& name, const PipelineReport& report) {
             row.params = grouped(s.params);
             row.macs = grouped(s.macs);
             row.padding = paddingText(s);
-            row.rf = pairText(r.receptiveField[0], r.receptiveField[1]);
+            row.rf = fieldPairText(r.receptiveField);
             row.jump = jumpText(r);
             row.formula = formulaText(s);
         } else {
@@ -267,8 +277,7 @@ QJsonObject summaryToJson(const QString& pipelineName, const PipelineReport& rep
                 QJsonArray{static_cast<double>(s.padding[0]), static_cast<double>(s.padding[1]),
                            static_cast<double>(s.padding[2]), static_cast<double>(s.padding[3])});
             l.insert(QStringLiteral("receptive_field"),
-                     QJsonArray{static_cast<double>(r.receptiveField[0]),
-                                static_cast<double>(r.receptiveField[1])});
+                     QJsonArray{fieldJson(r.receptiveField[0]), fieldJson(r.receptiveField[1])});
             l.insert(QStringLiteral("jump"), QJsonArray{r.jump[0], r.jump[1]});
             l.insert(QStringLiteral("formula_h"), s.height.formula);
             l.insert(QStringLiteral("formula_w"), s.width.formula);

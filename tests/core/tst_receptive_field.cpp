@@ -32,6 +32,7 @@ class TestReceptiveField : public QObject {
 private slots:
     void perLayer_data();
     void perLayer();
+    void pathologicalKernelGivesUnknown();
 };
 
 void TestReceptiveField::perLayer_data() {
@@ -233,14 +234,30 @@ void TestReceptiveField::perLayer() {
     QList<qint64> actualRfH;
     QList<double> actualJumpH;
     for (const LayerReport& r : report.layers) {
-        actualRfH << r.receptiveField[0];
+        actualRfH << r.receptiveField[0].value_or(-1);
         actualJumpH << r.jump[0];
     }
     QCOMPARE(actualRfH, rf);
     QCOMPARE(actualJumpH, jump);
     const LayerReport& last = report.layers.back();
-    QCOMPARE(last.receptiveField[1], rfW < 0 ? rf.back() : rfW);
+    QCOMPARE(last.receptiveField[1].value_or(-1), rfW < 0 ? rf.back() : rfW);
     QCOMPARE(last.jump[1], jumpW < 0 ? jump.back() : jumpW);
+}
+
+// A 65536-tap kernel dilated 65536 times spans 2^32 positions: working out its field would
+// take hours, so the analysis says it does not know (JSON null, "?") instead of hanging; a
+// layer after it is unknown too. Its output shape is still exact.
+void TestReceptiveField::pathologicalKernelGivesUnknown() {
+    const Pipeline pipeline = test::pipelineFromJson(pipelineJson(
+        R"({ "type": "conv2d", "filters": 1, "kernel_size": 65536, "dilation_rate": 65536,
+             "padding": "same" },
+           { "type": "conv2d", "filters": 1, "kernel_size": 3 })"));
+    const PipelineReport report = analyzePipeline(pipeline, Shape{1, 8, 8});
+    QVERIFY(report.ok());
+    QCOMPARE(report.layers[0].shape->output, (Shape{1, 8, 8}));
+    QCOMPARE(report.layers[0].receptiveField[0], std::optional<std::int64_t>{});
+    QCOMPARE(report.layers[1].receptiveField[1], std::optional<std::int64_t>{});
+    QCOMPARE(report.layers[1].shape->output, (Shape{1, 6, 6}));
 }
 
 QTEST_GUILESS_MAIN(TestReceptiveField)
