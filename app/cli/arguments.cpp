@@ -1,5 +1,6 @@
 #include "cli/arguments.h"
 
+#include "io/json_reader.h"
 #include "util/did_you_mean.h"
 
 #include <QRegularExpression>
@@ -58,14 +59,15 @@ Result<Shape> parseShapeArgument(const QString& text) {
     for (const QString& p : parts) {
         bool ok = false;
         const qlonglong v = p.trimmed().toLongLong(&ok);
-        if (!ok || v < 1) {
+        if (!ok || v < 1 || v > kMaxParameter) {
             break;
         }
         dims.push_back(v);
     }
     if (parts.size() != 3 || dims.size() != 3) {
         return Error::invalid(
-            QStringLiteral("--input-shape: expected C,H,W with integers >= 1, got \"%1\"")
+            QStringLiteral("--input-shape: expected C,H,W with integers from 1 to %1, got \"%2\"")
+                .arg(kMaxParameter)
                 .arg(text));
     }
     return Shape{dims[0], dims[1], dims[2]};

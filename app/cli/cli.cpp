@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <cstring>
+#include <new>
 
 namespace stridelab::cli {
 
@@ -66,7 +67,7 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
     if (!pipeline) {
         return pipeline.error();
     }
-    LoadedPipeline loaded{file, std::move(pipeline).value(), std::nullopt, {}};
+    LoadedPipeline loaded{file, std::move(pipeline).value(), {}, {}, std::nullopt, {}};
     if (args.has(QStringLiteral("--input")) && args.has(QStringLiteral("--input-shape"))) {
         return Error::invalid(QStringLiteral("give either --input or --input-shape, not both"));
     }
@@ -87,24 +88,33 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
                 adaptImageInput(input, loaded.pipeline.input);
             }
         }
-        if (input.kind == InputKind::Shape) {
-            if (needData) {
-                return Error::invalid(
-                    QStringLiteral("%1: the input is a shape only; give data with --input")
-                        .arg(file));
-            }
-            shape = input.shape;
-        } else {
-            auto tensor = loadInputTensor(input, base);
-            if (!tensor) {
-                return tensor.error();
-            }
-            shape = tensor->shape();
-            loaded.input = std::move(tensor).value();
+        if (input.kind == InputKind::Shape && needData) {
+            return Error::invalid(
+                QStringLiteral("%1: the input is a shape only; give data with --input").arg(file));
         }
+        auto inferred = inputShape(input, base);
+        if (!inferred) {
+            return inferred.error();
+        }
+        shape = *inferred;
+        loaded.inputSpec = input;
+        loaded.inputBase = base;
     }
     loaded.report = analyzePipeline(loaded.pipeline, shape);
     return loaded;
+}
+
+Status loadInputData(LoadedPipeline& loaded) {
+    auto tensor = loadInputTensor(loaded.inputSpec, loaded.inputBase);
+    if (!tensor) {
+        return tensor.error();
+    }
+    if (tensor->shape() != loaded.report.input) {
+        return Error::runtime(QStringLiteral("the input has shape %1, but its header said %2")
+                                  .arg(tensor->shape().toString(), loaded.report.input.toString()));
+    }
+    loaded.input = std::move(tensor).value();
+    return success();
 }
 
 Error layerError(const LoadedPipeline& loaded) {
@@ -115,7 +125,23 @@ Error layerError(const LoadedPipeline& loaded) {
                               .arg(broken->name, broken->error->message));
 }
 
+namespace {
+
+int dispatch(const QStringList& arguments);
+
+}  // namespace
+
 int run(const QStringList& arguments) {
+    try {
+        return dispatch(arguments);
+    } catch (const std::bad_alloc&) {
+        return reportError(Error::runtime(QStringLiteral("out of memory")));
+    }
+}
+
+namespace {
+
+int dispatch(const QStringList& arguments) {
     const QString command = arguments.value(1);
     const QStringList rest = arguments.mid(2);
     if (command == QStringLiteral("--help") || command == QStringLiteral("-h")) {
@@ -149,5 +175,7 @@ int run(const QStringList& arguments) {
                        "(see stridelab --help)")
             .arg(command, didYouMeanSuffix(command, known))));
 }
+
+}  // namespace
 
 }  // namespace stridelab::cli

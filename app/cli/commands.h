@@ -19,14 +19,19 @@ int reportError(const Error& error);
 struct LoadedPipeline {
     QString file;
     Pipeline pipeline;
-    std::optional<Tensor> input;  // nothing for shape-only inputs
+    InputSpec inputSpec;          // the input in effect (the pipeline's, or --input's)
+    QDir inputBase;               // where its relative path resolves
+    std::optional<Tensor> input;  // loaded by loadInputData, after the memory check
     PipelineReport report;
 };
 
-// Reads PIPELINE, applies --input / --input-shape (when allowed) and infers every shape.
-// `needData`: the input must have data (run).
+// Reads PIPELINE, applies --input / --input-shape (when allowed) and infers every shape from
+// the input's headers, without reading its data. `needData`: the input must have data (run).
 [[nodiscard]] Result<LoadedPipeline> loadForCommand(const QString& file,
                                                     const ParsedArguments& args, bool needData);
+
+// Reads the input's data (which analysis sized from headers only).
+[[nodiscard]] Status loadInputData(LoadedPipeline& loaded);
 
 // The first layer error as one line: "FILE: layers[i] (name): message".
 [[nodiscard]] Error layerError(const LoadedPipeline& loaded);

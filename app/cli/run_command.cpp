@@ -77,6 +77,9 @@ int runCommand(const QStringList& arguments) {
     if (auto budget = checkMemoryBudget(loaded->report, options.memoryLimit); !budget) {
         return reportError(budget.error().within(loaded->file));
     }
+    if (auto data = loadInputData(*loaded); !data) {
+        return reportError(data.error());
+    }
 
     const QString dumpPath = args->value(QStringLiteral("--dump"));
     QDir dir(dumpPath);

@@ -1,6 +1,7 @@
 #include "io/image_input.h"
 
 #include "io/builtin_images.h"
+#include "io/json_reader.h"
 #include "io/npy.h"
 #include "kernels/antialiased_resize.h"
 
@@ -103,6 +104,80 @@ Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir) {
     }
     return Error::invalid(
         QStringLiteral("the pipeline's input is a shape only; give data with --input"));
+}
+
+namespace {
+
+int channelsOf(ColorMode mode) {
+    switch (mode) {
+        case ColorMode::Grayscale:
+            return 1;
+        case ColorMode::Rgba:
+            return 4;
+        case ColorMode::Rgb:
+            break;
+    }
+    return 3;
+}
+
+Result<Shape> checkedInputShape(const Shape& shape, const QString& source) {
+    if (shape.c > kMaxParameter || shape.h > kMaxParameter || shape.w > kMaxParameter) {
+        return Error::invalid(QStringLiteral("%1: the input %2 is larger than %3 on an axis")
+                                  .arg(source, shape.toString())
+                                  .arg(kMaxParameter));
+    }
+    return shape;
+}
+
+}  // namespace
+
+Result<Shape> inputShape(const InputSpec& input, const QDir& baseDir) {
+    switch (input.kind) {
+        case InputKind::Shape:
+            return input.shape;
+        case InputKind::Tensor: {
+            const QString path = baseDir.filePath(input.source);
+            auto header = readNpyHeader(path);
+            if (!header) {
+                return Error::runtime(header.error().message);
+            }
+            const auto& d = header->dims;
+            if ((d.size() != 2 && d.size() != 3) || header->elements() == 0) {
+                return Error::invalid(
+                    QStringLiteral(
+                        "%1: expected a non-empty array of shape (C, H, W) or (H, W), got %2")
+                        .arg(path, header->shapeString()));
+            }
+            const Shape shape = d.size() == 3 ? Shape{d[0], d[1], d[2]} : Shape{1, d[0], d[1]};
+            return checkedInputShape(shape, path);
+        }
+        case InputKind::Image:
+            break;
+    }
+    const std::int64_t channels = channelsOf(input.effectiveColorMode());
+    Shape shape{channels, 0, 0};
+    if (isBuiltinImageSource(input.source)) {
+        if (auto known = checkBuiltinImageName(input.source); !known) {
+            return known.error();
+        }
+        const QImage image = *builtinImage(input.source.mid(QStringLiteral("builtin:").size()));
+        shape = {channels, image.height(), image.width()};
+    } else {
+        // The header must be readable even when `resize` decides the size.
+        const QString path = baseDir.filePath(input.source);
+        QImageReader reader(path);
+        const QSize size = reader.size();
+        if (!size.isValid()) {
+            return Error::runtime(
+                QStringLiteral("%1: cannot read the image: %2").arg(path, reader.errorString()));
+        }
+        shape = {channels, size.height(), size.width()};
+    }
+    if (input.resize) {
+        shape.h = input.resize->h;
+        shape.w = input.resize->w;
+    }
+    return checkedInputShape(shape, input.source);
 }
 
 void adaptImageInput(InputSpec& image, const InputSpec& original) {

@@ -17,6 +17,10 @@ namespace stridelab {
 // The input tensor the pipeline's input stands for (an error for a shape-only input).
 [[nodiscard]] Result<Tensor> loadInputTensor(const InputSpec& input, const QDir& baseDir);
 
+// The shape the input will have, read from headers only (image size, .npy header), so it
+// costs nothing to know it and nothing is allocated before the memory budget is checked.
+[[nodiscard]] Result<Shape> inputShape(const InputSpec& input, const QDir& baseDir);
+
 // An image that replaces `original` keeps what the pipeline asked of its input: the colour
 // mode and resize of an image input, or the channels (1 grayscale, 3 rgb, 4 rgba) and size of
 // a shape-only input.

@@ -24,7 +24,15 @@ Error npyError(const QString& source, const QString& what) {
 
 }  // namespace
 
-Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
+std::int64_t NpyHeader::elements() const {
+    std::int64_t count = 1;
+    for (const auto d : dims) {
+        count = saturatingMul(count, d);
+    }
+    return count;
+}
+
+Result<NpyHeader> parseNpyHeader(const QByteArray& bytes, const QString& source) {
     if (bytes.size() < kMagicSize || std::memcmp(bytes.constData(), kMagic, kMagicSize) != 0) {
         return npyError(source, QStringLiteral("not a NumPy .npy file (no \\x93NUMPY magic)"));
     }
@@ -81,7 +89,7 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
                                                "C order (numpy.ascontiguousarray)"));
     }
 
-    NdArray array;
+    NpyHeader array;
     std::int64_t count = 1;
     const QStringList dims = shape.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString& d : dims) {
@@ -95,7 +103,21 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
         count *= n;
     }
 
-    const qsizetype dataStart = headerStart + headerLength;
+    array.itemSize = itemSize;
+    array.dataOffset = headerStart + headerLength;
+    return array;
+}
+
+Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
+    auto header = parseNpyHeader(bytes, source);
+    if (!header) {
+        return header.error();
+    }
+    NdArray array;
+    array.dims = header->dims;
+    const std::int64_t count = header->elements();
+    const qsizetype itemSize = header->itemSize;
+    const qsizetype dataStart = header->dataOffset;
     const qsizetype needed = static_cast<qsizetype>(count) * itemSize;
     if (bytes.size() - dataStart < needed) {
         return npyError(source,
@@ -124,6 +146,27 @@ Result<NdArray> readNpy(const QString& path) {
         return Error::invalid(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
     }
     return parseNpy(file.readAll(), path);
+}
+
+Result<NpyHeader> readNpyHeader(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::invalid(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    }
+    constexpr qint64 kLargestHeader = 12 + 65536;
+    auto header = parseNpyHeader(file.read(kLargestHeader), path);
+    if (!header) {
+        return header.error();
+    }
+    const std::int64_t needed = header->dataOffset + header->elements() * header->itemSize;
+    if (file.size() < needed) {
+        return npyError(path,
+                        QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
+                            .arg(header->shapeString())
+                            .arg(needed - header->dataOffset)
+                            .arg(file.size() - header->dataOffset));
+    }
+    return header;
 }
 
 Result<Tensor> tensorFromArray(NdArray array, const QString& source) {

@@ -10,6 +10,20 @@
 
 namespace stridelab {
 
+// What a .npy header says: the shape, the size of one element and where the data starts.
+struct NpyHeader {
+    std::vector<std::int64_t> dims;
+    qsizetype itemSize = 4;
+    qsizetype dataOffset = 0;
+
+    [[nodiscard]] std::int64_t elements() const;
+    [[nodiscard]] QString shapeString() const { return NdArray{dims, {}}.shapeString(); }
+};
+
+[[nodiscard]] Result<NpyHeader> parseNpyHeader(const QByteArray& bytes, const QString& source);
+// Reads only the header (and checks the file is long enough for its data).
+[[nodiscard]] Result<NpyHeader> readNpyHeader(const QString& path);
+
 // Parses the bytes of a .npy file; `source` names it in errors.
 [[nodiscard]] Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source);
 [[nodiscard]] Result<NdArray> readNpy(const QString& path);

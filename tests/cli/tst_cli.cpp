@@ -685,6 +685,15 @@ void TestCli::exitStatus_data() {
                        QStringLiteral("4096")}
         << QByteArray() << 1
         << QStringList{QStringLiteral("bytes"), QStringLiteral("conv_same_upsampling")};
+    // 3 x 60000 x 60000 floats and an 8-channel map of the same size: 187.75 GiB. The shape
+    // comes from the resize, so the budget refuses it before anything is decoded or allocated.
+    QTest::addRow("memory budget before decoding a huge resize")
+        << QStringList{QStringLiteral("run"), QStringLiteral("{FILE}"), QStringLiteral("--dump"),
+                       QStringLiteral("{DIR}")}
+        << QByteArray(R"({ "format": "stridelab.pipeline", "version": 1,
+                           "input": { "image": "builtin:zone_plate", "resize": [60000, 60000] },
+                           "layers": [ { "type": "conv2d", "filters": 8, "kernel_size": 3 } ] })")
+        << 1 << QStringList{QStringLiteral("187.75 GiB"), QStringLiteral("201592320128 bytes")};
     QTest::addRow("JSON syntax") << QStringList{QStringLiteral("summary"), QStringLiteral("{FILE}")}
                                  << QByteArray("{ \"format\": ") << 2
                                  << QStringList{QStringLiteral("p.json")};
