@@ -35,6 +35,9 @@ Result<ParsedArguments> parseArguments(const QStringList& arguments,
             return Error::invalid(
                 QStringLiteral("unknown option %1%2").arg(arg, didYouMeanSuffix(arg, names)));
         }
+        if (parsed.values.contains(arg)) {
+            return Error::invalid(QStringLiteral("option %1 is given twice").arg(arg));
+        }
         if (!spec->takesValue) {
             if (hasInlineValue) {
                 return Error::invalid(QStringLiteral("option %1 takes no value").arg(arg));

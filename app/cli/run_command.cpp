@@ -18,6 +18,8 @@ QString fileNameFor(int index, const QString& name) {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
     QString safe = name;
     safe.replace(unsafe, QStringLiteral("_"));
+    // The index prefix keeps names unique; the cut keeps file names within filesystem limits.
+    safe.truncate(100);
     return QStringLiteral("%1_%2.npy").arg(index, 2, 10, QLatin1Char('0')).arg(safe);
 }
 
@@ -74,7 +76,8 @@ int runCommand(const QStringList& arguments) {
     if (!loaded->report.ok()) {
         return reportError(layerError(*loaded));
     }
-    if (auto budget = checkMemoryBudget(loaded->report, options.memoryLimit); !budget) {
+    if (auto budget = checkMemoryBudget(loaded->report, options.memoryLimit, options.threads);
+        !budget) {
         return reportError(budget.error().within(loaded->file));
     }
     if (auto data = loadInputData(*loaded); !data) {

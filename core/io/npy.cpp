@@ -7,7 +7,9 @@
 #include <QStringList>
 
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace stridelab {
 
@@ -134,7 +136,13 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
         for (std::int64_t i = 0; i < count; ++i) {
             double v = 0;
             std::memcpy(&v, data + i * 8, 8);
-            array.values[static_cast<std::size_t>(i)] = static_cast<float>(v);
+            // Out of float range (or non-finite) becomes +-inf or NaN, never undefined behaviour.
+            const bool representable =
+                !std::isfinite(v) || std::abs(v) <= std::numeric_limits<float>::max();
+            array.values[static_cast<std::size_t>(i)] =
+                representable ? static_cast<float>(v)
+                              : (v > 0 ? std::numeric_limits<float>::infinity()
+                                       : -std::numeric_limits<float>::infinity());
         }
     }
     return array;
@@ -186,8 +194,7 @@ Result<Tensor> tensorFromArray(NdArray array, const QString& source) {
     return Tensor(shape, std::move(array.values));
 }
 
-QByteArray serializeNpy(const Tensor& tensor) {
-    const Shape& s = tensor.shape();
+QByteArray npyHeader(const Shape& s) {
     QByteArray header =
         QStringLiteral("{'descr': '<f4', 'fortran_order': False, 'shape': (%1, %2, %3), }")
             .arg(s.c)
@@ -205,13 +212,22 @@ QByteArray serializeNpy(const Tensor& tensor) {
     bytes.append(static_cast<char>(length & 0xFF));
     bytes.append(static_cast<char>(length >> 8));
     bytes.append(header);
+    return bytes;
+}
+
+QByteArray serializeNpy(const Tensor& tensor) {
+    QByteArray bytes = npyHeader(tensor.shape());
     bytes.append(reinterpret_cast<const char*>(tensor.data()),
                  tensor.size() * static_cast<qsizetype>(sizeof(float)));
     return bytes;
 }
 
 Status writeNpy(const QString& path, const Tensor& tensor) {
-    return writeFileAtomically(path, serializeNpy(tensor));
+    // Header and data written one after the other: no second copy of a large map.
+    const QByteArray header = npyHeader(tensor.shape());
+    const QByteArrayView data(reinterpret_cast<const char*>(tensor.data()),
+                              tensor.size() * static_cast<qsizetype>(sizeof(float)));
+    return writeFileAtomically(path, {QByteArrayView(header), data});
 }
 
 }  // namespace stridelab

@@ -31,6 +31,8 @@ struct NpyHeader {
 // A (C, H, W) tensor from an array of shape (C, H, W) or (H, W) (taken as C = 1).
 [[nodiscard]] Result<Tensor> tensorFromArray(NdArray array, const QString& source);
 
+// The header of a version 1.0 .npy file for a little-endian float32 (C, H, W) array.
+[[nodiscard]] QByteArray npyHeader(const Shape& shape);
 // The bytes of a version 1.0 .npy file holding `tensor` as little-endian float32 (C, H, W).
 [[nodiscard]] QByteArray serializeNpy(const Tensor& tensor);
 // Writes atomically: a temporary file renamed into place, never a half-written file.

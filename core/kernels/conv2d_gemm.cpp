@@ -19,6 +19,11 @@ constexpr std::int64_t kMinTiles = 4;
 
 }  // namespace
 
+std::int64_t conv2dColumnBufferFloats(std::int64_t rows, std::int64_t outputWidth) {
+    // A tile holds at least one output row, and otherwise stays within the budget.
+    return std::max(kColumnBudget, rows * outputWidth);
+}
+
 void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
                 const ConvGeometry& g, Tensor& output, int threads) {
     const Shape pin = padded.shape();

@@ -19,6 +19,10 @@ struct ConvGeometry {
     std::int64_t groups = 1;
 };
 
+// The largest column buffer (floats) one thread uses for a GEMM of `rows` (C_in/groups * kh *
+// kw) by output rows `outputWidth` wide.
+[[nodiscard]] std::int64_t conv2dColumnBufferFloats(std::int64_t rows, std::int64_t outputWidth);
+
 // weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
 // `input` must already be padded (padding is applied by the caller in its mode); the
 // geometry's padding is only what was added.

@@ -24,7 +24,8 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
     const auto fx = static_cast<float>(x);
     switch (mode) {
         case CoordinateMode::AlignCorners:
-            return nOut > 1 ? fx * static_cast<float>(nIn - 1) / static_cast<float>(nOut - 1)
+            // PyTorch: scale = (n_in - 1) / (n_out - 1) in float first, then scale * x.
+            return nOut > 1 ? (static_cast<float>(nIn - 1) / static_cast<float>(nOut - 1)) * fx
                             : 0.0F;
         case CoordinateMode::Asymmetric:
             return fx * (static_cast<float>(nIn) / static_cast<float>(nOut));

@@ -81,7 +81,10 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const Padding2d padding{s.height.before, s.height.after, s.width.before, s.width.after};
     const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides,
                                 o.dilation,          padding,  o.groups};
-    const NdArray kernel = o.kernelFor(query.input.shape().c, false);
+    NdArray generated;  // only for initializers; explicit weights are used in place
+    const NdArray& kernel = o.kernelWeights
+                                ? o.kernelWeights->array
+                                : (generated = o.kernelFor(query.input.shape().c, false));
     const std::vector<float> bias = o.bias();
     if (padding.none()) {
         conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
@@ -105,8 +108,20 @@ double Conv2d::jumpFactor(Axis axis, const LayerShape& shape) const {
 }
 
 std::int64_t Conv2d::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    const std::int64_t padded = input.c * shape.height.paddedExtent * shape.width.paddedExtent;
-    return static_cast<std::int64_t>(sizeof(float)) * padded;
+    // The padded copy of the input and the kernel.
+    const ConvOptions& o = params_.conv;
+    const std::int64_t padded =
+        saturatingProduct({input.c, shape.height.paddedExtent, shape.width.paddedExtent});
+    const std::int64_t kernel =
+        saturatingProduct({o.filters, input.c / o.groups, o.kernel.h, o.kernel.w});
+    return saturatingMul(sizeof(float), saturatingAdd(padded, kernel));
+}
+
+std::int64_t Conv2d::perThreadWorkspaceBytes(const Shape& input, const LayerShape& shape) const {
+    const ConvOptions& o = params_.conv;
+    return saturatingMul(
+        sizeof(float),
+        conv2dColumnBufferFloats(input.c / o.groups * o.kernel.h * o.kernel.w, shape.output.w));
 }
 
 }  // namespace stridelab

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
     [[nodiscard]] std::int64_t workspaceBytes(const Shape& input,
                                               const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t perThreadWorkspaceBytes(const Shape& input,
+                                                       const LayerShape& shape) const override;
 
 private:
     Params params_;

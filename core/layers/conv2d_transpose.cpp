@@ -132,7 +132,10 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                           o.dilation,
                                           Pair{s.height.before, s.width.before},
                                           o.groups};
-    const NdArray kernel = o.kernelFor(query.input.shape().c, true);
+    NdArray generated;  // only for initializers; explicit weights are used in place
+    const NdArray& kernel = o.kernelWeights
+                                ? o.kernelWeights->array
+                                : (generated = o.kernelFor(query.input.shape().c, true));
     const std::vector<float> bias = o.bias();
     conv2dTransposeGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
                         geometry, out.values, query.threads);
@@ -151,7 +154,9 @@ double Conv2dTranspose::jumpFactor(Axis axis, const LayerShape& shape) const {
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
     const std::int64_t rows =
         (shape.output.c / params_.conv.groups) * params_.conv.kernel.h * params_.conv.kernel.w;
-    return static_cast<std::int64_t>(sizeof(float)) * rows * input.h * input.w;
+    const std::int64_t kernel = saturatingMul(input.c, rows);
+    return saturatingMul(sizeof(float),
+                         saturatingAdd(saturatingProduct({rows, input.h, input.w}), kernel));
 }
 
 }  // namespace stridelab

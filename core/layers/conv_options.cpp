@@ -5,10 +5,13 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <string>
 
 namespace stridelab {
@@ -34,7 +37,12 @@ Result<NdArray> arrayFromJson(const QJsonValue& value, const QString& path) {
                         "%1: expected an array, got a number (the array is not rectangular)")
                         .arg(at));
             }
-            array.values.push_back(static_cast<float>(v.toDouble()));
+            const double d = v.toDouble();
+            if (!std::isfinite(d) || std::abs(d) > std::numeric_limits<float>::max()) {
+                return Error::invalid(
+                    QStringLiteral("%1: %2 is not a finite float32 value").arg(at).arg(d));
+            }
+            array.values.push_back(static_cast<float>(d));
             return success();
         }
         if (!v.isArray()) {
@@ -76,6 +84,16 @@ Result<WeightSource> readWeightSource(const JsonObjectReader& weights, const QSt
         auto array = readNpy(context.baseDir.filePath(file));
         if (!array) {
             return weights.errorAt(key, array.error().message);
+        }
+        const auto& values = array->values;
+        if (const auto bad = std::find_if(values.begin(), values.end(),
+                                          [](float x) { return !std::isfinite(x); });
+            bad != values.end()) {
+            return weights.errorAt(
+                key, QStringLiteral("%1 holds %2 at flat index %3; weights must be finite")
+                         .arg(file)
+                         .arg(static_cast<double>(*bad))
+                         .arg(bad - values.begin()));
         }
         return WeightSource{std::move(array).value(), file};
     }

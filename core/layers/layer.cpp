@@ -18,6 +18,11 @@ const EarlierLayer* ShapeQuery::find(const QString& name) const {
     return nullptr;
 }
 
+std::int64_t Layer::perThreadWorkspaceBytes(const Shape& /*input*/,
+                                            const LayerShape& /*shape*/) const {
+    return 0;
+}
+
 std::int64_t Layer::workspaceBytes(const Shape& /*input*/, const LayerShape& /*shape*/) const {
     return 0;
 }

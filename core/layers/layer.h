@@ -101,9 +101,12 @@ public:
     [[nodiscard]] virtual std::optional<QString> indicesFrom() const { return std::nullopt; }
     // Whether forward fills LayerResult::argmax.
     [[nodiscard]] virtual bool recordsIndices() const { return false; }
-    // Extra bytes forward needs beyond its output (im2col buffers, indices).
+    // Extra bytes forward needs beyond its output (padded copies, kernels, indices)...
     [[nodiscard]] virtual std::int64_t workspaceBytes(const Shape& input,
                                                       const LayerShape& shape) const;
+    // ...and per thread on top of that (GEMM column buffers).
+    [[nodiscard]] virtual std::int64_t perThreadWorkspaceBytes(const Shape& input,
+                                                               const LayerShape& shape) const;
 };
 
 // Positions of a sliding window: output p reads first = p*s - before, then every d, k taps.

@@ -1,5 +1,7 @@
 #include "layers/max_pool2d.h"
 
+#include <limits>
+
 namespace stridelab {
 
 Result<LayerPtr> MaxPool2d::parse(const JsonObjectReader& r, const LayerLoadContext& /*context*/) {
@@ -29,6 +31,16 @@ QJsonObject MaxPool2d::toJson() const {
 }
 
 Result<LayerShape> MaxPool2d::inferShape(const ShapeQuery& query) const {
+    // Indices are flat h*W + w positions stored as int32, as a channel plane must fit them.
+    const std::int64_t plane = query.input.h * query.input.w;
+    if (plane > std::numeric_limits<std::int32_t>::max()) {
+        return Error::invalid(
+            QStringLiteral("the input plane %1x%2 has %3 positions, more than the "
+                           "2147483647 that max_pool2d's indices can address")
+                .arg(query.input.h)
+                .arg(query.input.w)
+                .arg(plane));
+    }
     return inferPoolShape(options_, query.input);
 }
 

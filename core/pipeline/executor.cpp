@@ -9,18 +9,15 @@
 
 namespace stridelab {
 
-int resolveThreads(int threads) {
-    return threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
-}
-
-Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit) {
-    if (report.memoryBytes > limit) {
+Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit, int threads) {
+    const std::int64_t needed = report.memoryBytesFor(resolveThreads(threads));
+    if (needed > limit) {
         return Error::runtime(
             QStringLiteral(
                 "the feature maps need %1 (%2 bytes), more than the memory limit of %3 (%4 bytes); "
                 "use a smaller input or raise --memory-limit")
-                .arg(formatBytes(report.memoryBytes))
-                .arg(report.memoryBytes)
+                .arg(formatBytes(needed))
+                .arg(needed)
                 .arg(formatBytes(limit))
                 .arg(limit));
     }
@@ -32,7 +29,7 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
     if (!report.ok()) {
         return report.firstBroken()->error.value();
     }
-    if (auto budget = checkMemoryBudget(report, options.memoryLimit); !budget) {
+    if (auto budget = checkMemoryBudget(report, options.memoryLimit, options.threads); !budget) {
         return budget.error();
     }
     const int threads = resolveThreads(options.threads);

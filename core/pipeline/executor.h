@@ -3,6 +3,7 @@
 // Computes every layer of a pipeline whose shapes are valid.
 
 #include "pipeline/pipeline_analysis.h"
+#include "util/threads.h"
 
 #include <atomic>
 #include <functional>
@@ -25,11 +26,10 @@ struct RunResult {
     std::vector<double> milliseconds;  // compute time per layer
 };
 
-// The number of threads `threads` stands for (0: every core).
-[[nodiscard]] int resolveThreads(int threads);
-
-// Checks the memory estimate against the budget before allocating anything.
-[[nodiscard]] Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit);
+// Checks the memory estimate for this many threads (0: every core) against the budget,
+// before anything is allocated.
+[[nodiscard]] Status checkMemoryBudget(const PipelineReport& report, std::int64_t limit,
+                                       int threads);
 
 // Runs the layers; `report` must come from analyzePipeline on this pipeline and input, and be ok.
 [[nodiscard]] Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& report,

@@ -6,6 +6,10 @@
 
 namespace stridelab {
 
+std::int64_t PipelineReport::memoryBytesFor(int threads) const {
+    return saturatingAdd(memoryBytes, saturatingMul(threads, perThreadBytes));
+}
+
 bool PipelineReport::ok() const {
     return firstBroken() == nullptr;
 }
@@ -69,6 +73,8 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
         report.totalMacs = saturatingAdd(report.totalMacs, shape->macs);
         report.memoryBytes = saturatingAdd(report.memoryBytes,
                                            saturatingMul(sizeof(float), shape->output.elements()));
+        report.perThreadBytes =
+            std::max(report.perThreadBytes, pl.layer->perThreadWorkspaceBytes(current, *shape));
         if (pl.layer->recordsIndices()) {
             report.memoryBytes =
                 saturatingAdd(report.memoryBytes, pl.layer->workspaceBytes(current, *shape));

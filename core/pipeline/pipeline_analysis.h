@@ -31,6 +31,11 @@ struct PipelineReport {
     std::int64_t totalMacs = 0;
     // Bytes the input, every feature map, indices and the largest workspace take.
     std::int64_t memoryBytes = 0;
+    // Bytes each computing thread needs on top of memoryBytes (the largest over the layers).
+    std::int64_t perThreadBytes = 0;
+
+    // What a run with this many threads needs.
+    [[nodiscard]] std::int64_t memoryBytesFor(int threads) const;
 
     [[nodiscard]] bool ok() const;
     // The first layer with an error of its own.

@@ -155,6 +155,12 @@ Result<PipelineLayer> parseLayer(const QJsonValue& value, const QString& path,
         if (name->trimmed().isEmpty()) {
             return r.errorAt(QStringLiteral("name"), QStringLiteral("must not be empty"));
         }
+        if (std::any_of(name->cbegin(), name->cend(),
+                        [](QChar ch) { return ch.category() == QChar::Other_Control; })) {
+            return r.errorAt(
+                QStringLiteral("name"),
+                QStringLiteral("must not contain control characters (such as a line break)"));
+        }
         if (*name == QStringLiteral("input")) {
             return r.errorAt(QStringLiteral("name"),
                              QStringLiteral("\"input\" is reserved for the pipeline's input"));

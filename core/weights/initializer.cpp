@@ -48,9 +48,12 @@ Kernel2d gaussianKernel(std::int64_t kh, std::int64_t kw, std::optional<double> 
         const double s = sigma.value_or(0.3 * ((static_cast<double>(k) - 1.0) * 0.5 - 1.0) + 0.8);
         std::vector<double> v(static_cast<std::size_t>(k));
         double sum = 0;
+        // Relative to the largest sample (t closest to 0), so a tiny sigma cannot underflow
+        // every sample to 0 and normalise 0/0; the normalised kernel is the same.
+        const double nearest = (k % 2 == 0) ? 0.25 : 0.0;  // smallest t^2
         for (std::int64_t i = 0; i < k; ++i) {
             const double t = static_cast<double>(i) - (static_cast<double>(k) - 1.0) / 2.0;
-            v[static_cast<std::size_t>(i)] = std::exp(-t * t / (2.0 * s * s));
+            v[static_cast<std::size_t>(i)] = std::exp(-(t * t - nearest) / (2.0 * s * s));
             sum += v[static_cast<std::size_t>(i)];
         }
         for (double& x : v) {

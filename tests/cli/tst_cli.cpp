@@ -685,15 +685,24 @@ void TestCli::exitStatus_data() {
                        QStringLiteral("4096")}
         << QByteArray() << 1
         << QStringList{QStringLiteral("bytes"), QStringLiteral("conv_same_upsampling")};
-    // 3 x 60000 x 60000 floats and an 8-channel map of the same size: 187.75 GiB. The shape
-    // comes from the resize, so the budget refuses it before anything is decoded or allocated.
+    // Derived by hand: input 3*60000*60000*4 = 43,200,000,000; output 8*59998*59998*4 =
+    // 115,192,320,128; the largest workspace, conv2d's padded copy (no padding: the input
+    // again) 43,200,000,000 plus its kernel 8*3*3*3*4 = 864; one thread's column buffer
+    // 27 rows * 59998 columns * 4 = 6,479,784. Sum 201,598,800,776 bytes = 187.75 GiB. The
+    // shape comes from the resize, so the budget refuses it before anything is decoded.
     QTest::addRow("memory budget before decoding a huge resize")
-        << QStringList{QStringLiteral("run"), QStringLiteral("{FILE}"), QStringLiteral("--dump"),
-                       QStringLiteral("{DIR}")}
+        << QStringList{QStringLiteral("run"),       QStringLiteral("{FILE}"),
+                       QStringLiteral("--dump"),    QStringLiteral("{DIR}"),
+                       QStringLiteral("--threads"), QStringLiteral("1")}
         << QByteArray(R"({ "format": "stridelab.pipeline", "version": 1,
                            "input": { "image": "builtin:zone_plate", "resize": [60000, 60000] },
                            "layers": [ { "type": "conv2d", "filters": 8, "kernel_size": 3 } ] })")
-        << 1 << QStringList{QStringLiteral("187.75 GiB"), QStringLiteral("201592320128 bytes")};
+        << 1 << QStringList{QStringLiteral("187.75 GiB"), QStringLiteral("201598800776 bytes")};
+    QTest::addRow("option given twice")
+        << QStringList{QStringLiteral("run"),    conv,
+                       QStringLiteral("--dump"), QStringLiteral("{DIR}"),
+                       QStringLiteral("--dump"), QStringLiteral("{DIR}")}
+        << QByteArray() << 2 << QStringList{QStringLiteral("option --dump is given twice")};
     QTest::addRow("JSON syntax") << QStringList{QStringLiteral("summary"), QStringLiteral("{FILE}")}
                                  << QByteArray("{ \"format\": ") << 2
                                  << QStringList{QStringLiteral("p.json")};

@@ -307,6 +307,18 @@ class TestKernelsReference : public QObject {
 private slots:
     // ---- the references themselves, against numbers checked with PyTorch 1.13 ----
 
+    // PyTorch computes align_corners' scale (n_in - 1)/(n_out - 1) in float first and then
+    // scale * x: for 2 -> 42 at x = 41 that is 0.024390243f * 41 = 0.99999994, so the left tap
+    // is 0 with weight 0.99999994 on tap 1. (x * 1 / 41 would give exactly 1.0 and tap 1.)
+    void alignCornersRoundsLikePyTorch() {
+        const ResizeTaps taps =
+            resizeTaps(41, 2, 42, Interpolation::Bilinear, CoordinateMode::AlignCorners);
+        QCOMPARE(taps.index[0], std::int64_t{0});
+        QCOMPARE(taps.count, 2);
+        QCOMPARE(taps.weight[1], 1.0F / 41.0F * 41.0F);
+        QVERIFY(taps.weight[1] < 1.0F);
+    }
+
     void referenceSourceIndex_data() {
         QTest::addColumn<PaddingMode>("mode");
         QTest::addColumn<std::int64_t>("index");

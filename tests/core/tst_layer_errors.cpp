@@ -232,6 +232,15 @@ void TestLayerErrors::fileErrors_data() {
     QTest::addRow("name input")
         << withLayers(R"({"type": "max_pool2d"}, {"type": "max_pool2d", "name": "input"})")
         << R"(layers[1].name: "input" is reserved for the pipeline's input)";
+    // A line break would split the one-line error and the manifest's file name.
+    QTest::addRow("name with a line break")
+        << withLayers(R"({"type": "max_pool2d", "name": "a\nb"})")
+        << "layers[0].name: must not contain control characters (such as a line break)";
+    // 1e39 is beyond float32 (3.4e38): it would silently become inf.
+    QTest::addRow("inline weight beyond float32")
+        << withLayers(R"({"type": "conv2d", "filters": 1, "kernel_size": 1,
+                         "weights": {"kernel": [[[[1e39]]]]}})")
+        << "layers[0].weights.kernel[0][0][0][0]: 1e+39 is not a finite float32 value";
     QTest::addRow("empty name") << withLayers(R"({"type": "max_pool2d", "name": " "})")
                                 << "layers[0].name: must not be empty";
     QTest::addRow("duplicate names")
