@@ -39,29 +39,34 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
     auto earlierResult = [&](const QString& name) -> const LayerResult* {
         for (std::size_t i = 0; i < run.layers.size(); ++i) {
             if (pipeline.layers[i].name == name) {
-                return &run.layers[i];
+                return run.layers[i].get();
             }
         }
         return nullptr;
     };
+    const std::size_t reused = std::min(options.reuse.size(), pipeline.layers.size());
+    for (std::size_t i = 0; i < reused; ++i) {
+        run.layers.push_back(options.reuse[i]);
+        run.milliseconds.push_back(0.0);
+    }
     try {
-        for (std::size_t i = 0; i < pipeline.layers.size(); ++i) {
+        for (std::size_t i = reused; i < pipeline.layers.size(); ++i) {
             if (options.cancel != nullptr && options.cancel->load()) {
                 return Error::runtime(QStringLiteral("cancelled"));
             }
             const LayerReport& r = report.layers[i];
-            const Tensor& in = i == 0 ? input : run.layers[i - 1].values;
+            const Tensor& in = i == 0 ? input : run.layers[i - 1]->values;
             QElapsedTimer timer;
             timer.start();
-            LayerResult out;
-            out.values = Tensor(r.shape->output);
+            auto out = std::make_shared<LayerResult>();
+            out->values = Tensor(r.shape->output);
             pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads},
-                                              out);
+                                              *out);
             const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
             run.layers.push_back(std::move(out));
             run.milliseconds.push_back(ms);
             if (options.onLayer) {
-                options.onLayer(r.index, run.layers.back(), ms);
+                options.onLayer(r.index, *run.layers.back(), ms);
             }
         }
     } catch (const std::bad_alloc&) {

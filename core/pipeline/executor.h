@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace stridelab {
 
@@ -19,11 +20,15 @@ struct RunOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called after each layer with its 1-based index, its result and the time it took.
     std::function<void(int, const LayerResult&, double)> onLayer;
+    // Results of the first layers from an earlier run of the same layers on the same input,
+    // reused instead of recomputed (only the layers after a change need computing).
+    std::vector<std::shared_ptr<const LayerResult>> reuse;
 };
 
 struct RunResult {
-    std::vector<LayerResult> layers;   // one per pipeline layer
-    std::vector<double> milliseconds;  // compute time per layer
+    // One per pipeline layer; shared, so a later run can reuse an unchanged prefix.
+    std::vector<std::shared_ptr<const LayerResult>> layers;
+    std::vector<double> milliseconds;  // compute time per layer (0 for reused ones)
 };
 
 // Checks the memory estimate for this many threads (0: every core) against the budget,

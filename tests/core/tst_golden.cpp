@@ -19,6 +19,7 @@ class TestGolden : public QObject {
 private slots:
     void matchesPyTorch_data();
     void matchesPyTorch();
+    void reusesAnUnchangedPrefix();
 };
 
 void TestGolden::matchesPyTorch_data() {
@@ -62,8 +63,36 @@ void TestGolden::matchesPyTorch() {
         QVERIFY(expected.ok());
         QCOMPARE(report.layers[i].shape->output, expected->shape());
         QString why;
-        QVERIFY2(test::tensorsClose(run->layers[i].values, *expected, 1e-4, 1e-5, &why),
+        QVERIFY2(test::tensorsClose(run->layers[i]->values, *expected, 1e-4, 1e-5, &why),
                  qPrintable(QStringLiteral("%1: %2").arg(file, why)));
+    }
+}
+
+// The GUI recomputes only the layers after a change: a run given the first results of an
+// earlier run shares them (the same objects) and still matches PyTorch afterwards.
+void TestGolden::reusesAnUnchangedPrefix() {
+    const QString caseDir = test::dataDir() + QStringLiteral("/golden/pipeline_segnet_nested");
+    auto pipeline = loadPipeline(caseDir + QStringLiteral("/pipeline.json"));
+    QVERIFY(pipeline.ok());
+    auto input = loadInputTensor(pipeline->input, pipeline->baseDir);
+    QVERIFY(input.ok());
+    const PipelineReport report = analyzePipeline(*pipeline, input->shape());
+    auto first = runPipeline(*pipeline, report, *input, RunOptions{});
+    QVERIFY(first.ok());
+    RunOptions options;
+    options.reuse.assign(first->layers.begin(), first->layers.begin() + 3);
+    int computed = 0;
+    options.onLayer = [&](int, const LayerResult&, double) { ++computed; };
+    auto second = runPipeline(*pipeline, report, *input, options);
+    QVERIFY(second.ok());
+    QCOMPARE(computed, int(pipeline->layers.size()) - 3);
+    for (std::size_t i = 0; i < pipeline->layers.size(); ++i) {
+        QCOMPARE(second->layers[i] == first->layers[i], i < 3);
+        QCOMPARE(second->layers[i]->values.values().size(),
+                 first->layers[i]->values.values().size());
+        QVERIFY(std::equal(second->layers[i]->values.values().begin(),
+                           second->layers[i]->values.values().end(),
+                           first->layers[i]->values.values().begin()));
     }
 }
 

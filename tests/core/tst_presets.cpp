@@ -206,7 +206,7 @@ void TestPresets::runs() {
     QCOMPARE(run->layers.size(), pipeline->layers.size());
     QCOMPARE(run->milliseconds.size(), pipeline->layers.size());
     for (std::size_t i = 0; i < run->layers.size(); ++i) {
-        const Tensor& t = run->layers[i].values;
+        const Tensor& t = run->layers[i]->values;
         QCOMPARE(t.shape(), report.layers[i].shape->output);
         // Real numbers, not an untouched buffer: finite everywhere and not all zero.
         bool nonZero = false;

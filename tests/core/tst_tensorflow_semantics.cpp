@@ -231,11 +231,11 @@ void TestTensorflowSemantics::matchesHandComputed() {
     auto run = runPipeline(pipeline, report, in, options);
     QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().message));
     QString why;
-    QVERIFY2(test::tensorsClose(run->layers[0].values, tensorOf(outputShape, expected), 1e-6, 1e-5,
+    QVERIFY2(test::tensorsClose(run->layers[0]->values, tensorOf(outputShape, expected), 1e-6, 1e-5,
                                 &why),
              qPrintable(why));
     if (!argmax.isEmpty()) {
-        QCOMPARE(run->layers[0].argmax, (std::vector<std::int32_t>(argmax.begin(), argmax.end())));
+        QCOMPARE(run->layers[0]->argmax, (std::vector<std::int32_t>(argmax.begin(), argmax.end())));
     }
 }
 
