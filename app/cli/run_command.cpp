@@ -110,7 +110,9 @@ int runCommand(const QStringList& arguments) {
                                {QStringLiteral("shape"), shapeJson(loaded->input->shape())},
                                {QStringLiteral("file"), inputFile}});
     std::optional<Error> writeError;
-    options.onLayer = [&](int index, const LayerResult& result, double ms) {
+    options.onLayer = [&](int index, const std::shared_ptr<const LayerResult>& computed,
+                          double ms) {
+        const LayerResult& result = *computed;
         if (writeError) {
             return;
         }

@@ -66,7 +66,7 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
             run.layers.push_back(std::move(out));
             run.milliseconds.push_back(ms);
             if (options.onLayer) {
-                options.onLayer(r.index, *run.layers.back(), ms);
+                options.onLayer(r.index, run.layers.back(), ms);
             }
         }
     } catch (const std::bad_alloc&) {

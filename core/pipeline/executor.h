@@ -19,7 +19,7 @@ struct RunOptions {
     // Set from another thread to stop between layers; the run then fails with "cancelled".
     const std::atomic<bool>* cancel = nullptr;
     // Called after each layer with its 1-based index, its result and the time it took.
-    std::function<void(int, const LayerResult&, double)> onLayer;
+    std::function<void(int, const std::shared_ptr<const LayerResult>&, double)> onLayer;
     // Results of the first layers from an earlier run of the same layers on the same input,
     // reused instead of recomputed (only the layers after a change need computing).
     std::vector<std::shared_ptr<const LayerResult>> reuse;

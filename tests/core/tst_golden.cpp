@@ -82,7 +82,7 @@ void TestGolden::reusesAnUnchangedPrefix() {
     RunOptions options;
     options.reuse.assign(first->layers.begin(), first->layers.begin() + 3);
     int computed = 0;
-    options.onLayer = [&](int, const LayerResult&, double) { ++computed; };
+    options.onLayer = [&](int, const std::shared_ptr<const LayerResult>&, double) { ++computed; };
     auto second = runPipeline(*pipeline, report, *input, options);
     QVERIFY(second.ok());
     QCOMPARE(computed, int(pipeline->layers.size()) - 3);

@@ -1,0 +1,121 @@
+#include "compute/compute_controller.h"
+
+#include "compute/compute_worker.h"
+
+namespace stridelab::ui {
+
+QString inputKey(const InputSpec& input, const QDir& baseDir) {
+    const QString source = input.source.startsWith(QStringLiteral("builtin:"))
+                               ? input.source
+                               : baseDir.absoluteFilePath(input.source);
+    const QString resize = input.resize
+                               ? QStringLiteral("%1x%2").arg(input.resize->h).arg(input.resize->w)
+                               : QString();
+    return QStringLiteral("%1|%2|%3|%4")
+        .arg(static_cast<int>(input.kind))
+        .arg(source)
+        .arg(static_cast<int>(input.effectiveColorMode()))
+        .arg(resize);
+}
+
+ComputeController::ComputeController(QObject* parent)
+    : QObject(parent), worker_(new ComputeWorker) {
+    qRegisterMetaType<ComputeJob>();
+    qRegisterMetaType<SharedResult>("stridelab::ui::SharedResult");
+    qRegisterMetaType<SharedTensor>("stridelab::ui::SharedTensor");
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &ComputeWorker::inputReady, this, &ComputeController::onInputReady);
+    connect(worker_, &ComputeWorker::layerReady, this, &ComputeController::onLayerReady);
+    connect(worker_, &ComputeWorker::finished, this, &ComputeController::onFinished);
+    connect(worker_, &ComputeWorker::failed, this, &ComputeController::onFailed);
+    thread_.setObjectName(QStringLiteral("StrideLab compute"));
+    thread_.start();
+}
+
+ComputeController::~ComputeController() {
+    if (cancelCurrent_) {
+        cancelCurrent_->store(true);
+    }
+    thread_.quit();
+    thread_.wait();
+}
+
+int ComputeController::request(const Pipeline& pipeline, const PipelineReport& report) {
+    if (cancelCurrent_) {
+        cancelCurrent_->store(true);
+    }
+    ComputeJob job;
+    job.generation = ++generation_;
+    job.pipeline = pipeline;
+    job.report = report;
+    job.threads = threads_;
+    job.memoryLimit = memoryLimit_;
+    job.cancel = std::make_shared<std::atomic<bool>>(false);
+    job.inputKey = pipeline.input.kind == InputKind::Shape
+                       ? QString()
+                       : inputKey(pipeline.input, pipeline.baseDir);
+    cancelCurrent_ = job.cancel;
+
+    // Reuse the leading layers that are the very same objects, on the same input.
+    std::size_t same = 0;
+    if (job.inputKey == inputKey_ && input_) {
+        job.input = input_;
+        const std::size_t limit =
+            std::min({pipeline.layers.size(), computedPipeline_.layers.size(), results_.size()});
+        while (same < limit && results_[same] &&
+               pipeline.layers[same].layer == computedPipeline_.layers[same].layer &&
+               pipeline.layers[same].name == computedPipeline_.layers[same].name) {
+            ++same;
+        }
+    } else {
+        input_.reset();
+        inputKey_.clear();
+    }
+    job.reuse.assign(results_.begin(), results_.begin() + static_cast<std::ptrdiff_t>(same));
+    // Stale maps stay visible (dimmed) until fresh ones replace them.
+    results_.resize(pipeline.layers.size());
+    computedPipeline_ = pipeline;
+    busy_ = true;
+    emit started(job.generation, static_cast<int>(same));
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, job] { worker->compute(job); }, Qt::QueuedConnection);
+    return job.generation;
+}
+
+void ComputeController::onInputReady(int generation, const SharedTensor& input,
+                                     const QString& key) {
+    if (generation != generation_) {
+        return;
+    }
+    input_ = input;
+    inputKey_ = key;
+    emit inputReady(generation, input);
+}
+
+void ComputeController::onLayerReady(int generation, int index, const SharedResult& result,
+                                     double milliseconds) {
+    if (generation != generation_ || index >= static_cast<int>(results_.size())) {
+        return;
+    }
+    results_[static_cast<std::size_t>(index)] = result;
+    emit layerReady(generation, index, result, milliseconds);
+}
+
+void ComputeController::onFinished(int generation, double milliseconds) {
+    if (generation != generation_) {
+        return;
+    }
+    busy_ = false;
+    emit finished(generation, milliseconds);
+}
+
+void ComputeController::onFailed(int generation, const QString& message) {
+    if (generation != generation_) {
+        return;
+    }
+    busy_ = false;
+    emit failed(generation, message);
+}
+
+}  // namespace stridelab::ui

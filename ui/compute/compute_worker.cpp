@@ -1,0 +1,64 @@
+#include "compute/compute_worker.h"
+
+#include "io/image_input.h"
+
+#include <QElapsedTimer>
+
+namespace stridelab::ui {
+
+namespace {
+
+// The layers before the first invalid one, which can still be computed and shown.
+std::pair<Pipeline, PipelineReport> validPrefix(const Pipeline& pipeline,
+                                                const PipelineReport& report) {
+    if (report.ok()) {
+        return {pipeline, report};
+    }
+    Pipeline prefix = pipeline;
+    prefix.layers.resize(static_cast<std::size_t>(report.firstBroken()->index - 1));
+    return {prefix, analyzePipeline(prefix, report.input)};
+}
+
+}  // namespace
+
+void ComputeWorker::compute(const ComputeJob& job) {
+    if (job.cancel->load()) {
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    SharedTensor input = job.input;
+    if (!input) {
+        auto loaded = loadInputTensor(job.pipeline.input, job.pipeline.baseDir);
+        if (!loaded) {
+            emit failed(job.generation, loaded.error().message);
+            return;
+        }
+        input = std::make_shared<const Tensor>(std::move(loaded).value());
+        emit inputReady(job.generation, input, job.inputKey);
+    }
+    const auto [pipeline, report] = validPrefix(job.pipeline, job.report);
+    if (input->shape() != report.input) {
+        emit failed(job.generation, tr("the input has shape %1, the analysis expected %2")
+                                        .arg(input->shape().toString(), report.input.toString()));
+        return;
+    }
+    RunOptions options;
+    options.threads = job.threads;
+    options.memoryLimit = job.memoryLimit;
+    options.cancel = job.cancel.get();
+    options.reuse = job.reuse;
+    options.onLayer = [&](int index, const SharedResult& result, double ms) {
+        emit layerReady(job.generation, index - 1, result, ms);
+    };
+    auto run = runPipeline(pipeline, report, *input, options);
+    if (!run) {
+        if (!job.cancel->load()) {
+            emit failed(job.generation, run.error().message);
+        }
+        return;
+    }
+    emit finished(job.generation, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+}
+
+}  // namespace stridelab::ui

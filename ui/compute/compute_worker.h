@@ -1,0 +1,36 @@
+#pragma once
+
+// The part of ComputeController that lives on the compute thread.
+
+#include "compute/compute_controller.h"
+
+namespace stridelab::ui {
+
+struct ComputeJob {
+    int generation = 0;
+    Pipeline pipeline;
+    PipelineReport report;
+    std::vector<SharedResult> reuse;
+    SharedTensor input;  // nothing: load it
+    QString inputKey;
+    int threads = 0;
+    std::int64_t memoryLimit = kDefaultMemoryLimit;
+    std::shared_ptr<std::atomic<bool>> cancel;
+};
+
+class ComputeWorker : public QObject {
+    Q_OBJECT
+public:
+    void compute(const ComputeJob& job);
+
+signals:
+    void inputReady(int generation, stridelab::ui::SharedTensor input, const QString& inputKey);
+    void layerReady(int generation, int index, stridelab::ui::SharedResult result,
+                    double milliseconds);
+    void finished(int generation, double milliseconds);
+    void failed(int generation, const QString& message);
+};
+
+}  // namespace stridelab::ui
+
+Q_DECLARE_METATYPE(stridelab::ui::ComputeJob)
