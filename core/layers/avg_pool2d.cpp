@@ -30,6 +30,11 @@ Result<LayerPtr> AvgPool2d::parse(const JsonObjectReader& r, const LayerLoadCont
     return LayerPtr(std::make_shared<AvgPool2d>(std::move(p)));
 }
 
+const std::vector<ParameterSpec>& AvgPool2d::parameters() {
+    static const std::vector<ParameterSpec> specs = poolParameterSpecs(true);
+    return specs;
+}
+
 QJsonObject AvgPool2d::toJson() const {
     QJsonObject json;
     writePoolOptions(params_.pool, json);

@@ -15,6 +15,7 @@ public:
 
     explicit AvgPool2d(Params params) : params_(std::move(params)) {}
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+    static const std::vector<ParameterSpec>& parameters();
 
     [[nodiscard]] const Params& params() const { return params_; }
     [[nodiscard]] QString type() const override { return QStringLiteral("avg_pool2d"); }

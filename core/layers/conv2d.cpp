@@ -2,6 +2,8 @@
 
 #include "kernels/conv2d_gemm.h"
 
+#include <algorithm>
+
 namespace stridelab {
 
 const QStringList& paddingModeNames() {
@@ -25,6 +27,24 @@ Result<LayerPtr> Conv2d::parse(const JsonObjectReader& r, const LayerLoadContext
     }
     Params p{std::move(conv).value(), static_cast<PaddingMode>(paddingModeNames().indexOf(*mode))};
     return LayerPtr(std::make_shared<Conv2d>(std::move(p)));
+}
+
+const std::vector<ParameterSpec>& Conv2d::parameters() {
+    static const std::vector<ParameterSpec> specs = [] {
+        std::vector<ParameterSpec> s = convParameterSpecs(false);
+        const auto padding = std::find_if(s.begin(), s.end(), [](const ParameterSpec& p) {
+            return p.key == QStringLiteral("padding");
+        });
+        s.insert(padding + 1,
+                 ParameterSpec{QStringLiteral("padding_mode"), ParameterKind::Choice,
+                               QStringLiteral("Padding mode"), QStringLiteral("zeros"),
+                               QStringLiteral("(none: Keras pads with zeros)"),
+                               QStringLiteral("nn.Conv2d(padding_mode='reflect')"),
+                               QStringLiteral("What fills the padding (PyTorch's modes)."), 0,
+                               paddingModeNames()});
+        return s;
+    }();
+    return specs;
 }
 
 QJsonObject Conv2d::toJson() const {

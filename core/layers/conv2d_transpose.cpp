@@ -59,6 +59,24 @@ Result<LayerPtr> Conv2dTranspose::parse(const JsonObjectReader& r,
     return LayerPtr(std::make_shared<Conv2dTranspose>(std::move(p)));
 }
 
+const std::vector<ParameterSpec>& Conv2dTranspose::parameters() {
+    static const std::vector<ParameterSpec> specs = [] {
+        std::vector<ParameterSpec> s = convParameterSpecs(true);
+        s.insert(
+            s.begin() + 4,
+            ParameterSpec{
+                QStringLiteral("output_padding"), ParameterKind::OptionalPair,
+                QStringLiteral("Output padding"), QJsonValue(),
+                QStringLiteral("Conv2DTranspose(output_padding=1)"),
+                QStringLiteral("nn.ConvTranspose2d(output_padding=1)"),
+                QStringLiteral("Extra rows/columns at the bottom/right, to pick one of the sizes a "
+                               "strided convolution maps to the same input size."),
+                0});
+        return s;
+    }();
+    return specs;
+}
+
 QJsonObject Conv2dTranspose::toJson() const {
     QJsonObject json;
     writeConvOptions(params_.conv, json);

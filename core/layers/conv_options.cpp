@@ -183,6 +183,85 @@ Result<InitializerSpec> parseInitializer(const JsonObjectReader& reader) {
 
 }  // namespace
 
+namespace {
+
+bool isLeakyRelu(const QJsonObject& layer) {
+    return layer.value(QStringLiteral("activation")).toString() == QStringLiteral("leaky_relu");
+}
+
+}  // namespace
+
+std::vector<ParameterSpec> convParameterSpecs(bool transposed) {
+    using K = ParameterKind;
+    const QString keras = transposed ? QStringLiteral("Conv2DTranspose") : QStringLiteral("Conv2D");
+    const QString torch =
+        transposed ? QStringLiteral("nn.ConvTranspose2d") : QStringLiteral("nn.Conv2d");
+    auto k = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(keras, arg); };
+    auto t = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(torch, arg); };
+    std::vector<ParameterSpec> specs = {
+        {QStringLiteral("filters"), K::Integer, QStringLiteral("Filters"), QJsonValue(),
+         k(QStringLiteral("filters=8")), t(QStringLiteral("out_channels=8")),
+         QStringLiteral("Output channels."), 1},
+        {QStringLiteral("kernel_size"), K::Pair, QStringLiteral("Kernel size"), QJsonValue(),
+         k(QStringLiteral("kernel_size=(3, 3)")), t(QStringLiteral("kernel_size=(3, 3)")),
+         QStringLiteral("Kernel height and width."), 1},
+        {QStringLiteral("strides"), K::Pair, QStringLiteral("Strides"), 1,
+         k(QStringLiteral("strides=(2, 2)")), t(QStringLiteral("stride=(2, 2)")),
+         QStringLiteral("Step of the kernel between outputs."), 1},
+        {QStringLiteral("padding"),
+         K::Padding,
+         QStringLiteral("Padding"),
+         QStringLiteral("valid"),
+         k(QStringLiteral("padding='same'")),
+         transposed ? t(QStringLiteral("padding=1"))
+                    : t(QStringLiteral("padding=1, or F.pad for [t, b, l, r]")),
+         transposed ? QStringLiteral("Keras \"valid\"/\"same\" output sizes, or PyTorch's explicit "
+                                     "p cropped from both ends.")
+                    : QStringLiteral("\"same\" pads as TensorFlow (the extra pixel bottom/right); "
+                                     "numbers pad as PyTorch."),
+         0,
+         {},
+         !transposed},
+        {QStringLiteral("dilation_rate"), K::Pair, QStringLiteral("Dilation"), 1,
+         k(QStringLiteral("dilation_rate=(2, 2)")), t(QStringLiteral("dilation=(2, 2)")),
+         QStringLiteral("Spacing between kernel taps."), 1},
+        {QStringLiteral("groups"), K::Integer, QStringLiteral("Groups"), 1,
+         k(QStringLiteral("groups=2")), t(QStringLiteral("groups=2")),
+         QStringLiteral("Input and output channels split into independent groups."), 1},
+        {QStringLiteral("activation"), K::Choice, QStringLiteral("Activation"),
+         QStringLiteral("linear"), k(QStringLiteral("activation='relu'")),
+         QStringLiteral("nn.ReLU() after the layer"), QStringLiteral("Applied after the bias."), 0,
+         activationNames()},
+        {QStringLiteral("negative_slope"),
+         K::Number,
+         QStringLiteral("Negative slope"),
+         0.01,
+         QStringLiteral("LeakyReLU(negative_slope=0.01)"),
+         QStringLiteral("nn.LeakyReLU(negative_slope=0.01)"),
+         QStringLiteral("Slope below zero, for leaky_relu only."),
+         0,
+         {},
+         true,
+         {},
+         &isLeakyRelu},
+        {QStringLiteral("use_bias"), K::Boolean, QStringLiteral("Bias"), true,
+         k(QStringLiteral("use_bias=False")), t(QStringLiteral("bias=False")),
+         QStringLiteral("Add one learned value per filter.")},
+        {QStringLiteral("kernel_initializer"), K::Initializer, QStringLiteral("Initializer"),
+         QStringLiteral("glorot_uniform"), k(QStringLiteral("kernel_initializer='he_normal'")),
+         QStringLiteral("nn.init.kaiming_normal_(conv.weight)"),
+         QStringLiteral("Random (seeded, Keras's distributions) or a fixed image filter."), 0,
+         initializerNames()},
+        {QStringLiteral("seed"), K::Integer, QStringLiteral("Seed"), 0,
+         QStringLiteral("HeNormal(seed=0)"), QStringLiteral("torch.manual_seed(0)"),
+         QStringLiteral("Seed of a random initializer."), 0},
+        {QStringLiteral("weights"), K::Weights, QStringLiteral("Weights"), QJsonValue(),
+         QStringLiteral("layer.set_weights([...])"), QStringLiteral("conv.weight.data = ..."),
+         QStringLiteral("Explicit numbers from the file, in PyTorch's layout.")},
+    };
+    return specs;
+}
+
 QStringList convOptionKeys() {
     return {QStringLiteral("type"),          QStringLiteral("name"),
             QStringLiteral("filters"),       QStringLiteral("kernel_size"),

@@ -5,6 +5,7 @@
 
 #include "kernels/activation.h"
 #include "layers/layer_loading.h"
+#include "layers/parameter_spec.h"
 #include "weights/initializer.h"
 
 #include <QJsonObject>
@@ -51,6 +52,9 @@ struct ConvOptions {
 
 [[nodiscard]] const QStringList& activationNames();
 [[nodiscard]] QString activationName(Activation activation);
+
+// The parameters both convolution types share, for editors and docs.
+[[nodiscard]] std::vector<ParameterSpec> convParameterSpecs(bool transposed);
 
 // The keys both convolution types accept ("type" and "name" included).
 [[nodiscard]] QStringList convOptionKeys();

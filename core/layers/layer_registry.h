@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layers/layer_loading.h"
+#include "layers/parameter_spec.h"
 
 #include <QString>
 
@@ -13,6 +14,7 @@ struct LayerType {
     QString displayName;  // for menus: "Conv2D"
     LayerCategory category;
     LayerParser parse;
+    const std::vector<ParameterSpec>& (*parameters)();
     QString kerasName;  // Keras and PyTorch equivalents, for tooltips and docs
     QString pytorchName;
 };

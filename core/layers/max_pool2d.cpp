@@ -24,6 +24,11 @@ Result<LayerPtr> MaxPool2d::parse(const JsonObjectReader& r, const LayerLoadCont
     return LayerPtr(std::make_shared<MaxPool2d>(std::move(options).value()));
 }
 
+const std::vector<ParameterSpec>& MaxPool2d::parameters() {
+    static const std::vector<ParameterSpec> specs = poolParameterSpecs(false);
+    return specs;
+}
+
 QJsonObject MaxPool2d::toJson() const {
     QJsonObject json;
     writePoolOptions(options_, json);

@@ -9,6 +9,7 @@ class MaxPool2d final : public Layer {
 public:
     explicit MaxPool2d(PoolOptions options) : options_(std::move(options)) {}
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+    static const std::vector<ParameterSpec>& parameters();
 
     [[nodiscard]] const PoolOptions& options() const { return options_; }
     [[nodiscard]] QString type() const override { return QStringLiteral("max_pool2d"); }

@@ -18,6 +18,18 @@ Result<LayerPtr> MaxUnpool2d::parse(const JsonObjectReader& r,
     return LayerPtr(std::make_shared<MaxUnpool2d>(*from));
 }
 
+const std::vector<ParameterSpec>& MaxUnpool2d::parameters() {
+    static const std::vector<ParameterSpec> specs = {
+        {QStringLiteral("indices_from"), ParameterKind::LayerName, QStringLiteral("Indices from"),
+         QJsonValue(), QStringLiteral("(none in Keras)"),
+         QStringLiteral("nn.MaxUnpool2d(2)(y, indices)"),
+         QStringLiteral(
+             "The earlier max_pool2d whose recorded positions this layer scatters back to."),
+         0},
+    };
+    return specs;
+}
+
 QJsonObject MaxUnpool2d::toJson() const {
     return QJsonObject{{QStringLiteral("indices_from"), indicesFrom_}};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layers/layer_loading.h"
+#include "layers/parameter_spec.h"
 
 namespace stridelab {
 
@@ -10,6 +11,7 @@ class MaxUnpool2d final : public Layer {
 public:
     explicit MaxUnpool2d(QString indicesFrom) : indicesFrom_(std::move(indicesFrom)) {}
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+    static const std::vector<ParameterSpec>& parameters();
 
     [[nodiscard]] QString type() const override { return QStringLiteral("max_unpool2d"); }
     [[nodiscard]] QJsonObject toJson() const override;

@@ -4,6 +4,70 @@
 
 namespace stridelab {
 
+namespace {
+
+bool notSame(const QJsonObject& layer) {
+    return layer.value(QStringLiteral("padding")).toString() != QStringLiteral("same");
+}
+bool explicitPadding(const QJsonObject& layer) {
+    const QJsonValue p = layer.value(QStringLiteral("padding"));
+    return p.isDouble() || p.isArray();
+}
+
+}  // namespace
+
+std::vector<ParameterSpec> poolParameterSpecs(bool average) {
+    using K = ParameterKind;
+    const QString keras =
+        average ? QStringLiteral("AveragePooling2D") : QStringLiteral("MaxPooling2D");
+    const QString torch = average ? QStringLiteral("nn.AvgPool2d") : QStringLiteral("nn.MaxPool2d");
+    auto k = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(keras, arg); };
+    auto t = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(torch, arg); };
+    std::vector<ParameterSpec> specs = {
+        {QStringLiteral("pool_size"), K::Pair, QStringLiteral("Pool size"), 2,
+         k(QStringLiteral("pool_size=(2, 2)")), t(QStringLiteral("kernel_size=2")),
+         QStringLiteral("Window height and width."), 1},
+        {QStringLiteral("strides"), K::OptionalPair, QStringLiteral("Strides"), QJsonValue(),
+         k(QStringLiteral("strides=(2, 2)")), t(QStringLiteral("stride=2")),
+         QStringLiteral("Step between windows; the pool size when not set."), 1},
+        {QStringLiteral("padding"), K::Padding, QStringLiteral("Padding"), QStringLiteral("valid"),
+         k(QStringLiteral("padding='same'")), t(QStringLiteral("padding=1")),
+         average ? QStringLiteral("\"same\" divides by the real elements only (TensorFlow); "
+                                  "numbers pad as PyTorch.")
+                 : QStringLiteral("Padded positions never win the max."),
+         0},
+        {QStringLiteral("ceil_mode"),
+         K::Boolean,
+         QStringLiteral("Ceil mode"),
+         false,
+         QStringLiteral("(none in Keras)"),
+         t(QStringLiteral("ceil_mode=True")),
+         QStringLiteral(
+             "Round the output size up; a last window starting in the padding is dropped."),
+         0,
+         {},
+         true,
+         {},
+         &notSame},
+    };
+    if (average) {
+        specs.push_back(
+            {QStringLiteral("count_include_pad"),
+             K::Boolean,
+             QStringLiteral("Count padding"),
+             true,
+             QStringLiteral("(none in Keras)"),
+             t(QStringLiteral("count_include_pad=False")),
+             QStringLiteral("Divide by the whole window (true) or by its real elements."),
+             0,
+             {},
+             true,
+             {},
+             &explicitPadding});
+    }
+    return specs;
+}
+
 Result<PoolOptions> parsePoolOptions(const JsonObjectReader& r) {
     PoolOptions o;
     auto size = r.pair(QStringLiteral("pool_size"), 1, Pair{2, 2});

@@ -4,6 +4,7 @@
 
 #include "kernels/pooling.h"
 #include "layers/layer_loading.h"
+#include "layers/parameter_spec.h"
 
 #include <optional>
 
@@ -20,6 +21,8 @@ struct PoolOptions {
 };
 
 [[nodiscard]] Result<PoolOptions> parsePoolOptions(const JsonObjectReader& reader);
+// The parameters of max_pool2d (average false) or avg_pool2d (true), for editors and docs.
+[[nodiscard]] std::vector<ParameterSpec> poolParameterSpecs(bool average);
 void writePoolOptions(const PoolOptions& options, QJsonObject& json);
 
 // Output shape, padding and formulas of a pool on `input`; params and MACs are 0.

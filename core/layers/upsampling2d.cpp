@@ -63,6 +63,64 @@ Result<LayerPtr> Upsampling2d::parse(const JsonObjectReader& r,
     return LayerPtr(std::make_shared<Upsampling2d>(std::move(p)));
 }
 
+namespace {
+
+bool interpolates(const QJsonObject& layer) {
+    const QString i = layer.value(QStringLiteral("interpolation")).toString();
+    return i == QStringLiteral("bilinear") || i == QStringLiteral("bicubic");
+}
+
+}  // namespace
+
+const std::vector<ParameterSpec>& Upsampling2d::parameters() {
+    using K = ParameterKind;
+    static const std::vector<ParameterSpec> specs = {
+        {QStringLiteral("size"),
+         K::OptionalPair,
+         QStringLiteral("Factors"),
+         2,
+         QStringLiteral("UpSampling2D(size=(2, 2))"),
+         QStringLiteral("nn.Upsample(scale_factor=2)"),
+         QStringLiteral("Integer factors per axis."),
+         1,
+         {},
+         true,
+         {QStringLiteral("output_size")}},
+        {QStringLiteral("output_size"),
+         K::OptionalPair,
+         QStringLiteral("Output size"),
+         QJsonValue(),
+         QStringLiteral("layers.Resizing(H, W)"),
+         QStringLiteral("nn.Upsample(size=(H, W))"),
+         QStringLiteral("A fixed [H, W] instead of factors; smaller than the input downsamples "
+                        "without antialiasing."),
+         1,
+         {},
+         true,
+         {QStringLiteral("size")}},
+        {QStringLiteral("interpolation"), K::Choice, QStringLiteral("Interpolation"),
+         QStringLiteral("nearest"), QStringLiteral("UpSampling2D(interpolation='bilinear')"),
+         QStringLiteral("nn.Upsample(mode='bilinear')"),
+         QStringLiteral(
+             "nearest_exact is PyTorch's \"nearest-exact\"; bicubic uses PyTorch's a = -0.75."),
+         0, interpolationNames()},
+        {QStringLiteral("coordinate_mode"),
+         K::Choice,
+         QStringLiteral("Coordinates"),
+         QStringLiteral("half_pixel"),
+         QStringLiteral("(TF2 and Keras: half_pixel)"),
+         QStringLiteral("F.interpolate(align_corners=True)"),
+         QStringLiteral("Where output pixels sample the input: half_pixel (align_corners=False), "
+                        "align_corners, asymmetric (TF1)."),
+         0,
+         coordinateModeNames(),
+         true,
+         {},
+         &interpolates},
+    };
+    return specs;
+}
+
 QJsonObject Upsampling2d::toJson() const {
     QJsonObject json;
     if (params_.size) {

@@ -2,6 +2,7 @@
 
 #include "kernels/resize.h"
 #include "layers/layer_loading.h"
+#include "layers/parameter_spec.h"
 
 namespace stridelab {
 
@@ -22,6 +23,7 @@ public:
 
     explicit Upsampling2d(Params params) : params_(std::move(params)) {}
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
+    static const std::vector<ParameterSpec>& parameters();
 
     [[nodiscard]] const Params& params() const { return params_; }
     [[nodiscard]] QString type() const override { return QStringLiteral("upsampling2d"); }
