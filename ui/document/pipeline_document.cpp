@@ -1,5 +1,6 @@
 #include "document/pipeline_document.h"
 
+#include "layers/layer_registry.h"
 #include "pipeline/pipeline_writer.h"
 
 #include <QFileInfo>
@@ -106,6 +107,18 @@ void PipelineDocument::renameLayer(int index, const QString& name) {
     const QString old = next.layers[static_cast<std::size_t>(index)].name;
     freezeNames(next);
     next.layers[static_cast<std::size_t>(index)].name = name;
+    // Unpools that named the old name follow the rename.
+    for (PipelineLayer& l : next.layers) {
+        if (l.layer->indicesFrom() == old) {
+            QJsonObject json = l.layer->toJson();
+            json.insert(QStringLiteral("indices_from"), name);
+            const LayerType* type = findLayerType(l.layer->type());
+            if (auto renamed = type->parse(JsonObjectReader(json, QStringLiteral("layer")),
+                                           LayerLoadContext{next.baseDir})) {
+                l.layer = *renamed;
+            }
+        }
+    }
     apply(std::move(next), tr("Rename %1 to %2").arg(old, name));
 }
 

@@ -1,0 +1,247 @@
+#include "panels/properties_panel.h"
+
+#include "layers/layer_registry.h"
+#include "panels/parameter_editors.h"
+#include "report/summary_format.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace stridelab::ui {
+
+namespace {
+
+QString fieldText(const std::optional<std::int64_t>& v) {
+    return v ? QString::number(*v) : QStringLiteral("?");
+}
+
+QString axisPair(const QString& h, const QString& w) {
+    return h == w ? h : QStringLiteral("%1 x %2").arg(h, w);
+}
+
+}  // namespace
+
+PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document) {
+    auto* layout = new QVBoxLayout(this);
+    title_ = new QLabel(this);
+    title_->setTextFormat(Qt::RichText);
+    layout->addWidget(title_);
+
+    auto* nameRow = new QFormLayout;
+    name_ = new QLineEdit(this);
+    name_->setToolTip(
+        tr("The layer's name: unique, used by indices_from and in file names of `stridelab run`"));
+    nameRow->addRow(tr("Name"), name_);
+    layout->addLayout(nameRow);
+    connect(name_, &QLineEdit::editingFinished, this, &PropertiesPanel::applyName);
+
+    editorsBox_ = new QWidget(this);
+    editors_ = new QFormLayout(editorsBox_);
+    editors_->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(editorsBox_);
+
+    editError_ = new QLabel(this);
+    editError_->setWordWrap(true);
+    editError_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    editError_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    editError_->hide();
+    layout->addWidget(editError_);
+
+    readout_ = new QLabel(this);
+    readout_->setWordWrap(true);
+    readout_->setTextFormat(Qt::RichText);
+    readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(readout_);
+    layout->addStretch();
+}
+
+QString PropertiesPanel::editError() const {
+    return editError_->isVisible() ? editError_->text() : QString();
+}
+
+ParameterEditor* PropertiesPanel::editor(const QString& key) const {
+    for (const auto& [spec, editor] : parameterEditors_) {
+        if (spec.key == key) {
+            return editor;
+        }
+    }
+    return nullptr;
+}
+
+void PropertiesPanel::showLayer(int index, const PipelineReport& report) {
+    report_ = report;
+    const auto& layers = document_->pipeline().layers;
+    const LayerPtr layer = index >= 0 && index < static_cast<int>(layers.size())
+                               ? layers[static_cast<std::size_t>(index)].layer
+                               : nullptr;
+    // The editors stay when they already show this very layer (the user's own edit came back
+    // through the document): rebuilding them would drop the spin box being dragged.
+    if (index != index_ || layer != shownLayer_ || layer == nullptr) {
+        index_ = layer ? index : -1;
+        shownLayer_ = layer;
+        rebuild();
+    }
+    refreshReadouts();
+}
+
+void PropertiesPanel::rebuild() {
+    while (editors_->rowCount() > 0) {
+        editors_->removeRow(0);
+    }
+    parameterEditors_.clear();
+    editError_->hide();
+    const Pipeline& pipeline = document_->pipeline();
+    if (!shownLayer_) {
+        title_->setText(tr("<b>Input</b>"));
+        name_->setText(QStringLiteral("input"));
+        name_->setEnabled(false);
+        return;
+    }
+    const PipelineLayer& pl = pipeline.layers[static_cast<std::size_t>(index_)];
+    const LayerType* type = findLayerType(pl.layer->type());
+    title_->setText(QStringLiteral("<b>%1</b> &nbsp; <code>%2</code> &nbsp; <small>%3 / %4</small>")
+                        .arg(type->displayName, type->type, type->kerasName.toHtmlEscaped(),
+                             type->pytorchName.toHtmlEscaped()));
+    name_->setEnabled(true);
+    name_->setText(pl.name);
+    const QJsonObject json = pl.layer->toJson();
+    for (const ParameterSpec& spec : type->parameters()) {
+        ParameterEditor* editor = createParameterEditor(spec, pipeline, index_, editorsBox_);
+        editor->setValue(json.value(spec.key));
+        editor->setToolTip(spec.tooltip());
+        auto* label = new QLabel(spec.label, editorsBox_);
+        label->setToolTip(spec.tooltip());
+        editors_->addRow(label, editor);
+        parameterEditors_.emplace_back(spec, editor);
+        connect(editor, &ParameterEditor::edited, this,
+                [this, spec, editor] { applyEdit(spec, editor); });
+    }
+    refreshReadouts();
+}
+
+void PropertiesPanel::refreshReadouts() {
+    // Parameters that do not apply (negative_slope without leaky_relu) are disabled.
+    if (shownLayer_) {
+        QJsonObject json = shownLayer_->toJson();
+        for (const auto& [spec, editor] : parameterEditors_) {
+            editor->setEnabled(spec.appliesTo(json));
+        }
+    }
+    if (index_ < 0) {
+        const Shape in = report_.input;
+        readout_->setText(tr("Shape %1 &nbsp; Keras %2").arg(in.toString(), in.toKerasString()));
+        return;
+    }
+    if (index_ >= static_cast<int>(report_.layers.size())) {
+        readout_->clear();
+        return;
+    }
+    const LayerReport& r = report_.layers[static_cast<std::size_t>(index_)];
+    if (!r.shape) {
+        readout_->setText(QStringLiteral("<span style='color:#c0392b'><b>%1</b></span>")
+                              .arg((r.error ? r.error->message : QString()).toHtmlEscaped()));
+        return;
+    }
+    const LayerShape& s = *r.shape;
+    QString text = QStringLiteral("<table cellspacing='4'>");
+    auto rowOf = [&](const QString& name, const QString& value) {
+        text += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name, value);
+    };
+    rowOf(tr("Input"), r.input.toString());
+    rowOf(tr("Output"), QStringLiteral("%1 &nbsp; <small>Keras %2</small>")
+                            .arg(s.output.toString(), s.output.toKerasString()));
+    rowOf(tr("Height"),
+          QStringLiteral("<code>out = %1</code>").arg(s.height.formula.toHtmlEscaped()));
+    rowOf(tr("Width"),
+          QStringLiteral("<code>out = %1</code>").arg(s.width.formula.toHtmlEscaped()));
+    rowOf(tr("Padding"), tr("top %1, bottom %2, left %3, right %4")
+                             .arg(s.padding[0])
+                             .arg(s.padding[1])
+                             .arg(s.padding[2])
+                             .arg(s.padding[3]));
+    rowOf(tr("Params"), QLocale().toString(static_cast<qlonglong>(s.params)));
+    rowOf(tr("MACs"), QLocale().toString(static_cast<qlonglong>(s.macs)));
+    rowOf(tr("Receptive field"),
+          axisPair(fieldText(r.receptiveField[0]), fieldText(r.receptiveField[1])));
+    rowOf(tr("Jump"), axisPair(formatJump(r.jump[0]), formatJump(r.jump[1])));
+    text += QStringLiteral("</table>");
+    readout_->setText(text);
+}
+
+void PropertiesPanel::applyEdit(const ParameterSpec& spec, ParameterEditor* editor) {
+    const PipelineLayer& pl = document_->pipeline().layers[static_cast<std::size_t>(index_)];
+    QJsonObject json = pl.layer->toJson();
+    const QJsonValue value = editor->value();
+    if (value.isUndefined()) {
+        json.remove(spec.key);
+    } else {
+        json.insert(spec.key, value);
+    }
+    for (const QString& excluded : spec.excludes) {
+        if (!value.isUndefined()) {
+            json.remove(excluded);
+        }
+    }
+    // Keys that stop applying go with the change that made them inapplicable.
+    const LayerType* type = findLayerType(pl.layer->type());
+    for (const ParameterSpec& other : type->parameters()) {
+        if (!other.appliesTo(json)) {
+            json.remove(other.key);
+        }
+    }
+    json.insert(QStringLiteral("type"), type->type);
+    auto parsed = type->parse(JsonObjectReader(json, QStringLiteral("layer")),
+                              LayerLoadContext{document_->pipeline().baseDir});
+    if (!parsed) {
+        QString message = parsed.error().message;
+        message.remove(QRegularExpression(QStringLiteral("^layer\\.")));
+        editError_->setText(message);
+        editError_->show();
+        return;
+    }
+    editError_->hide();
+    shownLayer_ = *parsed;
+    // Other editors may show a value the parser normalised or removed (excluded keys).
+    const QJsonObject applied = shownLayer_->toJson();
+    for (const auto& [otherSpec, otherEditor] : parameterEditors_) {
+        if (otherEditor != editor) {
+            otherEditor->setValue(applied.value(otherSpec.key));
+        }
+    }
+    document_->replaceLayer(index_, shownLayer_);
+}
+
+void PropertiesPanel::applyName() {
+    if (index_ < 0) {
+        return;
+    }
+    const QString name = name_->text().trimmed();
+    const Pipeline& pipeline = document_->pipeline();
+    const QString current = pipeline.layers[static_cast<std::size_t>(index_)].name;
+    if (name == current) {
+        return;
+    }
+    QString problem;
+    if (name.isEmpty()) {
+        problem = tr("A name must not be empty.");
+    } else if (name == QStringLiteral("input")) {
+        problem = tr("\"input\" is reserved for the pipeline's input.");
+    } else if (pipeline.find(name) != nullptr) {
+        problem = tr("\"%1\" is already the name of another layer.").arg(name);
+    }
+    if (!problem.isEmpty()) {
+        editError_->setText(problem);
+        editError_->show();
+        name_->setText(current);
+        return;
+    }
+    editError_->hide();
+    document_->renameLayer(index_, name);
+}
+
+}  // namespace stridelab::ui
