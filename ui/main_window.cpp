@@ -1,73 +1,416 @@
 #include "main_window.h"
 
+#include "app/file_controller.h"
 #include "io/image_input.h"
+#include "panels/layer_stack_panel.h"
+#include "panels/properties_panel.h"
 #include "pipeline/pipeline_reader.h"
-#include "report/summary_format.h"
+#include "plots/histogram_plot.h"
+#include "plots/profile_plot.h"
+#include "widgets/feature_map_view.h"
+#include "widgets/layer_card_strip.h"
 
 #include <QAction>
-#include <QFileDialog>
-#include <QFontDatabase>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
-#include <QPlainTextEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 
 namespace stridelab::ui {
+
+namespace {
+
+SharedTensor valuesOf(const SharedResult& result) {
+    return result ? SharedTensor(result, &result->values) : nullptr;
+}
+
+QString shapeText(const LayerReport& r) {
+    return r.shape ? r.shape->output.toString() : QString();
+}
+
+}  // namespace
 
 QString defaultPresetPath() {
     return QStringLiteral(":/presets/encoder_decoder_416.stridelab.json");
 }
 
-MainWindow::MainWindow(const QString& pipelineFile, QWidget* parent) : QMainWindow(parent) {
-    summary_ = new QPlainTextEdit(this);
-    summary_->setReadOnly(true);
-    summary_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    summary_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setCentralWidget(summary_);
-    resize(1200, 720);
+MainWindow::MainWindow(const QString& file, QWidget* parent)
+    : QMainWindow(parent),
+      document_(new PipelineDocument(this)),
+      compute_(new ComputeController(this)),
+      files_(new FileController(document_, this)) {
+    setAcceptDrops(true);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/stridelab.svg")));
+    cards_ = new LayerCardStrip(this);
+    cards_->setOrientation(Qt::Horizontal);
+    mapView_ = new FeatureMapView(this);
+    auto* centre = new QSplitter(Qt::Vertical, this);
+    centre->addWidget(cards_);
+    centre->addWidget(mapView_);
+    centre->setStretchFactor(0, 1);
+    centre->setStretchFactor(1, 3);
+    setCentralWidget(centre);
+    buildDocks();
+    buildMenus();
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open pipeline..."), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open pipeline"), {}, tr("Pipelines (*.stridelab.json *.json)"));
-        if (!path.isEmpty()) {
-            openPipeline(path);
-        }
+    hoverLabel_ = new QLabel(this);
+    computeLabel_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(180);
+    progress_->hide();
+    statusBar()->addWidget(hoverLabel_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(computeLabel_);
+
+    connect(document_, &PipelineDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(document_, &PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(stack_, &LayerStackPanel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(cards_, &LayerCardStrip::cardClicked, this,
+            [this](int card) { stack_->selectLayer(card - 1); });
+    connect(compute_, &ComputeController::started, this, &MainWindow::onComputeStarted);
+    connect(compute_, &ComputeController::layerReady, this, &MainWindow::onLayerReady);
+    connect(compute_, &ComputeController::inputReady, this, [this] {
+        refreshCards();
+        refreshSelectedMap();
     });
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    openPipeline(pipelineFile.isEmpty() ? defaultPresetPath() : pipelineFile);
+    connect(compute_, &ComputeController::finished, this, &MainWindow::onComputeFinished);
+    connect(compute_, &ComputeController::failed, this, &MainWindow::onComputeFailed);
+    connect(files_, &FileController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(mapView_, &FeatureMapView::hovered, this,
+            [this](int channel, int row, int col, float value) {
+                hoverLabel_->setText(tr("channel %1, row %2, column %3: %4")
+                                         .arg(channel)
+                                         .arg(row)
+                                         .arg(col)
+                                         .arg(static_cast<double>(value), 0, 'g', 6));
+            });
+    connect(mapView_, &FeatureMapView::hoverLeft, hoverLabel_, &QLabel::clear);
+
+    restoreSettings();
+    // A pipeline opens as it is; an image (or nothing) opens the built-in example on it.
+    const bool isPipeline = file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+    if (!(isPipeline && files_->openPipeline(file))) {
+        files_->openPipeline(defaultPresetPath());
+        if (!file.isEmpty() && !isPipeline) {
+            files_->useImage(file);
+        }
+    }
 }
 
-void MainWindow::openPipeline(const QString& path) {
-    // An image opens the built-in example with that image as its input.
-    const bool isImage = !path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
-    auto pipeline = loadPipeline(isImage ? defaultPresetPath() : path);
-    if (pipeline && isImage) {
-        InputSpec image = inputSpecForFile(path);
-        adaptImageInput(image, pipeline->input);
-        pipeline->input = image;
+void MainWindow::buildDocks() {
+    stack_ = new LayerStackPanel(document_, this);
+    auto* stackDock = new QDockWidget(tr("Layers"), this);
+    stackDock->setObjectName(QStringLiteral("layersDock"));
+    stackDock->setWidget(stack_);
+    addDockWidget(Qt::LeftDockWidgetArea, stackDock);
+
+    properties_ = new PropertiesPanel(document_, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(properties_);
+    scroll->setWidgetResizable(true);
+    auto* propertiesDock = new QDockWidget(tr("Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    propertiesDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+
+    histogram_ = new HistogramPlot(this);
+    profile_ = new ProfilePlot(this);
+    auto* plots = new QSplitter(Qt::Horizontal, this);
+    plots->addWidget(histogram_);
+    plots->addWidget(profile_);
+    auto* plotsDock = new QDockWidget(tr("Plots"), this);
+    plotsDock->setObjectName(QStringLiteral("plotsDock"));
+    plotsDock->setWidget(plots);
+    addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
+    connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
+        hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
+    });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    files_->populateFileMenu(file);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addActions(stack_->editActions());
+    edit->addSeparator();
+    edit->addAction(tr("&Paste Image"), QKeySequence::Paste, files_, &FileController::pasteImage);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* notation = view->addMenu(tr("Shape &notation"));
+    auto* notations = new QActionGroup(this);
+    for (const auto& [label, value] :
+         {std::pair{tr("(C, H, W)  PyTorch"), LayerStackModel::ShapeNotation::ChannelsFirst},
+          std::pair{tr("(None, H, W, C)  Keras"), LayerStackModel::ShapeNotation::Keras}}) {
+        QAction* a = notation->addAction(label, this, [this, value = value] {
+            stack_->setShapeNotation(value);
+            QSettings().setValue(QStringLiteral("view/kerasNotation"),
+                                 value == LayerStackModel::ShapeNotation::Keras);
+        });
+        a->setCheckable(true);
+        a->setChecked(value == LayerStackModel::ShapeNotation::ChannelsFirst);
+        notations->addAction(a);
     }
-    if (!pipeline) {
-        summary_->setPlainText(pipeline.error().message);
-        statusBar()->showMessage(tr("Could not open %1").arg(path));
+    QMenu* colormaps = view->addMenu(tr("&Colour map"));
+    auto* colormapGroup = new QActionGroup(this);
+    for (const auto& [label, value] :
+         {std::pair{tr("Grey"), ColormapName::Grey},
+          std::pair{tr("Viridis"), ColormapName::Viridis},
+          std::pair{tr("Diverging (signed values)"), ColormapName::Diverging}}) {
+        QAction* a = colormaps->addAction(label, this, [this, value = value] {
+            DisplayOptions o = displayOptions_;
+            o.colormap = value;
+            setDisplayOptions(o);
+        });
+        a->setCheckable(true);
+        a->setData(static_cast<int>(value));
+        colormapGroup->addAction(a);
+    }
+    QMenu* normalisation = view->addMenu(tr("&Normalisation"));
+    auto* normalisationGroup = new QActionGroup(this);
+    for (const auto& [label, value] : {std::pair{tr("Per channel"), Normalisation::PerChannel},
+                                       std::pair{tr("Per layer"), Normalisation::PerLayer},
+                                       std::pair{tr("Fixed range [0, 1]"), Normalisation::Fixed}}) {
+        QAction* a = normalisation->addAction(label, this, [this, value = value] {
+            DisplayOptions o = displayOptions_;
+            o.normalisation = value;
+            setDisplayOptions(o);
+        });
+        a->setCheckable(true);
+        a->setData(static_cast<int>(value));
+        normalisationGroup->addAction(a);
+    }
+    QAction* rgb = view->addAction(tr("Show 3-channel maps as &RGB"), this, [this](bool on) {
+        DisplayOptions o = displayOptions_;
+        o.rgb = on;
+        setDisplayOptions(o);
+    });
+    rgb->setCheckable(true);
+    rgb->setObjectName(QStringLiteral("rgbAction"));
+    view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
+                    &FeatureMapView::fitToView);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About StrideLab"), this, [this] {
+        QMessageBox::about(
+            this, tr("About StrideLab"),
+            tr("<h3>StrideLab %1</h3><p>See, and teach, how convolutional networks shrink and grow "
+               "images: "
+               "every feature map and output shape computed exactly as PyTorch and "
+               "Keras/TensorFlow do.</p>"
+               "<p>GPL-3.0-or-later. Built with Qt %2, Eigen and QCustomPlot.</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    resize(1366, 768);  // a projector's resolution: everything must fit there
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    DisplayOptions o;
+    o.colormap =
+        static_cast<ColormapName>(settings.value(QStringLiteral("view/colormap"), 0).toInt());
+    o.normalisation =
+        static_cast<Normalisation>(settings.value(QStringLiteral("view/normalisation"), 0).toInt());
+    o.rgb = settings.value(QStringLiteral("view/rgb"), true).toBool();
+    setDisplayOptions(o);
+    if (settings.value(QStringLiteral("view/kerasNotation"), false).toBool()) {
+        stack_->setShapeNotation(LayerStackModel::ShapeNotation::Keras);
+    }
+}
+
+void MainWindow::setDisplayOptions(const DisplayOptions& options) {
+    displayOptions_ = options;
+    mapView_->setDisplayOptions(options);
+    cards_->setDisplayOptions(options);
+    for (QAction* a : menuBar()->findChildren<QAction*>()) {
+        if (a->objectName() == QStringLiteral("rgbAction")) {
+            a->setChecked(options.rgb);
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("view/colormap"), static_cast<int>(options.colormap));
+    settings.setValue(QStringLiteral("view/normalisation"),
+                      static_cast<int>(options.normalisation));
+    settings.setValue(QStringLiteral("view/rgb"), options.rgb);
+}
+
+void MainWindow::onDocumentChanged() {
+    const Pipeline& pipeline = document_->pipeline();
+    auto shape = inputShape(pipeline.input, pipeline.baseDir);
+    analysisError_ = shape ? QString() : shape.error().message;
+    report_ = analyzePipeline(pipeline, shape ? *shape : Shape{1, 1, 1});
+    stack_->setReport(report_);
+    selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
+    properties_->showLayer(selected_, report_);
+    updateTitle();
+    if (!analysisError_.isEmpty()) {
+        computeLabel_->setText(analysisError_);
+        refreshCards();
         return;
     }
-    Shape shape = pipeline->input.shape;
-    if (pipeline->input.kind != InputKind::Shape) {
-        auto input = loadInputTensor(pipeline->input, pipeline->baseDir);
-        if (!input) {
-            summary_->setPlainText(input.error().message);
-            return;
-        }
-        shape = input->shape();
+    if (pipeline.input.kind == InputKind::Shape) {
+        computeLabel_->setText(tr("Shapes only: open an image to see the feature maps"));
+        refreshCards();
+        return;
     }
-    const PipelineReport report = analyzePipeline(*pipeline, shape);
-    summary_->setPlainText(formatSummary(pipeline->name, report, SummaryFormat::Text));
-    setWindowTitle(tr("StrideLab - %1").arg(pipeline->name));
-    statusBar()->showMessage(report.ok()
-                                 ? tr("%1 layers, feature maps %2")
-                                       .arg(report.layers.size())
-                                       .arg(formatBytes(report.memoryBytes))
-                                 : tr("Invalid: %1").arg(report.firstBroken()->error->message));
+    compute_->request(pipeline, report_);
+}
+
+void MainWindow::onSelectionChanged(int layer) {
+    selected_ = layer;
+    properties_->showLayer(layer, report_);
+    cards_->setSelected(layer + 1);
+    refreshSelectedMap();
+}
+
+void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
+    staleFrom_ = firstComputed;
+    computeFirst_ = firstComputed;
+    const int total = static_cast<int>(document_->pipeline().layers.size());
+    progress_->setRange(0, std::max(1, total - firstComputed));
+    progress_->setValue(0);
+    progress_->setVisible(total > firstComputed);
+    computeLabel_->setText(tr("Computing..."));
+    refreshCards();
+    refreshSelectedMap();
+}
+
+void MainWindow::onLayerReady(int /*generation*/, int index, const SharedResult& /*result*/,
+                              double /*milliseconds*/) {
+    staleFrom_ = std::max(staleFrom_, index + 1);
+    progress_->setValue(
+        index + 1 -
+        (progress_->maximum() -
+         (static_cast<int>(document_->pipeline().layers.size()) - progress_->minimum())));
+    refreshCards();
+    if (index == selected_ || selected_ < 0) {
+        refreshSelectedMap();
+    }
+}
+
+void MainWindow::onComputeFinished(int /*generation*/, double milliseconds) {
+    staleFrom_ = static_cast<int>(document_->pipeline().layers.size());
+    progress_->hide();
+    computeLabel_->setText(tr("Computed in %1 ms · feature maps %2")
+                               .arg(milliseconds, 0, 'f', 1)
+                               .arg(formatBytes(report_.memoryBytes)));
+    refreshCards();
+    refreshSelectedMap();
+}
+
+void MainWindow::onComputeFailed(int /*generation*/, const QString& message) {
+    progress_->hide();
+    computeLabel_->setText(tr("Not computed: %1").arg(message));
+    statusBar()->showMessage(message, 10000);
+    refreshCards();
+}
+
+void MainWindow::refreshCards() {
+    const Pipeline& pipeline = document_->pipeline();
+    std::vector<LayerCard> cards;
+    cards.push_back(
+        {tr("input"), report_.input.toString(), compute_->input(), false, analysisError_});
+    const auto& results = compute_->results();
+    for (std::size_t i = 0; i < pipeline.layers.size() && i < report_.layers.size(); ++i) {
+        const LayerReport& r = report_.layers[i];
+        const SharedResult result = i < results.size() ? results[i] : nullptr;
+        const bool stale = static_cast<int>(i) >= staleFrom_ ||
+                           (result && r.shape && result->values.shape() != r.shape->output);
+        cards.push_back({QStringLiteral("%1 · %2").arg(r.name, r.type), shapeText(r),
+                         r.shape ? valuesOf(result) : nullptr, stale,
+                         r.error ? r.error->message : QString()});
+    }
+    cards_->setCards(std::move(cards));
+    cards_->setSelected(selected_ + 1);
+}
+
+void MainWindow::refreshSelectedMap() {
+    const auto& results = compute_->results();
+    SharedTensor map;
+    QString name = tr("input");
+    if (selected_ < 0) {
+        map = compute_->input();
+    } else if (selected_ < static_cast<int>(results.size()) &&
+               selected_ < static_cast<int>(report_.layers.size()) &&
+               report_.layers[static_cast<std::size_t>(selected_)].shape) {
+        map = valuesOf(results[static_cast<std::size_t>(selected_)]);
+        name = report_.layers[static_cast<std::size_t>(selected_)].name;
+    }
+    const bool stale = selected_ >= staleFrom_;
+    mapView_->setFeatureMap(map);
+    mapView_->setStale(stale && map != nullptr);
+    if (!map) {
+        const bool invalid = selected_ >= 0 &&
+                             selected_ < static_cast<int>(report_.layers.size()) &&
+                             !report_.layers[static_cast<std::size_t>(selected_)].shape;
+        mapView_->setPlaceholderText(
+            invalid ? report_.layers[static_cast<std::size_t>(selected_)].error->message
+                    : tr("No feature map yet"));
+    }
+    histogram_->setValues(map, tr("Values of %1").arg(name));
+    const SharedTensor input = compute_->input();
+    profile_->setProfiles(input, selected_ >= 0 ? map : nullptr, 0, name);
+    if (input) {
+        profile_->setRow(static_cast<double>(input->shape().h) / 2.0);
+    }
+}
+
+void MainWindow::updateTitle() {
+    const QString file = document_->filePath().isEmpty()
+                             ? tr("unsaved")
+                             : QFileInfo(document_->filePath()).fileName();
+    setWindowTitle(QStringLiteral("%1 (%2)%3 - StrideLab")
+                       .arg(document_->pipeline().name, file,
+                            document_->isModified() ? QStringLiteral(" *") : QString()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!files_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+        files_->openPath(urls.front().toLocalFile());
+        event->acceptProposedAction();
+    }
 }
 
 }  // namespace stridelab::ui

@@ -1,22 +1,84 @@
 #pragma once
 
+// The main window: the layer stack (left), the properties of the selected layer (right), every
+// feature map as a strip of cards with the selected layer's channels below (centre), and the
+// histogram and line profile (bottom). It wires the document, the analysis and the background
+// computation together; the panels do the work.
+
+#include "compute/compute_controller.h"
+#include "document/pipeline_document.h"
+#include "view/display_options.h"
+
 #include <QMainWindow>
 
-class QPlainTextEdit;
+class QLabel;
+class QProgressBar;
 
 namespace stridelab::ui {
 
-// The first window: a pipeline (a file or the built-in example) and its summary table. The
-// full editor arrives with the GUI issue.
+class FeatureMapView;
+class FileController;
+class HistogramPlot;
+class LayerCardStrip;
+class LayerStackPanel;
+class ProfilePlot;
+class PropertiesPanel;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const QString& pipelineFile, QWidget* parent = nullptr);
+    // Opens `file` (a pipeline or an image), or the built-in example when it is empty.
+    explicit MainWindow(const QString& file = {}, QWidget* parent = nullptr);
 
-    void openPipeline(const QString& path);
+    [[nodiscard]] PipelineDocument* document() const { return document_; }
+    [[nodiscard]] ComputeController* compute() const { return compute_; }
+    [[nodiscard]] LayerStackPanel* layerStack() const { return stack_; }
+    [[nodiscard]] PropertiesPanel* properties() const { return properties_; }
+    [[nodiscard]] LayerCardStrip* cards() const { return cards_; }
+    [[nodiscard]] FeatureMapView* mapView() const { return mapView_; }
+    [[nodiscard]] FileController* files() const { return files_; }
+    [[nodiscard]] const PipelineReport& report() const { return report_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
-    QPlainTextEdit* summary_ = nullptr;
+    void buildDocks();
+    void buildMenus();
+    void restoreSettings();
+    void setDisplayOptions(const DisplayOptions& options);
+
+    void onDocumentChanged();
+    void onSelectionChanged(int layer);
+    void onComputeStarted(int generation, int firstComputed);
+    void onLayerReady(int generation, int index, const SharedResult& result, double milliseconds);
+    void onComputeFinished(int generation, double milliseconds);
+    void onComputeFailed(int generation, const QString& message);
+    void refreshCards();
+    void refreshSelectedMap();
+    void updateTitle();
+
+    PipelineDocument* document_;
+    ComputeController* compute_;
+    FileController* files_;
+    PipelineReport report_;
+    QString analysisError_;  // the input could not be sized (unreadable image)
+    int staleFrom_ = 0;      // layers from here on show stale maps
+    int computeFirst_ = 0;   // the first layer the running request computes
+    int selected_ = -1;      // -1: the input
+    DisplayOptions displayOptions_;
+
+    LayerStackPanel* stack_ = nullptr;
+    PropertiesPanel* properties_ = nullptr;
+    LayerCardStrip* cards_ = nullptr;
+    FeatureMapView* mapView_ = nullptr;
+    HistogramPlot* histogram_ = nullptr;
+    ProfilePlot* profile_ = nullptr;
+    QLabel* hoverLabel_ = nullptr;
+    QLabel* computeLabel_ = nullptr;
+    QProgressBar* progress_ = nullptr;
 };
 
 // The pipeline shown when the program starts without a file.

@@ -1,0 +1,246 @@
+#include "app/file_controller.h"
+
+#include "io/builtin_images.h"
+#include "io/image_input.h"
+#include "pipeline/pipeline_reader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace stridelab::ui {
+
+namespace {
+
+constexpr int kRecentCount = 10;
+const char* const kRecentKey = "files/recent";
+
+QString imageFilter() {
+    QStringList patterns;
+    for (const QByteArray& format : QImageReader::supportedImageFormats()) {
+        patterns << QStringLiteral("*.") + QString::fromLatin1(format);
+    }
+    return QObject::tr("Images (%1);;NumPy tensors (*.npy)").arg(patterns.join(QLatin1Char(' ')));
+}
+
+// The name a pipeline file gives itself, for menus.
+QString pipelineTitle(const QString& path) {
+    auto p = loadPipeline(path);
+    return p ? p->name : QFileInfo(path).completeBaseName();
+}
+
+}  // namespace
+
+FileController::FileController(PipelineDocument* document, QWidget* window)
+    : QObject(window), document_(document), window_(window) {}
+
+QStringList FileController::presetPaths() {
+    QStringList paths;
+    for (const QString& f : QDir(QStringLiteral(":/presets"))
+                                .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        paths << QStringLiteral(":/presets/") + f;
+    }
+    return paths;
+}
+
+QStringList FileController::demoPaths() {
+    QStringList paths;
+    for (const QString& f : QDir(QStringLiteral(":/presets/demos"))
+                                .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        paths << QStringLiteral(":/presets/demos/") + f;
+    }
+    return paths;
+}
+
+void FileController::populateFileMenu(QMenu* menu) {
+    menu->addAction(tr("&Open Pipeline..."), QKeySequence::Open, this, [this] {
+        if (!maybeSave()) {
+            return;
+        }
+        const QString path = QFileDialog::getOpenFileName(
+            window_, tr("Open pipeline"), {}, tr("StrideLab pipelines (*.stridelab.json *.json)"));
+        if (!path.isEmpty()) {
+            openPipeline(path);
+        }
+    });
+    menu->addAction(tr("Open &Image..."), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(window_, tr("Open image"), {}, imageFilter());
+        if (!path.isEmpty()) {
+            useImage(path);
+        }
+    });
+    QMenu* builtins = menu->addMenu(tr("&Built-in Images"));
+    for (const BuiltinImage& image : builtinImages()) {
+        QAction* a = builtins->addAction(image.name, this, [this, name = image.name] {
+            useImage(QStringLiteral("builtin:") + name);
+        });
+        a->setToolTip(image.description);
+        a->setStatusTip(image.description);
+    }
+    QMenu* presets = menu->addMenu(tr("&Presets"));
+    for (const QString& path : presetPaths()) {
+        presets->addAction(pipelineTitle(path), this, [this, path] {
+            if (maybeSave()) {
+                openPipeline(path);
+            }
+        });
+    }
+    const QStringList demos = demoPaths();
+    if (!demos.isEmpty()) {
+        presets->addSection(tr("Teaching demos"));
+        for (const QString& path : demos) {
+            presets->addAction(pipelineTitle(path), this, [this, path] {
+                if (maybeSave()) {
+                    openPipeline(path);
+                }
+            });
+        }
+    }
+    recentMenu_ = menu->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    menu->addSeparator();
+    menu->addAction(tr("&Save"), QKeySequence::Save, this, &FileController::save);
+    menu->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &FileController::saveAs);
+}
+
+bool FileController::openPath(const QString& path) {
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+        return maybeSave() && openPipeline(path);
+    }
+    useImage(path);
+    return true;
+}
+
+bool FileController::openPipeline(const QString& path) {
+    auto pipeline = loadPipeline(path);
+    if (!pipeline) {
+        QMessageBox::warning(window_, tr("Cannot open the pipeline"), pipeline.error().message);
+        emit message(pipeline.error().message);
+        return false;
+    }
+    // Built-in presets are templates: saving one asks for a file name.
+    const bool builtin = path.startsWith(QLatin1Char(':'));
+    document_->reset(std::move(pipeline).value(), builtin ? QString() : path);
+    if (!builtin) {
+        addRecent(path);
+    }
+    emit message(tr("Opened %1").arg(document_->pipeline().name));
+    return true;
+}
+
+void FileController::useImage(const QString& pathOrBuiltin) {
+    InputSpec spec = inputSpecForFile(pathOrBuiltin);
+    if (spec.kind == InputKind::Image) {
+        adaptImageInput(spec, document_->pipeline().input);
+    }
+    if (auto shape = inputShape(spec, QDir::current()); !shape) {
+        QMessageBox::warning(window_, tr("Cannot use the image"), shape.error().message);
+        emit message(shape.error().message);
+        return;
+    }
+    document_->setInput(spec, QDir::current());
+    if (!isBuiltinImageSource(pathOrBuiltin)) {
+        addRecent(spec.source);
+    }
+    emit message(tr("Input: %1").arg(pathOrBuiltin));
+}
+
+bool FileController::pasteImage() {
+    const QImage image = QApplication::clipboard()->image();
+    if (image.isNull()) {
+        emit message(tr("The clipboard holds no image"));
+        return false;
+    }
+    QDir cache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
+    cache.mkpath(QStringLiteral("pasted"));
+    const QString path = cache.filePath(
+        QStringLiteral("pasted/%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    if (!image.save(path)) {
+        emit message(tr("Cannot store the pasted image in %1").arg(path));
+        return false;
+    }
+    useImage(path);
+    return true;
+}
+
+bool FileController::save() {
+    if (document_->filePath().isEmpty()) {
+        return saveAs();
+    }
+    if (auto s = document_->saveAs(document_->filePath()); !s) {
+        QMessageBox::warning(window_, tr("Cannot save"), s.error().message);
+        return false;
+    }
+    emit message(tr("Saved %1").arg(document_->filePath()));
+    return true;
+}
+
+bool FileController::saveAs() {
+    QString path = QFileDialog::getSaveFileName(window_, tr("Save pipeline"), document_->filePath(),
+                                                tr("StrideLab pipelines (*.stridelab.json)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (!path.endsWith(QStringLiteral(".json"))) {
+        path += QStringLiteral(".stridelab.json");
+    }
+    if (auto s = document_->saveAs(path); !s) {
+        QMessageBox::warning(window_, tr("Cannot save"), s.error().message);
+        return false;
+    }
+    addRecent(path);
+    emit message(tr("Saved %1").arg(path));
+    return true;
+}
+
+bool FileController::maybeSave() {
+    if (!document_->isModified()) {
+        return true;
+    }
+    const auto answer =
+        QMessageBox::question(window_, tr("Unsaved changes"),
+                              tr("Save the changes to \"%1\"?").arg(document_->pipeline().name),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) {
+        return save();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void FileController::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(QLatin1String(kRecentKey), recent.mid(0, kRecentCount));
+    rebuildRecentMenu();
+}
+
+void FileController::rebuildRecentMenu() {
+    if (recentMenu_ == nullptr) {
+        return;
+    }
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString& path : recent) {
+        QAction* a = recentMenu_->addAction(QFileInfo(path).fileName(), this,
+                                            [this, path] { openPath(path); });
+        a->setToolTip(path);
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+}  // namespace stridelab::ui

@@ -1,0 +1,49 @@
+#pragma once
+
+// Files in and out of the window: pipelines (open, save, recent, presets and demos) and input
+// images (open, built-in, pasted, dropped). Errors are reported, never lose the open pipeline.
+
+#include "document/pipeline_document.h"
+
+#include <QObject>
+
+class QMenu;
+class QWidget;
+
+namespace stridelab::ui {
+
+class FileController : public QObject {
+    Q_OBJECT
+public:
+    FileController(PipelineDocument* document, QWidget* window);
+
+    // Adds Open, Open Image, Built-in Images, Presets, Recent, Save, Save As to `menu`.
+    void populateFileMenu(QMenu* menu);
+
+    // A pipeline (.json) or an image: the image becomes the input of the current pipeline.
+    bool openPath(const QString& path);
+    bool openPipeline(const QString& path);
+    void useImage(const QString& pathOrBuiltin);
+    // The clipboard's image, saved to a file in the cache folder, becomes the input.
+    bool pasteImage();
+    bool save();
+    bool saveAs();
+    // Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+
+    [[nodiscard]] static QStringList presetPaths();
+    [[nodiscard]] static QStringList demoPaths();
+
+signals:
+    void message(const QString& text);
+
+private:
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+
+    PipelineDocument* document_;
+    QWidget* window_;
+    QMenu* recentMenu_ = nullptr;
+};
+
+}  // namespace stridelab::ui

@@ -1,0 +1,151 @@
+#include "plots/histogram_plot.h"
+
+#include "plots/plot_style.h"
+#include "plots/qcustomplot_fenced.h"
+#include "tensor/tensor.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace stridelab::ui {
+
+HistogramPlot::HistogramPlot(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(tr("Log count"), this)) {
+    plot_->setObjectName(QStringLiteral("histogramCanvas"));
+    plot_->setMinimumSize(320, 220);
+    plot_style::applyStyle(plot_);
+
+    plot_->plotLayout()->insertRow(0);
+    title_ = new QCPTextElement(plot_, QString(),
+                                QFont(font().family(), plot_style::kTitlePointSize, QFont::Bold));
+    plot_->plotLayout()->addElement(0, 0, title_);
+    plot_->plotLayout()->insertRow(1);
+    counts_ =
+        new QCPTextElement(plot_, QString(), QFont(font().family(), plot_style::kLabelPointSize));
+    plot_->plotLayout()->addElement(1, 0, counts_);
+    plot_->plotLayout()->setRowSpacing(0);
+
+    plot_->xAxis->setLabel(tr("value"));
+    plot_->yAxis->setLabel(tr("count"));
+    plot_->yAxis->setNumberFormat(QStringLiteral("gb"));
+
+    bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    bars_->setWidthType(QCPBars::wtPlotCoords);
+    bars_->setPen(QPen(plot_style::kBarColor.darker(130), 1.0));
+    QColor fill = plot_style::kBarColor;
+    fill.setAlpha(200);
+    bars_->setBrush(fill);
+    bars_->setAntialiased(false);  // crisp bin edges
+    bars_->setSelectable(QCP::stNone);
+
+    auto* options = new QHBoxLayout;
+    options->setContentsMargins(8, 0, 8, 0);
+    options->addStretch(1);
+    logBox_->setToolTip(tr("Logarithmic count axis: shows the rare values in the tails"));
+    options->addWidget(logBox_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(plot_, 1);
+    layout->addLayout(options);
+
+    connect(logBox_, &QCheckBox::toggled, this, &HistogramPlot::setLogScale);
+    rebuild();
+}
+
+HistogramPlot::~HistogramPlot() = default;
+
+void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QString& title) {
+    values_ = std::move(values);
+    title_->setText(values_ ? title : QString());
+    histogram_ = values_ ? computeHistogram(values_->values()) : Histogram{};
+    rebuild();
+}
+
+void HistogramPlot::setLogScale(bool logarithmic) {
+    if (logarithmic == logScale()) {
+        return;
+    }
+    const QSignalBlocker blocker(logBox_);
+    logBox_->setChecked(logarithmic);
+    if (logarithmic) {
+        plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+        ticker->setSubTickCount(8);
+        plot_->yAxis->setTicker(ticker);
+        plot_->yAxis->setNumberFormat(QStringLiteral("eb"));
+        plot_->yAxis->setNumberPrecision(0);
+    } else {
+        plot_->yAxis->setScaleType(QCPAxis::stLinear);
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        plot_->yAxis->setNumberFormat(QStringLiteral("gb"));
+        plot_->yAxis->setNumberPrecision(6);
+    }
+    applyRanges();
+    plot_->replot();
+    emit logScaleChanged(logarithmic);
+}
+
+bool HistogramPlot::logScale() const {
+    return plot_->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+int HistogramPlot::barCount() const {
+    return bars_->data()->size();
+}
+
+QString HistogramPlot::countsText() const {
+    return counts_->text();
+}
+
+void HistogramPlot::rebuild() {
+    const int bins = histogram_.binCount();
+    QVector<double> centres;
+    QVector<double> counts;
+    centres.reserve(bins);
+    counts.reserve(bins);
+    for (int i = 0; i < bins; ++i) {
+        const auto b = static_cast<std::size_t>(i);
+        centres.push_back(0.5 * (histogram_.edges[b] + histogram_.edges[b + 1]));
+        counts.push_back(static_cast<double>(histogram_.counts[b]));
+    }
+    bars_->setData(centres, counts, true);
+    if (bins > 0) {
+        bars_->setWidth(histogram_.edges[1] - histogram_.edges[0]);
+    }
+
+    counts_->setText(values_ ? histogramCountsText(histogram_) : tr("no data"));
+    counts_->setTextColor(histogram_.nonFinite() > 0 ? plot_style::kWarningColor
+                                                     : QColor(0x40, 0x40, 0x40));
+    applyRanges();
+    plot_->replot();
+}
+
+void HistogramPlot::applyRanges() {
+    if (histogram_.binCount() == 0) {
+        plot_->xAxis->setRange(0.0, 1.0);
+        plot_->yAxis->setRange(logScale() ? 1.0 : 0.0, logScale() ? 10.0 : 1.0);
+        return;
+    }
+    const double low = histogram_.edges.front();
+    const double high = histogram_.edges.back();
+    const double pad = 0.02 * (high - low);
+    plot_->xAxis->setRange(low - pad, high + pad);
+
+    const auto highest =
+        static_cast<double>(*std::max_element(histogram_.counts.begin(), histogram_.counts.end()));
+    if (logScale()) {
+        // Bars start below 1 so that a bin holding a single value still shows.
+        bars_->setBaseValue(0.5);
+        plot_->yAxis->setRange(0.5, std::max(10.0, highest * 2.0));
+    } else {
+        bars_->setBaseValue(0.0);
+        plot_->yAxis->setRange(0.0, std::max(1.0, highest * 1.06));
+    }
+}
+
+}  // namespace stridelab::ui

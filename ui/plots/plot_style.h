@@ -1,0 +1,29 @@
+#pragma once
+
+// Shared look of the plots, sized for a projector: thick lines, large type, light grid.
+// Private to ui/plots.
+
+#include <QColor>
+
+class QCustomPlot;
+class QCPAxis;
+
+namespace stridelab::ui::plot_style {
+
+inline constexpr double kLineWidth = 2.5;
+inline constexpr int kTickPointSize = 11;
+inline constexpr int kLabelPointSize = 12;
+inline constexpr int kTitlePointSize = 13;
+
+// Colour-blind-safe pair (Okabe-Ito blue and vermilion), dark enough for a washed-out beamer.
+inline const QColor kInputColor{0x00, 0x72, 0xB2};
+inline const QColor kLayerColor{0xD5, 0x5E, 0x00};
+inline const QColor kBarColor{0x00, 0x72, 0xB2};
+inline const QColor kMarkerColor{0x33, 0x33, 0x33};
+inline const QColor kWarningColor{0xB0, 0x00, 0x20};
+
+// Fonts, grid and colours of the plot's default axis rect (all four axes).
+void applyStyle(QCustomPlot* plot);
+void styleAxis(QCPAxis* axis);
+
+}  // namespace stridelab::ui::plot_style

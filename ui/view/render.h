@@ -1,0 +1,37 @@
+#pragma once
+
+#include "tensor/tensor.h"
+#include "view/display_options.h"
+
+#include <QImage>
+
+#include <vector>
+
+namespace stridelab::ui {
+
+// The value range each channel is drawn with: its own (PerChannel), the map's (PerLayer) or
+// options.fixedRange (Fixed). For a diverging colour map the computed ranges are made
+// symmetric around 0; a fixed range is used as typed.
+[[nodiscard]] std::vector<ValueRange> displayRanges(const Tensor& map,
+                                                    const DisplayOptions& options);
+// The same for one channel (the whole map is scanned only for PerLayer).
+[[nodiscard]] ValueRange displayRange(const Tensor& map, int channel,
+                                      const DisplayOptions& options);
+
+// Whether the map is drawn as one RGB picture: options.rgb and exactly 3 channels.
+[[nodiscard]] bool showsAsRgb(const Shape& shape, const DisplayOptions& options);
+
+// The range an RGB picture is drawn with: options.fixedRange for Fixed; otherwise [0, 1]
+// when every finite value already lies in it (an image: values shown as they are), else the
+// whole map's range, one for all three channels so that colours keep their balance.
+[[nodiscard]] ValueRange rgbRange(const Tensor& map, const DisplayOptions& options);
+
+// One channel as a W x H Format_RGB32 image, one pixel per element, coloured with
+// options.colormap after normalising to `range`. A null image for a channel out of range.
+[[nodiscard]] QImage renderChannel(const Tensor& map, int channel, const DisplayOptions& options,
+                                   ValueRange range);
+// Channels 0, 1, 2 as red, green, blue, each normalised to rgbRange() and clamped; a pixel
+// with a NaN in any channel is kNanColor. A null image unless the map has 3 channels.
+[[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
+
+}  // namespace stridelab::ui

@@ -1,0 +1,389 @@
+#include "widgets/feature_map_view.h"
+
+#include "view/render.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <array>
+#include <cmath>
+
+namespace stridelab::ui {
+
+namespace {
+
+constexpr double kMargin = 8.0;   // around the grid, in screen pixels
+constexpr double kSpacing = 4.0;  // between tiles at the fitted scale
+constexpr double kMaxScale = 128.0;
+constexpr double kKeepVisible = 32.0;    // pixels of the map that panning cannot push out
+constexpr int kWheelStep = 120;          // one notch of a mouse wheel
+constexpr double kHighlightScale = 6.0;  // outline the hovered pixel from this scale up
+
+const QColor kBackground(0x3c, 0x3c, 0x3c);
+const QColor kText(0xdd, 0xdd, 0xdd);
+const QColor kHighlight(0xff, 0xc4, 0x00);
+
+// Draws only the part of a scaled tile inside `clip`, source pixels whole, so a huge zoom
+// costs what is visible.
+void drawTile(QPainter& painter, const QRectF& tile, const QImage& image, double scale,
+              const QRectF& clip) {
+    const QRectF visible = tile.intersected(clip);
+    if (visible.isEmpty() || image.isNull()) {
+        return;
+    }
+    const auto first = [scale](double from, double origin) {
+        return static_cast<int>(std::floor((from - origin) / scale));
+    };
+    const auto last = [scale](double to, double origin) {
+        return static_cast<int>(std::ceil((to - origin) / scale));
+    };
+    const int x0 = std::max(0, first(visible.left(), tile.left()));
+    const int y0 = std::max(0, first(visible.top(), tile.top()));
+    const int x1 = std::min(image.width(), last(visible.right(), tile.left()));
+    const int y1 = std::min(image.height(), last(visible.bottom(), tile.top()));
+    if (x1 <= x0 || y1 <= y0) {
+        return;
+    }
+    const QRectF target(tile.left() + x0 * scale, tile.top() + y0 * scale, (x1 - x0) * scale,
+                        (y1 - y0) * scale);
+    painter.drawImage(target, image, QRectF(x0, y0, x1 - x0, y1 - y0));
+}
+
+}  // namespace
+
+FeatureMapView::FeatureMapView(QWidget* parent)
+    : QWidget(parent), placeholder_(tr("No feature map")) {
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void FeatureMapView::setFeatureMap(std::shared_ptr<const Tensor> map) {
+    map_ = std::move(map);
+    invalidateImages();
+    relayout(false);
+    const bool wasHovering = hover_.has_value();
+    hover_.reset();
+    if (map_ && mousePos_) {
+        updateHover(*mousePos_);  // the value under the cursor has changed
+    }
+    if (wasHovering && !hover_) {
+        emit hoverLeft();
+    }
+}
+
+void FeatureMapView::setDisplayOptions(const DisplayOptions& options) {
+    if (options == options_) {
+        return;
+    }
+    options_ = options;
+    invalidateImages();
+    relayout(false);
+}
+
+void FeatureMapView::setStale(bool stale) {
+    if (stale != stale_) {
+        stale_ = stale;
+        update();
+    }
+}
+
+void FeatureMapView::setSingleChannel(int channel) {
+    singleChannel_ = channel;
+    relayout(false);
+}
+
+void FeatureMapView::showAllChannels() {
+    singleChannel_.reset();
+    relayout(false);
+}
+
+void FeatureMapView::setPlaceholderText(const QString& text) {
+    placeholder_ = text;
+    update();
+}
+
+void FeatureMapView::fitToView() {
+    relayout(true);
+}
+
+void FeatureMapView::zoomAt(int steps, QPointF anchor) {
+    if (layout_.isEmpty() || steps == 0) {
+        return;
+    }
+    const ChannelGridLayout fitted = ChannelGridLayout::fit(currentSpec(), viewArea(), kSpacing);
+    const double minScale = std::min(fitted.scale(), 1.0) / 4.0;
+    const double maxScale = std::max(kMaxScale, fitted.scale());
+    const double scale = zoomStep(layout_.scale(), steps, minScale, maxScale);
+    if (scale == layout_.scale()) {
+        return;
+    }
+    ChannelGridLayout zoomed = layout_.zoomedAt(scale, anchor);
+    if (scale >= 1.0) {
+        // Whole-pixel origins keep every map pixel exactly `scale` screen pixels wide; pick
+        // the rounding that leaves the same map pixel under the anchor.
+        const auto wanted = zoomed.hitTest(anchor);
+        const QPointF o = zoomed.origin();
+        const std::array<double, 3> xs = {std::round(o.x()), std::floor(o.x()), std::ceil(o.x())};
+        const std::array<double, 3> ys = {std::round(o.y()), std::floor(o.y()), std::ceil(o.y())};
+        bool snapped = false;
+        for (const double x : xs) {
+            for (const double y : ys) {
+                const ChannelGridLayout candidate = zoomed.withOrigin(QPointF(x, y));
+                if (!snapped && candidate.hitTest(anchor) == wanted) {
+                    zoomed = candidate;
+                    snapped = true;
+                }
+            }
+        }
+    }
+    fitted_ = false;
+    applyLayout(zoomed);
+}
+
+std::optional<MapPosition> FeatureMapView::positionAt(QPointF point) const {
+    if (!map_) {
+        return std::nullopt;
+    }
+    std::optional<MapPosition> position = layout_.hitTest(point);
+    if (position) {
+        position->channel = tensorChannel(position->channel);
+    }
+    return position;
+}
+
+QRectF FeatureMapView::elementRect(const MapPosition& position) const {
+    if (!map_) {
+        return {};
+    }
+    const GridSpec spec = currentSpec();
+    for (int tile = 0; tile < spec.channels; ++tile) {
+        if (tensorChannel(tile) == position.channel) {
+            return layout_.pixelRect({tile, position.row, position.col});
+        }
+    }
+    return {};
+}
+
+QSize FeatureMapView::sizeHint() const {
+    return {480, 360};
+}
+
+QSize FeatureMapView::minimumSizeHint() const {
+    return {120, 90};
+}
+
+void FeatureMapView::paintEvent(QPaintEvent* event) {
+    QPainter painter(this);
+    painter.fillRect(event->rect(), kBackground);
+    if (!map_ || layout_.isEmpty()) {
+        painter.setPen(kText);
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+        return;
+    }
+    ensureImages();
+    // No SmoothPixmapTransform: map pixels must stay sharp squares.
+    painter.setOpacity(stale_ ? 0.35 : 1.0);
+    const GridSpec spec = currentSpec();
+    const QRectF clip(event->rect());
+    for (int tile = 0; tile < spec.channels; ++tile) {
+        const auto index = static_cast<std::size_t>(showsRgb() ? 0 : tensorChannel(tile));
+        if (index < images_.size()) {
+            drawTile(painter, layout_.tileRect(tile), images_[index], layout_.scale(), clip);
+        }
+    }
+    painter.setOpacity(1.0);
+    if (hover_ && layout_.scale() >= kHighlightScale) {
+        painter.setPen(QPen(kHighlight, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(elementRect(*hover_).adjusted(1, 1, -1, -1));
+    }
+    if (stale_) {
+        painter.setPen(kText);
+        painter.drawText(rect().adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignLeft,
+                         tr("Updating…"));
+    }
+}
+
+void FeatureMapView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (fitted_) {
+        relayout(true);
+    } else {
+        applyLayout(layout_);
+    }
+}
+
+void FeatureMapView::wheelEvent(QWheelEvent* event) {
+    wheelRemainder_ += event->angleDelta().y();
+    const int steps = wheelRemainder_ / kWheelStep;
+    wheelRemainder_ -= steps * kWheelStep;
+    if (steps != 0) {
+        zoomAt(steps, event->position());
+    }
+    event->accept();
+}
+
+void FeatureMapView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && map_) {
+        dragFrom_ = event->position();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void FeatureMapView::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF point = event->position();
+    if (dragFrom_ && (event->buttons() & Qt::LeftButton)) {
+        const QPointF delta = point - *dragFrom_;
+        dragFrom_ = point;
+        fitted_ = false;
+        applyLayout(layout_.translated(delta));
+    }
+    mousePos_ = point;
+    updateHover(point);
+}
+
+void FeatureMapView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && dragFrom_) {
+        dragFrom_.reset();
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
+}
+
+void FeatureMapView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        fitToView();
+        event->accept();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
+}
+
+void FeatureMapView::keyPressEvent(QKeyEvent* event) {
+    const QPointF centre = viewArea().center();
+    const bool ctrl = (event->modifiers() & Qt::ControlModifier) != 0;
+    if (event->matches(QKeySequence::ZoomIn) ||
+        (ctrl && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal))) {
+        zoomAt(1, centre);
+    } else if (event->matches(QKeySequence::ZoomOut) || (ctrl && event->key() == Qt::Key_Minus)) {
+        zoomAt(-1, centre);
+    } else if (event->key() == Qt::Key_0) {
+        fitToView();
+    } else {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void FeatureMapView::leaveEvent(QEvent* event) {
+    QWidget::leaveEvent(event);
+    mousePos_.reset();
+    clearHover();
+}
+
+bool FeatureMapView::singleChannelValid() const {
+    return map_ && singleChannel_ && *singleChannel_ >= 0 && *singleChannel_ < map_->shape().c;
+}
+
+bool FeatureMapView::showsRgb() const {
+    return map_ && !singleChannelValid() && showsAsRgb(map_->shape(), options_);
+}
+
+GridSpec FeatureMapView::currentSpec() const {
+    if (!map_ || map_->empty()) {
+        return {};
+    }
+    const Shape& s = map_->shape();
+    const int tiles = showsRgb() || singleChannelValid() ? 1 : static_cast<int>(s.c);
+    return {tiles, static_cast<int>(s.h), static_cast<int>(s.w)};
+}
+
+int FeatureMapView::tensorChannel(int tile) const {
+    if (showsRgb()) {
+        return 0;
+    }
+    return singleChannelValid() ? *singleChannel_ : tile;
+}
+
+QRectF FeatureMapView::viewArea() const {
+    return QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin);
+}
+
+void FeatureMapView::relayout(bool forceFit) {
+    const GridSpec spec = currentSpec();
+    if (forceFit || fitted_ || spec != layout_.spec()) {
+        fitted_ = true;
+        applyLayout(ChannelGridLayout::fit(spec, viewArea(), kSpacing));
+    } else {
+        update();
+    }
+}
+
+void FeatureMapView::applyLayout(const ChannelGridLayout& layout) {
+    layout_ = fitted_ ? layout : layout.keptInView(QRectF(rect()), kKeepVisible);
+    if (mousePos_ && !dragFrom_) {
+        updateHover(*mousePos_);
+    }
+    update();
+}
+
+void FeatureMapView::ensureImages() const {
+    if (imagesValid_ && imagesRgb_ == showsRgb()) {
+        return;
+    }
+    images_.clear();
+    imagesRgb_ = showsRgb();
+    imagesValid_ = true;
+    if (!map_) {
+        return;
+    }
+    if (imagesRgb_) {
+        images_.push_back(renderRgb(*map_, options_));
+        return;
+    }
+    const std::vector<ValueRange> ranges = displayRanges(*map_, options_);
+    images_.reserve(ranges.size());
+    for (std::size_t c = 0; c < ranges.size(); ++c) {
+        images_.push_back(renderChannel(*map_, static_cast<int>(c), options_, ranges[c]));
+    }
+}
+
+void FeatureMapView::invalidateImages() {
+    imagesValid_ = false;
+    images_.clear();
+    update();
+}
+
+void FeatureMapView::updateHover(QPointF point) {
+    const std::optional<MapPosition> position = positionAt(point);
+    if (position == hover_) {
+        return;
+    }
+    if (!position) {
+        clearHover();
+        return;
+    }
+    hover_ = position;
+    update();
+    emit hovered(position->channel, position->row, position->col,
+                 map_->at(position->channel, position->row, position->col));
+}
+
+void FeatureMapView::clearHover() {
+    if (hover_) {
+        hover_.reset();
+        update();
+        emit hoverLeft();
+    }
+}
+
+}  // namespace stridelab::ui
