@@ -1,9 +1,201 @@
-// Placeholder: this suite is being written.
+// The whole window, driven as a user would: every preset and demo loads and renders all its
+// maps; a stride change updates the formula at once and the map after the background run;
+// an invalid value shows its error and greys out what follows, without a crash; undo and
+// redo restore; adding a layer adds a row with the right shape; save and reopen round-trip.
+
+#include "app/file_controller.h"
+#include "main_window.h"
+#include "panels/layer_stack_model.h"
+#include "panels/layer_stack_panel.h"
+#include "panels/parameter_editors.h"
+#include "panels/properties_panel.h"
+#include "pipeline/pipeline_writer.h"
+#include "widgets/feature_map_view.h"
+#include "widgets/layer_card_strip.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
+
+using namespace stridelab;
+using namespace stridelab::ui;
+
+namespace {
+
+constexpr int kComputeTimeoutMs = 30000;
+
+const QString kMnist = QStringLiteral(":/presets/mnist_trunk.stridelab.json");
+
+// Waits until the newest request has finished (or failed).
+bool settle(MainWindow& w) {
+    return QTest::qWaitFor([&] { return !w.compute()->busy(); }, kComputeTimeoutMs);
+}
+
+QString readout(const PropertiesPanel* panel) {
+    QString all;
+    for (const QLabel* l : panel->findChildren<QLabel*>()) {
+        all += l->text() + QLatin1Char('\n');
+    }
+    return all;
+}
+
+QSpinBox* firstSpin(PropertiesPanel* panel, const QString& key) {
+    return panel->editor(key)->findChildren<QSpinBox*>().value(0);
+}
+
+}  // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyPresetRendersAllMaps_data();
+    void everyPresetRendersAllMaps();
+    void strideChangeUpdatesReadoutAndMap();
+    void invalidValueGreysOutTheRest();
+    void addLayerAddsARowWithItsShape();
+    void saveAndReopen();
 };
+
+void TestMainWindow::initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("StrideLabTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    QSettings().clear();
+}
+
+void TestMainWindow::everyPresetRendersAllMaps_data() {
+    QTest::addColumn<QString>("path");
+    const QStringList paths = FileController::presetPaths() + FileController::demoPaths();
+    QVERIFY(FileController::presetPaths().size() >= 5);
+    for (const QString& p : paths) {
+        QTest::addRow("%s", qPrintable(p)) << p;
+    }
+}
+
+void TestMainWindow::everyPresetRendersAllMaps() {
+    QFETCH(QString, path);
+    MainWindow w;
+    QVERIFY(w.files()->openPipeline(path));
+    QVERIFY(settle(w));
+    const PipelineReport& report = w.report();
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.firstBroken()->error->message));
+    const auto& cards = w.cards()->cards();
+    QCOMPARE(cards.size(), report.layers.size() + 1);
+    QVERIFY(cards[0].map != nullptr);
+    QCOMPARE(cards[0].map->shape(), report.input);
+    for (std::size_t i = 0; i < report.layers.size(); ++i) {
+        QVERIFY2(cards[i + 1].map != nullptr, qPrintable(report.layers[i].name));
+        QCOMPARE(cards[i + 1].map->shape(), report.layers[i].shape->output);
+        QVERIFY(!cards[i + 1].stale);
+    }
+}
+
+void TestMainWindow::strideChangeUpdatesReadoutAndMap() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.files()->openPipeline(kMnist));
+    QVERIFY(settle(w));
+    w.layerStack()->selectLayer(0);
+    QVERIFY(readout(w.properties()).contains(QStringLiteral("floor((28 + 0 - 3) / 1) + 1 = 26")));
+    QTest::keyClick(firstSpin(w.properties(), QStringLiteral("strides")), Qt::Key_Up);
+    // The readout follows at once, from shape inference alone.
+    QVERIFY2(readout(w.properties()).contains(QStringLiteral("floor((28 + 0 - 3) / 2) + 1 = 13")),
+             qPrintable(readout(w.properties())));
+    QCOMPARE(w.layerStack()->model()->index(1, 0).data(LayerStackModel::ShapeTextRole).toString(),
+             QStringLiteral("(32, 13, 13)"));
+    // The map follows after the background computation.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.mapView()->featureMap() && w.mapView()->featureMap()->shape() == (Shape{32, 13, 13}),
+        kComputeTimeoutMs);
+    QVERIFY(settle(w));
+    QVERIFY(!w.mapView()->isStale());
+
+    // Undo restores the layer, the readout and the map; redo brings the change back.
+    w.document()->undoStack()->undo();
+    QVERIFY(readout(w.properties()).contains(QStringLiteral("floor((28 + 0 - 3) / 1) + 1 = 26")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.mapView()->featureMap()->shape() == (Shape{32, 26, 26}),
+                             kComputeTimeoutMs);
+    w.document()->undoStack()->redo();
+    QTRY_VERIFY_WITH_TIMEOUT(w.mapView()->featureMap()->shape() == (Shape{32, 13, 13}),
+                             kComputeTimeoutMs);
+}
+
+void TestMainWindow::invalidValueGreysOutTheRest() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.files()->openPipeline(kMnist));
+    QVERIFY(settle(w));
+    // Layer 2 is the second conv, on 13x13: a 14x14 kernel does not fit.
+    w.layerStack()->selectLayer(2);
+    firstSpin(w.properties(), QStringLiteral("kernel_size"))->setValue(14);
+    QVERIFY(!w.report().ok());
+    const QString error =
+        QStringLiteral("kernel 14x14 is larger than the padded input 13x13 on both axes");
+    QVERIFY(readout(w.properties()).contains(error));
+    LayerStackModel* model = w.layerStack()->model();
+    QCOMPARE(model->index(3, 0).data(LayerStackModel::ErrorRole).toString(), error);
+    QCOMPARE(model->index(3, 0).data(LayerStackModel::StateRole).value<LayerStackModel::State>(),
+             LayerStackModel::State::Invalid);
+    QCOMPARE(model->index(4, 0).data(LayerStackModel::StateRole).value<LayerStackModel::State>(),
+             LayerStackModel::State::Unreachable);
+    QCOMPARE(model->index(5, 0).data(LayerStackModel::StateRole).value<LayerStackModel::State>(),
+             LayerStackModel::State::Unreachable);
+    QVERIFY(settle(w));
+    // The layers before the broken one still show their maps; the broken one shows why not.
+    const auto& cards = w.cards()->cards();
+    QCOMPARE(cards[2].map->shape(), (Shape{32, 13, 13}));
+    QCOMPARE(cards[3].error, error);
+    QVERIFY(cards[3].map == nullptr);
+    QVERIFY(w.mapView()->featureMap() == nullptr);
+    QCOMPARE(w.mapView()->placeholderText(), error);
+}
+
+void TestMainWindow::addLayerAddsARowWithItsShape() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.files()->openPipeline(kMnist));
+    const int rows = w.layerStack()->model()->rowCount();
+    w.layerStack()->selectLayer(4);  // the last conv, (64, 3, 3)
+    QAction* upsampling = nullptr;
+    for (QAction* a : w.layerStack()->addMenu()->actions()) {
+        if (a->text() == QStringLiteral("UpSampling2D")) {
+            upsampling = a;
+        }
+    }
+    QVERIFY(upsampling != nullptr);
+    upsampling->trigger();
+    QCOMPARE(w.layerStack()->model()->rowCount(), rows + 1);
+    // Nearest x2 of (64, 3, 3).
+    QCOMPARE(
+        w.layerStack()->model()->index(rows, 0).data(LayerStackModel::ShapeTextRole).toString(),
+        QStringLiteral("(64, 6, 6)"));
+    QCOMPARE(w.layerStack()->model()->index(rows, 0).data(Qt::DisplayRole).toString(),
+             QStringLiteral("upsampling2d"));
+    QVERIFY(settle(w));
+    QCOMPARE(w.cards()->cards().back().map->shape(), (Shape{64, 6, 6}));
+}
+
+void TestMainWindow::saveAndReopen() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mine.stridelab.json"));
+    MainWindow w;
+    QVERIFY(w.files()->openPipeline(kMnist));
+    w.layerStack()->selectLayer(1);
+    w.document()->removeLayer(1);
+    QVERIFY(w.document()->saveAs(path).ok());
+    MainWindow reopened(path);
+    QCOMPARE(pipelineToJson(reopened.document()->pipeline(), dir.path()),
+             pipelineToJson(w.document()->pipeline(), dir.path()));
+    QCOMPARE(reopened.document()->filePath(), path);
+    QVERIFY(!reopened.document()->isModified());
+    QVERIFY(settle(reopened));
+    QCOMPARE(reopened.report().layers.back().shape->output, (Shape{64, 9, 9}));
+}
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"
