@@ -24,8 +24,6 @@ namespace {
 
 using State = LayerStackModel::State;
 
-const QColor kErrorColor(0xc6, 0x28, 0x28);
-
 QColor mix(const QColor& a, const QColor& b, double t) {
     return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
                             static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
@@ -112,13 +110,15 @@ void LayerRowDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     const QColor text =
         opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor secondary = state == State::Valid ? mix(text, background, 0.3) : text;
-    const QColor error = selected ? text : kErrorColor;
+    // The model's red, unless the selection's colours must win.
+    const QColor invalidColor = index.data(Qt::ForegroundRole).value<QBrush>().color();
+    const QColor error = selected ? text : invalidColor;
 
     painter->save();
     painter->setClipRect(opt.rect);
     if (state == State::Invalid) {
         painter->fillRect(QRect(opt.rect.left(), opt.rect.top(), kStripe, opt.rect.height()),
-                          kErrorColor);
+                          invalidColor);
     }
     const QRect r = opt.rect.adjusted(kHPad + kStripe, kVPad, -kHPad, -kVPad);
 
@@ -183,8 +183,9 @@ void LayerRowDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         painter->drawText(line3, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, message);
     }
 
-    painter->setPen(mix(opt.palette.color(group, QPalette::Text),
-                        opt.palette.color(group, QPalette::Base), 0.85));
+    const QPalette& viewPalette = widget != nullptr ? widget->palette() : opt.palette;
+    painter->setPen(mix(viewPalette.color(group, QPalette::Text),
+                        viewPalette.color(group, QPalette::Base), 0.85));
     painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
     painter->restore();
 }
