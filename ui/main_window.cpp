@@ -53,6 +53,7 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/stridelab.svg")));
     cards_ = new LayerCardStrip(this);
     cards_->setOrientation(Qt::Horizontal);
+    cards_->setMinimumHeight(170);
     mapView_ = new FeatureMapView(this);
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->addWidget(cards_);
@@ -120,6 +121,7 @@ void MainWindow::buildDocks() {
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(properties_);
     scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(340);
     auto* propertiesDock = new QDockWidget(tr("Properties"), this);
     propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
     propertiesDock->setWidget(scroll);
