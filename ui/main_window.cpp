@@ -342,8 +342,10 @@ void MainWindow::refreshCards() {
         const SharedResult result = i < results.size() ? results[i] : nullptr;
         const bool stale = static_cast<int>(i) >= staleFrom_ ||
                            (result && r.shape && result->values.shape() != r.shape->output);
-        cards.push_back({QStringLiteral("%1 · %2").arg(r.name, r.type), shapeText(r),
-                         r.shape ? valuesOf(result) : nullptr, stale,
+        // "conv2d_1" says its type already; "enc1" does not.
+        const QString title =
+            r.name.startsWith(r.type) ? r.name : QStringLiteral("%1 · %2").arg(r.name, r.type);
+        cards.push_back({title, shapeText(r), r.shape ? valuesOf(result) : nullptr, stale,
                          r.error ? r.error->message : QString()});
     }
     cards_->setCards(std::move(cards));
