@@ -83,6 +83,7 @@ private slots:
     void histogramBins_data();
     void histogramBins();
     void histogramAutoBinsCountEveryValue();
+    void histogramValueOnInnerEdgeGoesUp();
     void histogramCountsText_data();
     void histogramCountsText();
 
@@ -200,6 +201,19 @@ void TestPlots::histogramAutoBinsCountEveryValue() {
     }
     QCOMPARE(histogram.counts[40], std::int64_t{1});
     QCOMPARE(histogram.finite, std::int64_t{1000});
+}
+
+void TestPlots::histogramValueOnInnerEdgeGoesUp() {
+    // [1.5, 2.2f] in 30 bins: edge 15 is the midpoint, (1.5 + 2.2f) / 2 = 1.85f exactly, so
+    // 1.85f opens bin 15. (1.85f - 1.5) / ((2.2f - 1.5) / 30) rounds to 14.999999999999998,
+    // so binning by division alone would put it in bin 14, left of the edge drawn for it.
+    const Histogram histogram = computeHistogram(Floats{1.5F, 1.85F, 2.2F}, 30);
+    QCOMPARE(histogram.binCount(), 30);
+    QCOMPARE(histogram.edges[15], double{1.85F});
+    QCOMPARE(histogram.counts[0], std::int64_t{1});
+    QCOMPARE(histogram.counts[14], std::int64_t{0});
+    QCOMPARE(histogram.counts[15], std::int64_t{1});
+    QCOMPARE(histogram.counts[29], std::int64_t{1});
 }
 
 void TestPlots::histogramCountsText_data() {

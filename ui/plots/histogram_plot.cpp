@@ -14,6 +14,11 @@ namespace stridelab::ui {
 
 HistogramPlot::HistogramPlot(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(tr("Log count"), this)) {
+    // White around the check box too, so the widget reads as one plot.
+    QPalette white = palette();
+    white.setColor(QPalette::Window, Qt::white);
+    setPalette(white);
+    setAutoFillBackground(true);
     plot_->setObjectName(QStringLiteral("histogramCanvas"));
     plot_->setMinimumSize(320, 220);
     plot_style::applyStyle(plot_);

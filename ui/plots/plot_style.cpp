@@ -41,7 +41,7 @@ void applyStyle(QCustomPlot* plot) {
     plot->legend->setFont(legendFont);
     plot->legend->setBrush(QBrush(QColor(255, 255, 255, 220)));
     plot->legend->setBorderPen(QPen(QColor(0xBB, 0xBB, 0xBB), 1.0));
-    plot->legend->setIconSize(28, 14);
+    plot->legend->setIconSize(32, 20);
 }
 
 }  // namespace stridelab::ui::plot_style

@@ -10,7 +10,7 @@ class QCPAxis;
 
 namespace stridelab::ui::plot_style {
 
-inline constexpr double kLineWidth = 2.5;
+inline constexpr double kLineWidth = 3.0;
 inline constexpr int kTickPointSize = 11;
 inline constexpr int kLabelPointSize = 12;
 inline constexpr int kTitlePointSize = 13;

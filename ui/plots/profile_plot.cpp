@@ -95,12 +95,27 @@ ProfilePlot::ProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     }
 
     markerLine_ = new QCPItemStraightLine(plot_);
-    QPen markerPen(plot_style::kMarkerColor, 1.5, Qt::DashLine);
+    QPen markerPen(plot_style::kMarkerColor, 2.0, Qt::DashLine);
     markerLine_->setPen(markerPen);
     markerLine_->setSelectable(false);
 
+    // The legend gets a row of its own above the axes, laid out sideways, so that it never
+    // hides the curves.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setColumnSpacing(24);
+    plot_->legend->setMargins(QMargins(4, 2, 4, 0));
+    // Centred between two empty elements that take all the spare width.
+    auto* legendRow = new QCPLayoutGrid;
+    plot_->plotLayout()->insertRow(2);
+    plot_->plotLayout()->addElement(2, 0, legendRow);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+    legendRow->addElement(0, 0, new QCPLayoutElement(plot_));
+    legendRow->addElement(0, 1, plot_->legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(plot_));
+    legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
