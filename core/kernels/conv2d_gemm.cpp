@@ -25,7 +25,8 @@ std::int64_t conv2dColumnBufferFloats(std::int64_t rows, std::int64_t outputWidt
 }
 
 void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
-                const ConvGeometry& g, Tensor& output, int threads) {
+                const ConvGeometry& g, Tensor& output, int threads,
+                const std::atomic<bool>* cancel) {
     const Shape pin = padded.shape();
     const Shape out = g.output;
     const std::int64_t inPerGroup = g.input.c / g.groups;
@@ -49,6 +50,10 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
         std::vector<float> columns;
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < tiles; ++t) {
+            // A superseded request stops within a tile (OpenMP cannot break out of the loop).
+            if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+                continue;
+            }
             const std::int64_t group = t / tilesPerGroup;
             const std::int64_t y0 = (t % tilesPerGroup) * rowsPerTile;
             const std::int64_t y1 = std::min(y0 + rowsPerTile, out.h);
@@ -92,7 +97,8 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
 }
 
 void conv2dTransposeGemm(const Tensor& input, const float* weights, const float* bias,
-                         const TransposedConvGeometry& g, Tensor& output, int threads) {
+                         const TransposedConvGeometry& g, Tensor& output, int threads,
+                         const std::atomic<bool>* cancel) {
     const Shape in = g.input;
     const Shape out = g.output;
     const std::int64_t inPerGroup = in.c / g.groups;
@@ -102,31 +108,47 @@ void conv2dTransposeGemm(const Tensor& input, const float* weights, const float*
     const std::int64_t plane = in.h * in.w;
     output.fill(0.0F);
 
-    std::vector<float> columns(static_cast<std::size_t>(rows * plane));
+    // Tiles of input rows keep the column buffer near the budget instead of rows x H x W.
+    const std::int64_t tileRows =
+        std::clamp<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * in.w, 1), 1, in.h);
+    std::vector<float> columns(static_cast<std::size_t>(rows * tileRows * in.w));
     for (std::int64_t group = 0; group < g.groups; ++group) {
-        // columns (filters/groups * kh * kw, H*W) = W_g^T * X_g
         const ConstRowMap w(weights + group * inPerGroup * rows, inPerGroup, rows);
-        const ConstRowMap x(input.channel(group * inPerGroup), inPerGroup, plane);
-        Eigen::Map<RowMatrix> c(columns.data(), rows, plane);
-        c.noalias() = w.transpose() * x;
-        // col2im: each output channel is written by one thread only.
+        for (std::int64_t y0 = 0; y0 < in.h; y0 += tileRows) {
+            if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+                return;
+            }
+            const std::int64_t y1 = std::min(y0 + tileRows, in.h);
+            const std::int64_t cols = (y1 - y0) * in.w;
+            // columns (filters/groups * kh * kw, tile) = W_g^T * X_g[tile]
+            const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> x(
+                input.channel(group * inPerGroup) + y0 * in.w, inPerGroup, cols,
+                Eigen::OuterStride<>(plane));
+            Eigen::Map<RowMatrix> c(columns.data(), rows, cols);
+            c.noalias() = w.transpose() * x;
+            // col2im: each output channel is written by one thread only; tiles in order, so the
+            // sums are the same for any thread count.
 #pragma omp parallel for num_threads(threads) schedule(static)
-        for (std::int64_t f = 0; f < outPerGroup; ++f) {
-            float* dst = output.channel(group * outPerGroup + f);
-            for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
-                for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
-                    const float* src =
-                        columns.data() + ((f * g.kernel.h + ky) * g.kernel.w + kx) * plane;
-                    for (std::int64_t iy = 0; iy < in.h; ++iy) {
-                        const std::int64_t oy = iy * g.stride.h + ky * g.dilation.h - g.offset.h;
-                        if (oy < 0 || oy >= out.h) {
-                            continue;
-                        }
-                        for (std::int64_t ix = 0; ix < in.w; ++ix) {
-                            const std::int64_t ox =
-                                ix * g.stride.w + kx * g.dilation.w - g.offset.w;
-                            if (ox >= 0 && ox < out.w) {
-                                dst[oy * out.w + ox] += src[iy * in.w + ix];
+            for (std::int64_t f = 0; f < outPerGroup; ++f) {
+                float* dst = output.channel(group * outPerGroup + f);
+                for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+                    for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
+                        const float* src =
+                            columns.data() + ((f * g.kernel.h + ky) * g.kernel.w + kx) * cols;
+                        for (std::int64_t iy = y0; iy < y1; ++iy) {
+                            const std::int64_t oy =
+                                iy * g.stride.h + ky * g.dilation.h - g.offset.h;
+                            if (oy < 0 || oy >= out.h) {
+                                continue;
+                            }
+                            const float* srcRow = src + (iy - y0) * in.w;
+                            float* dstRow = dst + oy * out.w;
+                            for (std::int64_t ix = 0; ix < in.w; ++ix) {
+                                const std::int64_t ox =
+                                    ix * g.stride.w + kx * g.dilation.w - g.offset.w;
+                                if (ox >= 0 && ox < out.w) {
+                                    dstRow[ox] += srcRow[ix];
+                                }
                             }
                         }
                     }

@@ -7,6 +7,8 @@
 #include "tensor/shape.h"
 #include "tensor/tensor.h"
 
+#include <atomic>
+
 namespace stridelab {
 
 struct ConvGeometry {
@@ -26,8 +28,10 @@ struct ConvGeometry {
 // weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
 // `input` must already be padded (padding is applied by the caller in its mode); the
 // geometry's padding is only what was added.
+// `cancel`, when set during the call, stops it early with an unusable output.
 void conv2dGemm(const Tensor& paddedInput, const float* weights, const float* bias,
-                const ConvGeometry& geometry, Tensor& output, int threads);
+                const ConvGeometry& geometry, Tensor& output, int threads,
+                const std::atomic<bool>* cancel = nullptr);
 
 // The transposed convolution: input element i adds w[j] to full position i*s + j*d; the
 // output is the window [offset, offset + out) of the full result, zero past its end.
@@ -43,6 +47,7 @@ struct TransposedConvGeometry {
 };
 
 void conv2dTransposeGemm(const Tensor& input, const float* weights, const float* bias,
-                         const TransposedConvGeometry& geometry, Tensor& output, int threads);
+                         const TransposedConvGeometry& geometry, Tensor& output, int threads,
+                         const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace stridelab

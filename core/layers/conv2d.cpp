@@ -108,12 +108,12 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const std::vector<float> bias = o.bias();
     if (padding.none()) {
         conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
-                   geometry, out.values, query.threads);
+                   geometry, out.values, query.threads, query.cancel);
     } else {
         Tensor padded;
         padTensor(query.input, padding, params_.paddingMode, padded);
         conv2dGemm(padded, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry,
-                   out.values, query.threads);
+                   out.values, query.threads, query.cancel);
     }
     finishConvOutput(o, out.values, query.threads);
 }

@@ -156,7 +156,7 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                 : (generated = o.kernelFor(query.input.shape().c, true));
     const std::vector<float> bias = o.bias();
     conv2dTransposeGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
-                        geometry, out.values, query.threads);
+                        geometry, out.values, query.threads, query.cancel);
     finishConvOutput(o, out.values, query.threads);
 }
 
@@ -170,11 +170,12 @@ double Conv2dTranspose::jumpFactor(Axis axis, const LayerShape& shape) const {
 }
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
+    // The kernel and one tile of the column buffer.
     const std::int64_t rows =
         (shape.output.c / params_.conv.groups) * params_.conv.kernel.h * params_.conv.kernel.w;
     const std::int64_t kernel = saturatingMul(input.c, rows);
     return saturatingMul(sizeof(float),
-                         saturatingAdd(saturatingProduct({rows, input.h, input.w}), kernel));
+                         saturatingAdd(conv2dColumnBufferFloats(rows, input.w), kernel));
 }
 
 }  // namespace stridelab

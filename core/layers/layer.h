@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -60,6 +61,8 @@ struct ForwardQuery {
     // The result of an earlier layer by name (for `indices_from`), or nullptr.
     std::function<const LayerResult*(const QString&)> earlierResult;
     int threads = 1;
+    // Set by another thread: long kernels stop early; the caller discards the output.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // The input positions, on one axis, that one output position depends on: `count` positions

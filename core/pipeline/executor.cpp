@@ -60,8 +60,11 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
             timer.start();
             auto out = std::make_shared<LayerResult>();
             out->values = Tensor(r.shape->output);
-            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads},
-                                              *out);
+            pipeline.layers[i].layer->forward(
+                ForwardQuery{in, *r.shape, earlierResult, threads, options.cancel}, *out);
+            if (options.cancel != nullptr && options.cancel->load()) {
+                return Error::runtime(QStringLiteral("cancelled"));
+            }
             const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
             run.layers.push_back(std::move(out));
             run.milliseconds.push_back(ms);

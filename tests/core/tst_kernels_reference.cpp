@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -310,6 +311,26 @@ private slots:
     // PyTorch computes align_corners' scale (n_in - 1)/(n_out - 1) in float first and then
     // scale * x: for 2 -> 42 at x = 41 that is 0.024390243f * 41 = 0.99999994, so the left tap
     // is 0 with weight 0.99999994 on tap 1. (x * 1 / 41 would give exactly 1.0 and tap 1.)
+    // A superseded GUI request must not finish a long kernel: with the flag already set, the
+    // GEMM kernels return without computing (the output stays as it was, all zeros here).
+    void cancelledKernelsStopEarly() {
+        const std::atomic<bool> cancel{true};
+        const Tensor input = test::randomTensor(Shape{4, 33, 35}, 5);
+        const std::vector<float> weights(8 * 4 * 3 * 3, 1.0F);
+        ConvGeometry conv{input.shape(), Shape{8, 31, 33}, Pair{3, 3}, Pair{1, 1},
+                          Pair{1, 1},    Padding2d{},      1};
+        Tensor out(conv.output);
+        conv2dGemm(input, weights.data(), nullptr, conv, out, 2, &cancel);
+        QVERIFY(std::all_of(out.values().begin(), out.values().end(),
+                            [](float v) { return v == 0.0F; }));
+        TransposedConvGeometry tconv{input.shape(), Shape{8, 67, 71}, Pair{3, 3}, Pair{2, 2},
+                                     Pair{1, 1},    Pair{0, 0},       1};
+        Tensor tout(tconv.output, 7.0F);
+        conv2dTransposeGemm(input, weights.data(), nullptr, tconv, tout, 2, &cancel);
+        QVERIFY(std::all_of(tout.values().begin(), tout.values().end(),
+                            [](float v) { return v == 0.0F; }));
+    }
+
     void alignCornersRoundsLikePyTorch() {
         const ResizeTaps taps =
             resizeTaps(41, 2, 42, Interpolation::Bilinear, CoordinateMode::AlignCorners);
