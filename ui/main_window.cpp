@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -156,6 +157,15 @@ void MainWindow::buildMenus() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addActions(stack_->editActions());
+    switchOff_ = edit->addAction(tr("Switch Layer &Off"), QKeySequence(tr("Ctrl+E")), this,
+                                 [this](bool off) {
+                                     if (selected_ >= 0) {
+                                         document_->setLayerEnabled(selected_, !off);
+                                     }
+                                 });
+    switchOff_->setCheckable(true);
+    switchOff_->setToolTip(
+        tr("Skip the selected layer in the computation (the file still holds it)"));
     edit->addSeparator();
     edit->addAction(tr("&Paste Image"), QKeySequence::Paste, files_, &FileController::pasteImage);
 
@@ -264,8 +274,13 @@ void MainWindow::onDocumentChanged() {
     const Pipeline& pipeline = document_->pipeline();
     auto shape = inputShape(pipeline.input, pipeline.baseDir);
     analysisError_ = shape ? QString() : shape.error().message;
-    report_ = analyzePipeline(pipeline, shape ? *shape : Shape{1, 1, 1});
+    // Switched-off layers are left out of analysis and computation, and shown as such.
+    const EnabledLayers on = enabledLayers(pipeline);
+    computedPositions_ = on.positions;
+    const PipelineReport computed = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
+    report_ = spreadOverAllLayers(computed, pipeline, computedPositions_);
     stack_->setReport(report_);
+    updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
     properties_->showLayer(selected_, report_);
     updateTitle();
@@ -279,11 +294,37 @@ void MainWindow::onDocumentChanged() {
         refreshCards();
         return;
     }
-    compute_->request(pipeline, report_);
+    compute_->request(on.pipeline, computed);
+}
+
+int MainWindow::computedIndex(int layer) const {
+    const auto it = std::find(computedPositions_.begin(), computedPositions_.end(), layer);
+    return it == computedPositions_.end() ? -1 : static_cast<int>(it - computedPositions_.begin());
+}
+
+SharedResult MainWindow::resultOf(int layer) const {
+    const int c = computedIndex(layer);
+    const auto& results = compute_->results();
+    return c >= 0 && c < static_cast<int>(results.size()) ? results[static_cast<std::size_t>(c)]
+                                                          : nullptr;
+}
+
+bool MainWindow::isStale(int layer) const {
+    const int c = computedIndex(layer);
+    return c >= 0 && c >= staleFrom_;
+}
+
+void MainWindow::updateSwitchAction() {
+    const auto& layers = document_->pipeline().layers;
+    const bool isLayer = selected_ >= 0 && selected_ < static_cast<int>(layers.size());
+    switchOff_->setEnabled(isLayer);
+    const QSignalBlocker block(switchOff_);
+    switchOff_->setChecked(isLayer && !layers[static_cast<std::size_t>(selected_)].enabled);
 }
 
 void MainWindow::onSelectionChanged(int layer) {
     selected_ = layer;
+    updateSwitchAction();
     properties_->showLayer(layer, report_);
     cards_->setSelected(layer + 1);
     refreshSelectedMap();
@@ -292,7 +333,7 @@ void MainWindow::onSelectionChanged(int layer) {
 void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
     staleFrom_ = firstComputed;
     computeFirst_ = firstComputed;
-    const int total = static_cast<int>(document_->pipeline().layers.size());
+    const int total = static_cast<int>(computedPositions_.size());
     progress_->setRange(0, std::max(1, total - firstComputed));
     progress_->setValue(0);
     progress_->setVisible(total > firstComputed);
@@ -304,18 +345,15 @@ void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
 void MainWindow::onLayerReady(int /*generation*/, int index, const SharedResult& /*result*/,
                               double /*milliseconds*/) {
     staleFrom_ = std::max(staleFrom_, index + 1);
-    progress_->setValue(
-        index + 1 -
-        (progress_->maximum() -
-         (static_cast<int>(document_->pipeline().layers.size()) - progress_->minimum())));
+    progress_->setValue(index + 1 - computeFirst_);
     refreshCards();
-    if (index == selected_ || selected_ < 0) {
+    if (selected_ < 0 || computedIndex(selected_) == index) {
         refreshSelectedMap();
     }
 }
 
 void MainWindow::onComputeFinished(int /*generation*/, double milliseconds) {
-    staleFrom_ = static_cast<int>(document_->pipeline().layers.size());
+    staleFrom_ = static_cast<int>(computedPositions_.size());
     progress_->hide();
     computeLabel_->setText(tr("Computed in %1 ms · feature maps %2")
                                .arg(milliseconds, 0, 'f', 1)
@@ -336,11 +374,10 @@ void MainWindow::refreshCards() {
     std::vector<LayerCard> cards;
     cards.push_back(
         {tr("input"), report_.input.toString(), compute_->input(), false, analysisError_});
-    const auto& results = compute_->results();
     for (std::size_t i = 0; i < pipeline.layers.size() && i < report_.layers.size(); ++i) {
         const LayerReport& r = report_.layers[i];
-        const SharedResult result = i < results.size() ? results[i] : nullptr;
-        const bool stale = static_cast<int>(i) >= staleFrom_ ||
+        const SharedResult result = resultOf(static_cast<int>(i));
+        const bool stale = isStale(static_cast<int>(i)) ||
                            (result && r.shape && result->values.shape() != r.shape->output);
         // "conv2d_1" says its type already; "enc1" does not.
         const QString title =
@@ -353,18 +390,16 @@ void MainWindow::refreshCards() {
 }
 
 void MainWindow::refreshSelectedMap() {
-    const auto& results = compute_->results();
     SharedTensor map;
     QString name = tr("input");
     if (selected_ < 0) {
         map = compute_->input();
-    } else if (selected_ < static_cast<int>(results.size()) &&
-               selected_ < static_cast<int>(report_.layers.size()) &&
+    } else if (selected_ < static_cast<int>(report_.layers.size()) &&
                report_.layers[static_cast<std::size_t>(selected_)].shape) {
-        map = valuesOf(results[static_cast<std::size_t>(selected_)]);
+        map = valuesOf(resultOf(selected_));
         name = report_.layers[static_cast<std::size_t>(selected_)].name;
     }
-    const bool stale = selected_ >= staleFrom_;
+    const bool stale = isStale(selected_);
     mapView_->setFeatureMap(map);
     mapView_->setStale(stale && map != nullptr);
     if (!map) {

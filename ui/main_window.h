@@ -59,15 +59,21 @@ private:
     void refreshCards();
     void refreshSelectedMap();
     void updateTitle();
+    void updateSwitchAction();
+    // The index among the computed (switched-on) layers of pipeline layer `layer`, or -1.
+    [[nodiscard]] int computedIndex(int layer) const;
+    [[nodiscard]] SharedResult resultOf(int layer) const;
+    [[nodiscard]] bool isStale(int layer) const;
 
     PipelineDocument* document_;
     ComputeController* compute_;
     FileController* files_;
     PipelineReport report_;
-    QString analysisError_;  // the input could not be sized (unreadable image)
-    int staleFrom_ = 0;      // layers from here on show stale maps
-    int computeFirst_ = 0;   // the first layer the running request computes
-    int selected_ = -1;      // -1: the input
+    QString analysisError_;               // the input could not be sized (unreadable image)
+    int staleFrom_ = 0;                   // layers from here on show stale maps
+    int computeFirst_ = 0;                // the first layer the running request computes
+    int selected_ = -1;                   // -1: the input
+    std::vector<int> computedPositions_;  // pipeline positions of the switched-on layers
     DisplayOptions displayOptions_;
 
     LayerStackPanel* stack_ = nullptr;
@@ -79,6 +85,7 @@ private:
     QLabel* hoverLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    QAction* switchOff_ = nullptr;
 };
 
 // The pipeline shown when the program starts without a file.

@@ -11,6 +11,18 @@ const PipelineLayer* Pipeline::find(const QString& layerName) const {
     return nullptr;
 }
 
+EnabledLayers enabledLayers(const Pipeline& pipeline) {
+    EnabledLayers result{pipeline, {}};
+    result.pipeline.layers.clear();
+    for (std::size_t i = 0; i < pipeline.layers.size(); ++i) {
+        if (pipeline.layers[i].enabled) {
+            result.pipeline.layers.push_back(pipeline.layers[i]);
+            result.positions.push_back(static_cast<int>(i));
+        }
+    }
+    return result;
+}
+
 const QStringList& colorModeNames() {
     static const QStringList names = {QStringLiteral("rgb"), QStringLiteral("grayscale"),
                                       QStringLiteral("rgba")};

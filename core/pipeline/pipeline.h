@@ -31,6 +31,9 @@ struct PipelineLayer {
     QString name;
     bool explicitName = false;  // false: a Keras-style default ("conv2d_1"), not written back
     LayerPtr layer;
+    // Switched off in the GUI: skipped by analysis and computation. Not part of the file
+    // format (a saved file holds the layer, switched on).
+    bool enabled = true;
 };
 
 struct Pipeline {
@@ -43,5 +46,12 @@ struct Pipeline {
 };
 
 [[nodiscard]] const QStringList& colorModeNames();
+
+// The pipeline without its switched-off layers, and where each remaining layer stood.
+struct EnabledLayers {
+    Pipeline pipeline;
+    std::vector<int> positions;  // positions[i]: index in the full pipeline of layer i
+};
+[[nodiscard]] EnabledLayers enabledLayers(const Pipeline& pipeline);
 
 }  // namespace stridelab

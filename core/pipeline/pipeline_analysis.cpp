@@ -90,6 +90,29 @@ PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input) {
     return report;
 }
 
+PipelineReport spreadOverAllLayers(const PipelineReport& enabled, const Pipeline& pipeline,
+                                   const std::vector<int>& positions) {
+    PipelineReport all = enabled;
+    all.layers.clear();
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < pipeline.layers.size(); ++i) {
+        if (next < positions.size() && positions[next] == static_cast<int>(i)) {
+            LayerReport r = enabled.layers[next++];
+            r.index = static_cast<int>(i) + 1;
+            all.layers.push_back(r);
+            continue;
+        }
+        LayerReport off;
+        off.index = static_cast<int>(i) + 1;
+        off.name = pipeline.layers[i].name;
+        off.type = pipeline.layers[i].layer->type();
+        off.description = pipeline.layers[i].layer->describe();
+        off.error = Error::invalid(QStringLiteral("switched off: skipped by the computation"));
+        all.layers.push_back(off);
+    }
+    return all;
+}
+
 QString formatBytes(std::int64_t bytes) {
     const auto b = static_cast<double>(bytes);
     if (bytes >= (std::int64_t{1} << 30)) {

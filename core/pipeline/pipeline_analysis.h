@@ -44,6 +44,13 @@ struct PipelineReport {
 
 [[nodiscard]] PipelineReport analyzePipeline(const Pipeline& pipeline, const Shape& input);
 
+// The report of `enabled` (see enabledLayers) spread over all of `pipeline`'s layers: a
+// switched-off layer gets a row with no shape and the error "switched off" (not its own
+// error, so the pipeline stays valid), and the indices count every layer.
+[[nodiscard]] PipelineReport spreadOverAllLayers(const PipelineReport& enabled,
+                                                 const Pipeline& pipeline,
+                                                 const std::vector<int>& positions);
+
 // "1.50 GiB", "12.0 MiB", "512 bytes".
 [[nodiscard]] QString formatBytes(std::int64_t bytes);
 

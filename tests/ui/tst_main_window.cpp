@@ -60,6 +60,7 @@ private slots:
     void invalidValueGreysOutTheRest();
     void addLayerAddsARowWithItsShape();
     void saveAndReopen();
+    void switchedOffLayerIsSkipped();
 };
 
 void TestMainWindow::initTestCase() {
@@ -196,6 +197,34 @@ void TestMainWindow::saveAndReopen() {
     QVERIFY(settle(reopened));
     // Without the first pool: 28 -> conv 26 -> conv 24 -> pool 12 -> conv 10.
     QCOMPARE(reopened.report().layers.back().shape->output, (Shape{64, 10, 10}));
+}
+
+void TestMainWindow::switchedOffLayerIsSkipped() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.files()->openPipeline(kMnist));
+    QVERIFY(settle(w));
+    // Without the first pool: 28 -> conv 26 -> conv 24 -> pool 12 -> conv 10.
+    w.document()->setLayerEnabled(1, false);
+    LayerStackModel* model = w.layerStack()->model();
+    QCOMPARE(model->index(2, 0).data(LayerStackModel::StateRole).value<LayerStackModel::State>(),
+             LayerStackModel::State::Unreachable);
+    QVERIFY(model->index(2, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("switched off")));
+    QCOMPARE(model->index(5, 0).data(LayerStackModel::ShapeTextRole).toString(),
+             QStringLiteral("(64, 10, 10)"));
+    QVERIFY(w.report().ok());
+    QVERIFY(settle(w));
+    QCOMPARE(w.cards()->cards()[5].map->shape(), (Shape{64, 10, 10}));
+    QVERIFY(w.cards()->cards()[2].map == nullptr);
+    // The file still holds it; undo switches it back on.
+    w.document()->undoStack()->undo();
+    QCOMPARE(model->index(5, 0).data(LayerStackModel::ShapeTextRole).toString(),
+             QStringLiteral("(64, 3, 3)"));
+    QVERIFY(settle(w));
+    QCOMPARE(w.cards()->cards()[5].map->shape(), (Shape{64, 3, 3}));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -160,6 +160,13 @@ void PipelineDocument::moveLayer(int from, int to) {
           tr("Move %1").arg(pipeline_.layers[static_cast<std::size_t>(from)].name));
 }
 
+void PipelineDocument::setLayerEnabled(int index, bool enabled) {
+    Pipeline next = pipeline_;
+    next.layers[static_cast<std::size_t>(index)].enabled = enabled;
+    const QString& name = next.layers[static_cast<std::size_t>(index)].name;
+    apply(std::move(next), enabled ? tr("Switch on %1").arg(name) : tr("Switch off %1").arg(name));
+}
+
 void PipelineDocument::setInput(const InputSpec& input, const QDir& baseDir) {
     Pipeline next = pipeline_;
     next.input = input;

@@ -32,6 +32,7 @@ public:
     void duplicateLayer(int index);
     void removeLayer(int index);
     void moveLayer(int from, int to);
+    void setLayerEnabled(int index, bool enabled);
     void setInput(const InputSpec& input, const QDir& baseDir);
 
     // Applies `next` as one undo step named `text`; used by the edits above.
