@@ -26,6 +26,9 @@ public:
     [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
                                              const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
+    [[nodiscard]] std::optional<NdArray> kernel(std::int64_t inputChannels) const override {
+        return params_.conv.kernelFor(inputChannels, false);
+    }
     [[nodiscard]] std::int64_t workspaceBytes(const Shape& input,
                                               const LayerShape& shape) const override;
     [[nodiscard]] std::int64_t perThreadWorkspaceBytes(const Shape& input,

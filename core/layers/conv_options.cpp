@@ -272,6 +272,10 @@ QStringList convOptionKeys() {
             QStringLiteral("seed"),          QStringLiteral("weights")};
 }
 
+QJsonValue weightArrayToJson(const NdArray& array) {
+    return arrayToJson(array);
+}
+
 const QStringList& activationNames() {
     return activationList();
 }

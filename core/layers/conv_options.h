@@ -64,6 +64,8 @@ struct ConvOptions {
                                                    const LayerLoadContext& context,
                                                    bool transposed);
 void writeConvOptions(const ConvOptions& options, QJsonObject& json);
+// Nested JSON arrays of an array's numbers, each in its shortest float text.
+[[nodiscard]] QJsonValue weightArrayToJson(const NdArray& array);
 
 // Bias is added by the kernels; the activation is applied here.
 void finishConvOutput(const ConvOptions& options, Tensor& output, int threads);

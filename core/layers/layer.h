@@ -102,6 +102,11 @@ public:
 
     // The max_pool2d whose indices this layer uses, if any.
     [[nodiscard]] virtual std::optional<QString> indicesFrom() const { return std::nullopt; }
+    // The kernel this layer computes with for that many input channels (PyTorch's layout),
+    // for layers that have one.
+    [[nodiscard]] virtual std::optional<NdArray> kernel(std::int64_t /*inputChannels*/) const {
+        return std::nullopt;
+    }
     // Whether forward fills LayerResult::argmax.
     [[nodiscard]] virtual bool recordsIndices() const { return false; }
     // Extra bytes forward needs beyond its output (padded copies, kernels, indices)...

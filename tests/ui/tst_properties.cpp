@@ -3,12 +3,15 @@
 // format rejects is shown and not applied, and parameters that stop applying are disabled.
 
 #include "document/pipeline_document.h"
+#include "panels/kernel_editor.h"
 #include "panels/parameter_editors.h"
 #include "panels/properties_panel.h"
 #include "support/test_support.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QSpinBox>
 #include <QTest>
@@ -49,6 +52,7 @@ private slots:
     void invalidShapeShowsTheError();
     void refusedValueIsNotApplied();
     void inapplicableParametersAreDisabled();
+    void kernelEditorShowsAndStoresTheKernel();
 };
 
 void TestProperties::strideKeyPressEditsTheLayer() {
@@ -125,6 +129,32 @@ void TestProperties::inapplicableParametersAreDisabled() {
     QCOMPARE(
         doc.pipeline().layers[0].layer->toJson().value(QStringLiteral("activation")).toString(),
         QStringLiteral("relu"));
+}
+
+void TestProperties::kernelEditorShowsAndStoresTheKernel() {
+    PipelineDocument doc;
+    doc.reset(test::pipelineFromJson(R"({ "format": "stridelab.pipeline", "version": 1,
+        "input": { "shape": [2, 8, 8] },
+        "layers": [ { "type": "conv2d", "filters": 1, "kernel_size": 3, "kernel_initializer": "sobel_x" } ] })"),
+              {});
+    PropertiesPanel panel(&doc);
+    panel.showLayer(0, analyze(doc));
+    KernelEditor* kernel = panel.kernelEditor();
+    QVERIFY(kernel != nullptr);
+    // sobel_x divided by C_in/groups = 2: [[-0.5, 0, 0.5], [-1, 0, 1], [-0.5, 0, 0.5]].
+    QCOMPARE(kernel->tap(0, 0)->value(), -0.5);
+    QCOMPARE(kernel->tap(1, 2)->value(), 1.0);
+    kernel->tap(1, 1)->setValue(3.0);  // as typed
+    const QJsonObject json = doc.pipeline().layers[0].layer->toJson();
+    const QJsonArray k =
+        json.value(QStringLiteral("weights")).toObject().value(QStringLiteral("kernel")).toArray();
+    // (filters, C_in, kh, kw) = (1, 2, 3, 3); the edit is in output 0, input 0, the centre.
+    QCOMPARE(k.size(), 1);
+    QCOMPARE(k[0].toArray().size(), 2);
+    QCOMPARE(k[0][0][1][1].toDouble(), 3.0);
+    QCOMPARE(k[0][0][0][0].toDouble(), -0.5);
+    QCOMPARE(k[0][1][1][1].toDouble(), 0.0);
+    QVERIFY(doc.isModified());
 }
 
 QTEST_MAIN(TestProperties)

@@ -39,6 +39,17 @@ QString pipelineTitle(const QString& path) {
     return p ? p->name : QFileInfo(path).completeBaseName();
 }
 
+// The file format has no switch: say that switched-off layers were saved switched on.
+QString switchedOffNote(const Pipeline& pipeline) {
+    const auto off = std::count_if(pipeline.layers.begin(), pipeline.layers.end(),
+                                   [](const PipelineLayer& l) { return !l.enabled; });
+    return off == 0
+               ? QString()
+               : QObject::tr(
+                     " (%n switched-off layer(s) saved switched on: the file format has no switch)",
+                     nullptr, static_cast<int>(off));
+}
+
 }  // namespace
 
 FileController::FileController(PipelineDocument* document, QWidget* window)
@@ -182,7 +193,8 @@ bool FileController::save() {
         QMessageBox::warning(window_, tr("Cannot save"), s.error().message);
         return false;
     }
-    emit message(tr("Saved %1").arg(document_->filePath()));
+    emit message(tr("Saved %1").arg(document_->filePath()) +
+                 switchedOffNote(document_->pipeline()));
     return true;
 }
 
@@ -200,7 +212,7 @@ bool FileController::saveAs() {
         return false;
     }
     addRecent(path);
-    emit message(tr("Saved %1").arg(path));
+    emit message(tr("Saved %1").arg(path) + switchedOffNote(document_->pipeline()));
     return true;
 }
 

@@ -1,6 +1,8 @@
 #include "panels/properties_panel.h"
 
+#include "layers/conv_options.h"
 #include "layers/layer_registry.h"
+#include "panels/kernel_editor.h"
 #include "panels/parameter_editors.h"
 #include "report/summary_format.h"
 
@@ -81,7 +83,12 @@ void PropertiesPanel::showLayer(int index, const PipelineReport& report) {
                                : nullptr;
     // The editors stay when they already show this very layer (the user's own edit came back
     // through the document): rebuilding them would drop the spin box being dragged.
-    if (index != index_ || layer != shownLayer_ || layer == nullptr) {
+    const std::int64_t inputChannels = index >= 0 && index < static_cast<int>(report.layers.size())
+                                           ? report.layers[static_cast<std::size_t>(index)].input.c
+                                           : 0;
+    if (index != index_ || layer != shownLayer_ || layer == nullptr ||
+        inputChannels != shownInputChannels_) {
+        shownInputChannels_ = inputChannels;
         index_ = layer ? index : -1;
         shownLayer_ = layer;
         rebuild();
@@ -121,7 +128,38 @@ void PropertiesPanel::rebuild() {
         connect(editor, &ParameterEditor::edited, this,
                 [this, spec, editor] { applyEdit(spec, editor); });
     }
+    addKernelEditor();
     refreshReadouts();
+}
+
+void PropertiesPanel::addKernelEditor() {
+    kernelEditor_ = nullptr;
+    const auto kernel =
+        shownInputChannels_ > 0 ? shownLayer_->kernel(shownInputChannels_) : std::nullopt;
+    if (!kernel || kernel->dims.size() != 4 ||
+        kernel->dims[2] * kernel->dims[3] > KernelEditor::kMaxTaps ||
+        kernel->dims[0] * kernel->dims[1] > KernelEditor::kMaxChannelPairs) {
+        return;
+    }
+    const bool transposed = shownLayer_->type() == QStringLiteral("conv2d_transpose");
+    kernelEditor_ = new KernelEditor(editorsBox_);
+    kernelEditor_->setKernel(*kernel, transposed ? tr("in") : tr("out"),
+                             transposed ? tr("out") : tr("in"));
+    kernelEditor_->setToolTip(
+        tr("The kernel the layer computes with (from its initializer or its weights). "
+           "Typing a number stores the whole kernel as explicit weights."));
+    auto* label = new QLabel(tr("Kernel"), editorsBox_);
+    label->setToolTip(kernelEditor_->toolTip());
+    editors_->addRow(label, kernelEditor_);
+    connect(kernelEditor_, &KernelEditor::edited, this, &PropertiesPanel::applyKernel);
+}
+
+void PropertiesPanel::applyKernel() {
+    QJsonObject json = shownLayer_->toJson();
+    QJsonObject weights = json.value(QStringLiteral("weights")).toObject();
+    weights.insert(QStringLiteral("kernel"), weightArrayToJson(kernelEditor_->kernel()));
+    json.insert(QStringLiteral("weights"), weights);
+    applyJson(json, nullptr);
 }
 
 void PropertiesPanel::refreshReadouts() {
@@ -194,6 +232,11 @@ void PropertiesPanel::applyEdit(const ParameterSpec& spec, ParameterEditor* edit
             json.remove(other.key);
         }
     }
+    applyJson(json, editor);
+}
+
+void PropertiesPanel::applyJson(QJsonObject json, ParameterEditor* editedBy) {
+    const LayerType* type = findLayerType(shownLayer_->type());
     json.insert(QStringLiteral("type"), type->type);
     auto parsed = type->parse(JsonObjectReader(json, QStringLiteral("layer")),
                               LayerLoadContext{document_->pipeline().baseDir});
@@ -209,7 +252,7 @@ void PropertiesPanel::applyEdit(const ParameterSpec& spec, ParameterEditor* edit
     // Other editors may show a value the parser normalised or removed (excluded keys).
     const QJsonObject applied = shownLayer_->toJson();
     for (const auto& [otherSpec, otherEditor] : parameterEditors_) {
-        if (otherEditor != editor) {
+        if (otherEditor != editedBy) {
             otherEditor->setValue(applied.value(otherSpec.key));
         }
     }

@@ -17,6 +17,7 @@ class QLineEdit;
 
 namespace stridelab::ui {
 
+class KernelEditor;
 class ParameterEditor;
 
 class PropertiesPanel : public QWidget {
@@ -31,17 +32,25 @@ public:
     [[nodiscard]] QString editError() const;
     // The editor of parameter `key` (for tests and keyboard focus), or nullptr.
     [[nodiscard]] ParameterEditor* editor(const QString& key) const;
+    // The kernel grid of a small kernel, or nullptr.
+    [[nodiscard]] KernelEditor* kernelEditor() const { return kernelEditor_; }
 
 private:
     void rebuild();
     void refreshReadouts();
     void applyEdit(const ParameterSpec& spec, ParameterEditor* editor);
     void applyName();
+    void addKernelEditor();
+    void applyKernel();
+    // Parses `json` as the shown layer's type and applies it, or shows the parser's error.
+    void applyJson(QJsonObject json, ParameterEditor* editedBy);
 
     PipelineDocument* document_;
     int index_ = -1;
     PipelineReport report_;
     LayerPtr shownLayer_;  // the layer object the editors show
+    std::int64_t shownInputChannels_ = 0;
+    KernelEditor* kernelEditor_ = nullptr;
 
     QLabel* title_ = nullptr;
     QLineEdit* name_ = nullptr;
