@@ -7,11 +7,14 @@
 #include "pipeline/pipeline_reader.h"
 #include "plots/histogram_plot.h"
 #include "plots/profile_plot.h"
+#include "view/colormap.h"
+#include "view/normalisation.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
 
 #include <QAction>
 #include <QActionGroup>
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -26,10 +29,32 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
+#include <span>
 
 namespace stridelab::ui {
 
 namespace {
+
+// A group of checkable actions, one per value, in `menu`; choosing one calls `apply`.
+template <class T, class Name, class Apply>
+QActionGroup* addChoices(QMenu* menu, std::span<const T> values, Name name, Apply apply) {
+    auto* group = new QActionGroup(menu);
+    for (const T value : values) {
+        QAction* a = menu->addAction(name(value));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(value));
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, menu, [apply, value] { apply(value); });
+    }
+    return group;
+}
+
+// Checks the action of `group` whose value is `value`.
+void checkChoice(QActionGroup* group, int value) {
+    for (QAction* a : group->actions()) {
+        a->setChecked(a->data().toInt() == value);
+    }
+}
 
 SharedTensor valuesOf(const SharedResult& result) {
     return result ? SharedTensor(result, &result->values) : nullptr;
@@ -184,42 +209,24 @@ void MainWindow::buildMenus() {
         a->setChecked(value == LayerStackModel::ShapeNotation::ChannelsFirst);
         notations->addAction(a);
     }
-    QMenu* colormaps = view->addMenu(tr("&Colour map"));
-    auto* colormapGroup = new QActionGroup(this);
-    for (const auto& [label, value] :
-         {std::pair{tr("Grey"), ColormapName::Grey},
-          std::pair{tr("Viridis"), ColormapName::Viridis},
-          std::pair{tr("Diverging (signed values)"), ColormapName::Diverging}}) {
-        QAction* a = colormaps->addAction(label, this, [this, value = value] {
-            DisplayOptions o = displayOptions_;
-            o.colormap = value;
-            setDisplayOptions(o);
-        });
-        a->setCheckable(true);
-        a->setData(static_cast<int>(value));
-        colormapGroup->addAction(a);
-    }
-    QMenu* normalisation = view->addMenu(tr("&Normalisation"));
-    auto* normalisationGroup = new QActionGroup(this);
-    for (const auto& [label, value] : {std::pair{tr("Per channel"), Normalisation::PerChannel},
-                                       std::pair{tr("Per layer"), Normalisation::PerLayer},
-                                       std::pair{tr("Fixed range [0, 1]"), Normalisation::Fixed}}) {
-        QAction* a = normalisation->addAction(label, this, [this, value = value] {
-            DisplayOptions o = displayOptions_;
-            o.normalisation = value;
-            setDisplayOptions(o);
-        });
-        a->setCheckable(true);
-        a->setData(static_cast<int>(value));
-        normalisationGroup->addAction(a);
-    }
-    QAction* rgb = view->addAction(tr("Show 3-channel maps as &RGB"), this, [this](bool on) {
+    colormapGroup_ = addChoices(view->addMenu(tr("&Colour map")), allColormaps(),
+                                &colormapDisplayName, [this](ColormapName value) {
+                                    DisplayOptions o = displayOptions_;
+                                    o.colormap = value;
+                                    setDisplayOptions(o);
+                                });
+    normalisationGroup_ = addChoices(view->addMenu(tr("&Normalisation")), allNormalisations(),
+                                     &normalisationDisplayName, [this](Normalisation value) {
+                                         DisplayOptions o = displayOptions_;
+                                         o.normalisation = value;
+                                         setDisplayOptions(o);
+                                     });
+    rgbAction_ = view->addAction(tr("Show 3-channel maps as &RGB"), this, [this](bool on) {
         DisplayOptions o = displayOptions_;
         o.rgb = on;
         setDisplayOptions(o);
     });
-    rgb->setCheckable(true);
-    rgb->setObjectName(QStringLiteral("rgbAction"));
+    rgbAction_->setCheckable(true);
     view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
                     &FeatureMapView::fitToView);
 
@@ -258,11 +265,9 @@ void MainWindow::setDisplayOptions(const DisplayOptions& options) {
     displayOptions_ = options;
     mapView_->setDisplayOptions(options);
     cards_->setDisplayOptions(options);
-    for (QAction* a : menuBar()->findChildren<QAction*>()) {
-        if (a->objectName() == QStringLiteral("rgbAction")) {
-            a->setChecked(options.rgb);
-        }
-    }
+    checkChoice(colormapGroup_, static_cast<int>(options.colormap));
+    checkChoice(normalisationGroup_, static_cast<int>(options.normalisation));
+    rgbAction_->setChecked(options.rgb);
     QSettings settings;
     settings.setValue(QStringLiteral("view/colormap"), static_cast<int>(options.colormap));
     settings.setValue(QStringLiteral("view/normalisation"),

@@ -11,6 +11,7 @@
 
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
 class QProgressBar;
 
@@ -86,6 +87,9 @@ private:
     QLabel* computeLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QAction* switchOff_ = nullptr;
+    QActionGroup* colormapGroup_ = nullptr;
+    QActionGroup* normalisationGroup_ = nullptr;
+    QAction* rgbAction_ = nullptr;
 };
 
 // The pipeline shown when the program starts without a file.

@@ -10,12 +10,14 @@
 #include "panels/parameter_editors.h"
 #include "panels/properties_panel.h"
 #include "pipeline/pipeline_writer.h"
+#include "view/colormap.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -61,6 +63,7 @@ private slots:
     void addLayerAddsARowWithItsShape();
     void saveAndReopen();
     void switchedOffLayerIsSkipped();
+    void viewSettingsAreRestoredAndShown();
 };
 
 void TestMainWindow::initTestCase() {
@@ -225,6 +228,21 @@ void TestMainWindow::switchedOffLayerIsSkipped() {
              QStringLiteral("(64, 3, 3)"));
     QVERIFY(settle(w));
     QCOMPARE(w.cards()->cards()[5].map->shape(), (Shape{64, 3, 3}));
+}
+
+void TestMainWindow::viewSettingsAreRestoredAndShown() {
+    QSettings().setValue(QStringLiteral("view/colormap"), static_cast<int>(ColormapName::Viridis));
+    MainWindow w;
+    QCOMPARE(w.mapView()->displayOptions().colormap, ColormapName::Viridis);
+    QAction* checked = nullptr;
+    for (QAction* a : w.menuBar()->findChildren<QAction*>()) {
+        if (a->isCheckable() && a->isChecked() &&
+            a->text() == colormapDisplayName(ColormapName::Viridis)) {
+            checked = a;
+        }
+    }
+    QVERIFY2(checked != nullptr, "the Colour map menu does not show the restored choice");
+    QSettings().remove(QStringLiteral("view/colormap"));
 }
 
 QTEST_MAIN(TestMainWindow)
