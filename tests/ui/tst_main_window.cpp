@@ -10,11 +10,13 @@
 #include "panels/parameter_editors.h"
 #include "panels/properties_panel.h"
 #include "pipeline/pipeline_writer.h"
+#include "plots/histogram_plot.h"
 #include "view/colormap.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -64,6 +66,7 @@ private slots:
     void saveAndReopen();
     void switchedOffLayerIsSkipped();
     void viewSettingsAreRestoredAndShown();
+    void followsADarkPalette();
 };
 
 void TestMainWindow::initTestCase() {
@@ -243,6 +246,29 @@ void TestMainWindow::viewSettingsAreRestoredAndShown() {
     }
     QVERIFY2(checked != nullptr, "the Colour map menu does not show the restored choice");
     QSettings().remove(QStringLiteral("view/colormap"));
+}
+
+// The window takes its colours from the system palette (Qt 6.4 has no colour-scheme API;
+// the palette is what a dark desktop changes): a dark palette gives dark plots too.
+void TestMainWindow::followsADarkPalette() {
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        auto* histogram = w.findChild<HistogramPlot*>();
+        QVERIFY(histogram != nullptr);
+        const QImage image = histogram->grab().toImage();
+        // A corner of the plot is paper: the palette's dark base, not white.
+        QCOMPARE(QColor(image.pixel(2, 2)), QColor(0x1e, 0x1e, 0x1e));
+    }
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestMainWindow)

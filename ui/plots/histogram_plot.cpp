@@ -14,10 +14,10 @@ namespace stridelab::ui {
 
 HistogramPlot::HistogramPlot(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(tr("Log count"), this)) {
-    // White around the check box too, so the widget reads as one plot.
-    QPalette white = palette();
-    white.setColor(QPalette::Window, Qt::white);
-    setPalette(white);
+    // The plot's paper around the check box too, so the widget reads as one plot.
+    QPalette paper = palette();
+    paper.setColor(QPalette::Window, plot_style::paperColor(paper));
+    setPalette(paper);
     setAutoFillBackground(true);
     plot_->setObjectName(QStringLiteral("histogramCanvas"));
     plot_->setMinimumSize(320, 220);
@@ -26,6 +26,7 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot_->plotLayout()->insertRow(0);
     title_ = new QCPTextElement(plot_, QString(),
                                 QFont(font().family(), plot_style::kTitlePointSize, QFont::Bold));
+    title_->setTextColor(plot_style::inkColor(palette()));
     plot_->plotLayout()->addElement(0, 0, title_);
     plot_->plotLayout()->insertRow(1);
     counts_ =
@@ -125,7 +126,7 @@ void HistogramPlot::rebuild() {
 
     counts_->setText(values_ ? histogramCountsText(histogram_) : tr("no data"));
     counts_->setTextColor(histogram_.nonFinite() > 0 ? plot_style::kWarningColor
-                                                     : QColor(0x40, 0x40, 0x40));
+                                                     : plot_style::inkColor(palette()));
     applyRanges();
     plot_->replot();
 }

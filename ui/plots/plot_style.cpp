@@ -4,6 +4,23 @@
 
 namespace stridelab::ui::plot_style {
 
+QColor paperColor(const QPalette& palette) {
+    return palette.color(QPalette::Base);
+}
+
+QColor inkColor(const QPalette& palette) {
+    return palette.color(QPalette::Text);
+}
+
+QColor gridColor(const QPalette& palette) {
+    // A sixth of the way from the paper to the ink: visible, never louder than the data.
+    const QColor paper = paperColor(palette);
+    const QColor ink = inkColor(palette);
+    return QColor::fromRgbF((5 * paper.redF() + ink.redF()) / 6,
+                            (5 * paper.greenF() + ink.greenF()) / 6,
+                            (5 * paper.blueF() + ink.blueF()) / 6);
+}
+
 void styleAxis(QCPAxis* axis) {
     QFont tickFont = axis->tickLabelFont();
     tickFont.setPointSize(kTickPointSize);
@@ -12,23 +29,28 @@ void styleAxis(QCPAxis* axis) {
     labelFont.setPointSize(kLabelPointSize);
     axis->setLabelFont(labelFont);
 
-    const QPen axisPen(QColor(0x40, 0x40, 0x40), 1.5);
+    const QPalette palette = axis->parentPlot()->palette();
+    const QColor ink = inkColor(palette);
+    const QPen axisPen(ink, 1.5);
+    axis->setTickLabelColor(ink);
+    axis->setLabelColor(ink);
     axis->setBasePen(axisPen);
     axis->setTickPen(axisPen);
-    axis->setSubTickPen(QPen(QColor(0x40, 0x40, 0x40), 1.0));
+    axis->setSubTickPen(QPen(ink, 1.0));
     axis->setTickLengthIn(0);
     axis->setTickLengthOut(6);
     axis->setSubTickLengthIn(0);
     axis->setSubTickLengthOut(3);
     axis->setPadding(8);
     axis->setLabelPadding(6);
-    axis->grid()->setPen(QPen(QColor(0xDD, 0xDD, 0xDD), 1.0));
+    axis->grid()->setPen(QPen(gridColor(palette), 1.0));
     axis->grid()->setSubGridVisible(false);
-    axis->grid()->setZeroLinePen(QPen(QColor(0xAA, 0xAA, 0xAA), 1.0));
+    axis->grid()->setZeroLinePen(QPen(gridColor(palette).darker(130), 1.0));
 }
 
 void applyStyle(QCustomPlot* plot) {
-    plot->setBackground(QBrush(Qt::white));
+    const QPalette palette = plot->palette();
+    plot->setBackground(QBrush(paperColor(palette)));
     plot->setAntialiasedElements(QCP::aeAll);
     plot->setNoAntialiasingOnDrag(false);
     for (QCPAxis* axis : plot->axisRect()->axes()) {
@@ -39,8 +61,11 @@ void applyStyle(QCustomPlot* plot) {
     QFont legendFont = plot->legend->font();
     legendFont.setPointSize(kLabelPointSize);
     plot->legend->setFont(legendFont);
-    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 220)));
-    plot->legend->setBorderPen(QPen(QColor(0xBB, 0xBB, 0xBB), 1.0));
+    QColor legendPaper = paperColor(palette);
+    legendPaper.setAlpha(220);
+    plot->legend->setBrush(QBrush(legendPaper));
+    plot->legend->setTextColor(inkColor(palette));
+    plot->legend->setBorderPen(QPen(gridColor(palette), 1.0));
     plot->legend->setIconSize(32, 20);
 }
 

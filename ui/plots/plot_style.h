@@ -4,6 +4,7 @@
 // Private to ui/plots.
 
 #include <QColor>
+#include <QPalette>
 
 class QCustomPlot;
 class QCPAxis;
@@ -23,6 +24,12 @@ inline const QColor kMarkerColor{0x33, 0x33, 0x33};
 inline const QColor kWarningColor{0xB0, 0x00, 0x20};
 
 // Fonts, grid and colours of the plot's default axis rect (all four axes).
+// Paper, ink and grid from the widget's palette, so the plots follow a light or dark system
+// theme like the rest of the window.
+[[nodiscard]] QColor paperColor(const QPalette& palette);
+[[nodiscard]] QColor inkColor(const QPalette& palette);
+[[nodiscard]] QColor gridColor(const QPalette& palette);
+
 void applyStyle(QCustomPlot* plot);
 void styleAxis(QCPAxis* axis);
 

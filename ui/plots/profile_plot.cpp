@@ -69,11 +69,12 @@ ProfilePlot::ProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     plot_->plotLayout()->insertRow(0);
     title_ = new QCPTextElement(plot_, QString(),
                                 QFont(font().family(), plot_style::kTitlePointSize, QFont::Bold));
+    title_->setTextColor(plot_style::inkColor(palette()));
     plot_->plotLayout()->addElement(0, 0, title_);
     plot_->plotLayout()->insertRow(1);
     readout_ =
         new QCPTextElement(plot_, QString(), QFont(font().family(), plot_style::kLabelPointSize));
-    readout_->setTextColor(QColor(0x40, 0x40, 0x40));
+    readout_->setTextColor(plot_style::inkColor(palette()));
     plot_->plotLayout()->addElement(1, 0, readout_);
     plot_->plotLayout()->setRowSpacing(0);
 
@@ -202,7 +203,7 @@ void ProfilePlot::rebuild() {
     inputGraph_->removeFromLegend();
     layerGraph_->removeFromLegend();
     plot_->yAxis2->setVisible(false);
-    plot_->yAxis->setLabelColor(Qt::black);
+    plot_->yAxis->setLabelColor(plot_style::inkColor(palette()));
     plot_->yAxis->setLabel(tr("value"));
 
     if (!hasInput) {
