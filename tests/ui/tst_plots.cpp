@@ -78,6 +78,7 @@ class TestPlots : public QObject {
     Q_OBJECT
 
 private slots:
+    void largeMapsAreBinnedInTheBackground();
     void autoBinCount_data();
     void autoBinCount();
     void histogramBins_data();
@@ -595,6 +596,30 @@ void TestPlots::profilePlotScreenshots() {
     QVERIFY(histogram.grab().save(dir + QStringLiteral("/plot-histogram.png")));
     histogram.setLogScale(true);
     QVERIFY(histogram.grab().save(dir + QStringLiteral("/plot-histogram-log.png")));
+}
+
+// 2^21 values: too many to bin on the GUI thread. setValues returns at once; the bars arrive
+// from the thread pool with exact counts, and a newer map supersedes an older one.
+void TestPlots::largeMapsAreBinnedInTheBackground() {
+    const std::int64_t n = std::int64_t{1} << 21;
+    QVERIFY(n > HistogramPlot::kSynchronousLimit);
+    // Half the values 0, half 1: two populated end bins, the rest empty.
+    std::vector<float> values(static_cast<std::size_t>(n), 0.0F);
+    std::fill(values.begin() + n / 2, values.end(), 1.0F);
+    auto big = std::make_shared<const Tensor>(Shape{2, 1024, 1024}, values);
+    HistogramPlot plot;
+    plot.setValues(big, QStringLiteral("big"));
+    QVERIFY(plot.countsText().contains(QStringLiteral("binning")));
+    QTRY_VERIFY(plot.histogram().finite == n);
+    QCOMPARE(plot.histogram().counts.front(), n / 2);
+    QCOMPARE(plot.histogram().counts.back(), n / 2);
+    // Superseded: the small map set right after the big one stays.
+    plot.setValues(big, QStringLiteral("big again"));
+    auto small = std::make_shared<const Tensor>(Shape{1, 2, 2}, std::vector<float>{1, 2, 3, 4});
+    plot.setValues(small, QStringLiteral("small"));
+    QCOMPARE(plot.histogram().finite, std::int64_t{4});
+    QTest::qWait(300);
+    QCOMPARE(plot.histogram().finite, std::int64_t{4});
 }
 
 QTEST_MAIN(TestPlots)

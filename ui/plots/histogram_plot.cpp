@@ -5,7 +5,10 @@
 #include "tensor/tensor.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QPointer>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -68,8 +71,30 @@ HistogramPlot::~HistogramPlot() = default;
 void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QString& title) {
     values_ = std::move(values);
     title_->setText(values_ ? title : QString());
-    histogram_ = values_ ? computeHistogram(values_->values()) : Histogram{};
-    rebuild();
+    const int generation = ++generation_;
+    if (!values_ || values_->size() <= kSynchronousLimit) {
+        histogram_ = values_ ? computeHistogram(values_->values()) : Histogram{};
+        rebuild();
+        return;
+    }
+    // Binning tens of millions of values takes seconds: do it on the thread pool, keep the
+    // window responsive, and apply the result only if it is still the newest.
+    counts_->setText(tr("binning %L1 values...").arg(values_->size()));
+    plot_->replot();
+    QThreadPool::globalInstance()->start(
+        [self = QPointer<HistogramPlot>(this), values = values_, generation] {
+            Histogram histogram = computeHistogram(values->values());
+            // qApp outlives every plot; the QPointer is checked on the GUI thread.
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, generation, histogram = std::move(histogram)]() mutable {
+                    if (self && self->generation_ == generation) {
+                        self->histogram_ = std::move(histogram);
+                        self->rebuild();
+                    }
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void HistogramPlot::setLogScale(bool logarithmic) {

@@ -36,6 +36,8 @@ public:
     [[nodiscard]] const Histogram& histogram() const { return histogram_; }
     // The bars drawn and the text under the title, for tests.
     [[nodiscard]] int barCount() const;
+    // Maps with more values than this are binned on the thread pool, off the GUI thread.
+    static constexpr std::int64_t kSynchronousLimit = std::int64_t{1} << 20;
     [[nodiscard]] QString countsText() const;
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
 
@@ -53,6 +55,7 @@ private:
     QCheckBox* logBox_ = nullptr;
     std::shared_ptr<const stridelab::Tensor> values_;
     Histogram histogram_;
+    int generation_ = 0;  // the newest setValues; older background results are dropped
 };
 
 }  // namespace stridelab::ui
