@@ -34,4 +34,9 @@ namespace stridelab::ui {
 // with a NaN in any channel is kNanColor. A null image unless the map has 3 channels.
 [[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
 
+// Every `step`-th element of each row and column (nearest: the top-left of each block): what
+// a view shows of a map drawn at less than one screen pixel per element, at a fraction of the
+// cost of rendering it whole.
+[[nodiscard]] Tensor subsampled(const Tensor& map, int step);
+
 }  // namespace stridelab::ui

@@ -188,10 +188,15 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
     painter.setOpacity(stale_ ? 0.35 : 1.0);
     const GridSpec spec = currentSpec();
     const QRectF clip(event->rect());
+    // Drawn smaller than its map, a tile needs only about one image pixel per screen pixel.
+    const int step = layout_.scale() < 1.0
+                         ? std::max(1, static_cast<int>(std::floor(1.0 / layout_.scale())))
+                         : 1;
     for (int tile = 0; tile < spec.channels; ++tile) {
         const auto index = static_cast<std::size_t>(showsRgb() ? 0 : tensorChannel(tile));
-        if (index < images_.size()) {
-            drawTile(painter, layout_.tileRect(tile), images_[index], layout_.scale(), clip);
+        const QRectF rect = layout_.tileRect(tile);
+        if (index < images_.size() && rect.intersects(clip)) {
+            drawTile(painter, rect, imageFor(index, step), layout_.scale() * step, clip);
         }
     }
     painter.setOpacity(1.0);
@@ -340,21 +345,25 @@ void FeatureMapView::ensureImages() const {
     if (imagesValid_ && imagesRgb_ == showsRgb()) {
         return;
     }
-    images_.clear();
     imagesRgb_ = showsRgb();
     imagesValid_ = true;
-    if (!map_) {
-        return;
+    const std::size_t count =
+        !map_ ? 0 : (imagesRgb_ ? 1 : static_cast<std::size_t>(map_->shape().c));
+    images_.assign(count, QImage());
+    imageSteps_.assign(count, 0);
+    ranges_ = map_ && !imagesRgb_ ? displayRanges(*map_, options_) : std::vector<ValueRange>{};
+}
+
+const QImage& FeatureMapView::imageFor(std::size_t index, int step) const {
+    if (imageSteps_[index] != step) {
+        const Tensor small = step > 1 ? subsampled(*map_, step) : Tensor();
+        const Tensor& source = step > 1 ? small : *map_;
+        images_[index] =
+            imagesRgb_ ? renderRgb(source, options_)
+                       : renderChannel(source, static_cast<int>(index), options_, ranges_[index]);
+        imageSteps_[index] = step;
     }
-    if (imagesRgb_) {
-        images_.push_back(renderRgb(*map_, options_));
-        return;
-    }
-    const std::vector<ValueRange> ranges = displayRanges(*map_, options_);
-    images_.reserve(ranges.size());
-    for (std::size_t c = 0; c < ranges.size(); ++c) {
-        images_.push_back(renderChannel(*map_, static_cast<int>(c), options_, ranges[c]));
-    }
+    return images_[index];
 }
 
 void FeatureMapView::invalidateImages() {

@@ -86,6 +86,7 @@ private:
     void relayout(bool forceFit);
     void applyLayout(const ChannelGridLayout& layout);
     void ensureImages() const;
+    [[nodiscard]] const QImage& imageFor(std::size_t index, int step) const;
     void invalidateImages();
     void updateHover(QPointF point);
     void clearHover();
@@ -105,7 +106,11 @@ private:
 
     // Rendered tiles, one per tensor channel (or one RGB picture); rebuilt only when the map
     // or the display options change.
+    // Rendered lazily per channel, only for tiles on screen, at `imageSteps_` elements per
+    // image pixel (1 when zoomed to a screen pixel per element or more).
     mutable std::vector<QImage> images_;
+    mutable std::vector<int> imageSteps_;
+    mutable std::vector<ValueRange> ranges_;
     mutable bool imagesValid_ = false;
     mutable bool imagesRgb_ = false;
 };
