@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <numeric>
+
 #include <cmath>
 #include <limits>
 
@@ -73,6 +75,7 @@ class TestViewMath : public QObject {
     Q_OBJECT
 
 private slots:
+    void subsampledKeepsTopLeftOfEachBlock();
     void colormapColor_data();
     void colormapColor();
     void colormapNames();
@@ -628,6 +631,18 @@ void TestViewMath::thumbnails() {
         QCOMPARE(thumbnailSize(shapes[i], got), sizes[i]);
     }
     QCOMPARE(thumbnailSize(Shape{0, 5, 5}, got), QSizeF(0, 0));
+}
+
+// A 3x5 channel at step 2 keeps rows 0, 2 and columns 0, 2, 4: ceil(3/2) x ceil(5/2).
+void TestViewMath::subsampledKeepsTopLeftOfEachBlock() {
+    std::vector<float> v(15);
+    std::iota(v.begin(), v.end(), 0.0F);  // value = 5*row + col
+    const Tensor map(Shape{1, 3, 5}, v);
+    const Tensor small = subsampled(map, 2);
+    QCOMPARE(small.shape(), (Shape{1, 2, 3}));
+    QCOMPARE(std::vector<float>(small.values().begin(), small.values().end()),
+             (std::vector<float>{0, 2, 4, 10, 12, 14}));
+    QCOMPARE(subsampled(map, 1).shape(), map.shape());
 }
 
 QTEST_MAIN(TestViewMath)
