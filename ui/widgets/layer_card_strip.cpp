@@ -261,11 +261,16 @@ void LayerCardStrip::updateThumbnails() {
         QImage image;
         QSizeF size;
         if (card.map && card.error.isEmpty() && card.map->shape().elements() > 0) {
-            const Tensor& map = *card.map;
+            // A thumbnail shows a few hundred pixels of a map of millions: render from a
+            // nearest subsample at about one element per thumbnail pixel.
+            const int step =
+                scale < 1.0 ? std::max(1, static_cast<int>(std::floor(1.0 / scale))) : 1;
+            const Tensor small = step > 1 ? subsampled(*card.map, step) : Tensor();
+            const Tensor& map = step > 1 ? small : *card.map;
             image = showsAsRgb(map.shape(), options_)
                         ? renderRgb(map, options_)
                         : renderChannel(map, 0, options_, displayRange(map, 0, options_));
-            size = thumbnailSize(map.shape(), scale);
+            size = thumbnailSize(card.map->shape(), scale);
         }
         widgets_[i]->setContent(card, std::move(image), size, thumbnailExtent_);
     }
