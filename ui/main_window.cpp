@@ -1,6 +1,6 @@
 #include "main_window.h"
 
-#include "app/file_controller.h"
+#include "files/file_controller.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/properties_panel.h"

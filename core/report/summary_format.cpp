@@ -37,7 +37,6 @@ QString fieldPairText(const std::array<std::optional<std::int64_t>, 2>& rf) {
                           : QStringLiteral("%1x%2").arg(fieldText(rf[0]), fieldText(rf[1]));
 }
 
-
 QString jumpText(const LayerReport& r) {
     return r.jump[0] == r.jump[1]
                ? formatJump(r.jump[0])

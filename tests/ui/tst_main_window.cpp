@@ -3,7 +3,7 @@
 // an invalid value shows its error and greys out what follows, without a crash; undo and
 // redo restore; adding a layer adds a row with the right shape; save and reopen round-trip.
 
-#include "app/file_controller.h"
+#include "files/file_controller.h"
 #include "main_window.h"
 #include "panels/layer_stack_model.h"
 #include "panels/layer_stack_panel.h"

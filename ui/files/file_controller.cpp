@@ -1,4 +1,4 @@
-#include "app/file_controller.h"
+#include "files/file_controller.h"
 
 #include "io/builtin_images.h"
 #include "io/image_input.h"
