@@ -20,7 +20,8 @@ const char* const kUsage =
     "  stridelab [FILE]                         open the GUI; FILE is a pipeline or an image\n"
     "  stridelab summary PIPELINE [options]     print the layer table\n"
     "  stridelab run PIPELINE --dump DIR [options]\n"
-    "  stridelab export PIPELINE ...            (not available yet)\n"
+    "  stridelab export PIPELINE [--table FILE.md|.csv|.tex] [--code FILE.py --framework "
+    "keras|pytorch]\n"
     "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
@@ -158,7 +159,10 @@ int dispatch(const QStringList& arguments) {
     if (command == QStringLiteral("run")) {
         return runCommand(rest);
     }
-    if (command == QStringLiteral("export") || command == QStringLiteral("bench")) {
+    if (command == QStringLiteral("export")) {
+        return exportCommand(rest);
+    }
+    if (command == QStringLiteral("bench")) {
         return reportError(Error::invalid(
             QStringLiteral(
                 "the %1 subcommand is not available in this version yet (see stridelab --help)")

@@ -38,5 +38,6 @@ struct LoadedPipeline {
 
 int summaryCommand(const QStringList& arguments);
 int runCommand(const QStringList& arguments);
+int exportCommand(const QStringList& arguments);
 
 }  // namespace stridelab::cli

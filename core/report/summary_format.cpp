@@ -247,6 +247,69 @@ QString formatTabular(const PipelineReport& report, SummaryFormat format) {
     return out;
 }
 
+QString latexField(const QString& text) {
+    QString escaped;
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+            case '\\':
+                escaped += QStringLiteral("\\textbackslash{}");
+                break;
+            case '_':
+            case '%':
+            case '&':
+            case '#':
+            case '$':
+            case '{':
+            case '}':
+                escaped += QLatin1Char('\\') + c;
+                break;
+            case '~':
+                escaped += QStringLiteral("\\textasciitilde{}");
+                break;
+            case '^':
+                escaped += QStringLiteral("\\textasciicircum{}");
+                break;
+            default:
+                escaped += c;
+        }
+    }
+    return escaped;
+}
+
+// A booktabs table for a paper or a handout; the formulas in a smaller monospace column.
+QString formatLatex(const QString& name, const PipelineReport& report) {
+    QString out =
+        QStringLiteral("%% %1 (StrideLab summary; needs \\usepackage{booktabs})\n").arg(name);
+    out += QStringLiteral("\\begin{tabular}{rlllrrlll}\n\\toprule\n");
+    out += QStringLiteral(
+        "\\# & Layer & Type & Output $(C, H, W)$ & Params & MACs & Padding & RF & Formula (H) "
+        "\\\\\n\\midrule\n");
+    auto row = [&](const QStringList& f) {
+        QStringList cells;
+        for (const QString& cell : f) {
+            cells << latexField(cell);
+        }
+        out += cells.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
+    };
+    row({QStringLiteral("0"), QStringLiteral("input"), QStringLiteral("input"),
+         report.input.toString(), QStringLiteral("0"), QStringLiteral("0"), QString(),
+         QStringLiteral("1"), QString()});
+    for (const LayerReport& r : report.layers) {
+        if (!r.shape) {
+            row({QString::number(r.index), r.name, r.type, QStringLiteral("invalid"), QString(),
+                 QString(), QString(), QString(), r.error ? r.error->message : QString()});
+            continue;
+        }
+        const LayerShape& s = *r.shape;
+        row({QString::number(r.index), r.name, r.type, s.output.toString(), grouped(s.params),
+             grouped(s.macs), paddingText(s), fieldPairText(r.receptiveField), s.height.formula});
+    }
+    out += QStringLiteral(
+               "\\midrule\nTotal & & & & %1 & %2 & & & \\\\\n\\bottomrule\n\\end{tabular}\n")
+               .arg(grouped(report.totalParams), grouped(report.totalMacs));
+    return out;
+}
+
 }  // namespace
 
 const QStringList& summaryFormatNames() {
@@ -314,6 +377,8 @@ QString formatSummary(const QString& pipelineName, const PipelineReport& report,
         case SummaryFormat::Markdown:
         case SummaryFormat::Csv:
             return formatTabular(report, format);
+        case SummaryFormat::Latex:
+            return formatLatex(pipelineName, report);
     }
     return {};
 }

@@ -9,7 +9,8 @@
 
 namespace stridelab {
 
-enum class SummaryFormat { Text, Json, Markdown, Csv };
+// Text, Json, Markdown and Csv are `summary --format`'s; Latex is for `export --table`.
+enum class SummaryFormat { Text, Json, Markdown, Csv, Latex };
 
 [[nodiscard]] const QStringList& summaryFormatNames();
 
