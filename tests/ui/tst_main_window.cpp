@@ -67,6 +67,7 @@ private slots:
     void switchedOffLayerIsSkipped();
     void viewSettingsAreRestoredAndShown();
     void followsADarkPalette();
+    void exportsTableAndCode();
 };
 
 void TestMainWindow::initTestCase() {
@@ -269,6 +270,24 @@ void TestMainWindow::followsADarkPalette() {
         QCOMPARE(QColor(image.pixel(2, 2)), QColor(0x1e, 0x1e, 0x1e));
     }
     QApplication::setPalette(original);
+}
+
+void TestMainWindow::exportsTableAndCode() {
+    QTemporaryDir dir;
+    MainWindow w;
+    QVERIFY(w.files()->openPipeline(kMnist));
+    const QString tex = dir.filePath(QStringLiteral("t.tex"));
+    const QString py = dir.filePath(QStringLiteral("m.py"));
+    QVERIFY(w.files()->exportTable(tex));
+    QVERIFY(w.files()->exportCode(py, true));
+    QFile table(tex);
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    QVERIFY(table.readAll().contains("conv2d\\_2 & conv2d & (64, 3, 3) & 36,928"));
+    QFile code(py);
+    QVERIFY(code.open(QIODevice::ReadOnly));
+    const QByteArray text = code.readAll();
+    QVERIFY(text.contains("self.conv2d = nn.Conv2d(1, 32, (3, 3), stride=(1, 1), padding=(0, 0)"));
+    QVERIFY(text.contains("torch.rand(1, 1, 28, 28)"));
 }
 
 QTEST_MAIN(TestMainWindow)

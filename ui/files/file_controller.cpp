@@ -1,8 +1,11 @@
 #include "files/file_controller.h"
 
+#include "io/atomic_file.h"
 #include "io/builtin_images.h"
 #include "io/image_input.h"
 #include "pipeline/pipeline_reader.h"
+#include "report/code_export.h"
+#include "report/summary_format.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,6 +126,25 @@ void FileController::populateFileMenu(QMenu* menu) {
     menu->addSeparator();
     menu->addAction(tr("&Save"), QKeySequence::Save, this, &FileController::save);
     menu->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &FileController::saveAs);
+    QMenu* exports = menu->addMenu(tr("&Export"));
+    exports->addAction(tr("Summary &Table..."), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(window_, tr("Export the summary table"), {},
+                                         tr("Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)"));
+        if (!path.isEmpty()) {
+            exportTable(path);
+        }
+    });
+    for (const bool pytorch : {true, false}) {
+        exports->addAction(pytorch ? tr("&PyTorch Code...") : tr("&Keras Code..."), this,
+                           [this, pytorch] {
+                               const QString path = QFileDialog::getSaveFileName(
+                                   window_, tr("Export code"), {}, tr("Python (*.py)"));
+                               if (!path.isEmpty()) {
+                                   exportCode(path, pytorch);
+                               }
+                           });
+    }
 }
 
 bool FileController::openPath(const QString& path) {
@@ -228,6 +250,52 @@ bool FileController::maybeSave() {
         return save();
     }
     return answer == QMessageBox::Discard;
+}
+
+namespace {
+
+// The current pipeline's analysis for an export, or the reason there is none.
+Result<PipelineReport> analysisFor(const Pipeline& pipeline) {
+    auto shape = inputShape(pipeline.input, pipeline.baseDir);
+    if (!shape) {
+        return shape.error();
+    }
+    return analyzePipeline(enabledLayers(pipeline).pipeline, *shape);
+}
+
+}  // namespace
+
+bool FileController::exportTable(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const SummaryFormat format = suffix == QStringLiteral("csv")   ? SummaryFormat::Csv
+                                 : suffix == QStringLiteral("tex") ? SummaryFormat::Latex
+                                                                   : SummaryFormat::Markdown;
+    auto report = analysisFor(document_->pipeline());
+    Status written =
+        report ? writeFileAtomically(
+                     path, formatSummary(document_->pipeline().name, *report, format).toUtf8())
+               : Status(report.error());
+    if (!written) {
+        QMessageBox::warning(window_, tr("Cannot export"), written.error().message);
+        return false;
+    }
+    emit message(tr("Exported %1").arg(path));
+    return true;
+}
+
+bool FileController::exportCode(const QString& path, bool pytorch) {
+    const Pipeline on = enabledLayers(document_->pipeline()).pipeline;
+    auto report = analysisFor(document_->pipeline());
+    auto code =
+        report ? stridelab::exportCode(on, *report, pytorch ? Framework::PyTorch : Framework::Keras)
+               : Result<QString>(report.error());
+    Status written = code ? writeFileAtomically(path, code->toUtf8()) : Status(code.error());
+    if (!written) {
+        QMessageBox::warning(window_, tr("Cannot export"), written.error().message);
+        return false;
+    }
+    emit message(tr("Exported %1").arg(path));
+    return true;
 }
 
 void FileController::addRecent(const QString& path) {

@@ -30,6 +30,9 @@ public:
     bool saveAs();
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
+    // The summary table (.md, .csv, .tex by suffix) or Keras/PyTorch code of the current pipeline.
+    bool exportTable(const QString& path);
+    bool exportCode(const QString& path, bool pytorch);
 
     [[nodiscard]] static QStringList presetPaths();
     [[nodiscard]] static QStringList demoPaths();
