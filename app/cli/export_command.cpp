@@ -3,9 +3,19 @@
 #include "report/code_export.h"
 #include "report/summary_format.h"
 
+#include "pipeline/executor.h"
+#include "view/colormap.h"
+#include "view/render.h"
+
+#include <QBuffer>
+#include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace stridelab::cli {
+
+using ui::DisplayOptions;
 
 namespace {
 
@@ -22,6 +32,48 @@ Result<SummaryFormat> tableFormatFor(const QString& path) {
     }
     return Error::invalid(
         QStringLiteral("--table: %1: expected a .md, .csv or .tex file").arg(path));
+}
+
+// One PNG per feature map (input first), channels tiled, small maps enlarged to at least 128
+// pixels so their elements can be seen on a slide.
+int exportMaps(LoadedPipeline& loaded, const QString& dirPath, const DisplayOptions& display) {
+    if (auto budget = checkMemoryBudget(loaded.report, kDefaultMemoryLimit, 0); !budget) {
+        return reportError(budget.error().within(loaded.file));
+    }
+    if (auto data = loadInputData(loaded); !data) {
+        return reportError(data.error());
+    }
+    auto run = runPipeline(loaded.pipeline, loaded.report, *loaded.input, RunOptions{});
+    if (!run) {
+        return reportError(run.error().within(loaded.file));
+    }
+    QDir dir(dirPath);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        return reportError(
+            Error::runtime(QStringLiteral("%1: cannot create the directory").arg(dirPath)));
+    }
+    auto write = [&](int index, const QString& name, const Tensor& map) -> Status {
+        const int scale =
+            std::max<int>(1, 128 / static_cast<int>(std::max(map.shape().h, map.shape().w)));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        ui::renderChannelSheet(map, display, scale).save(&buffer, "PNG");
+        return writeFileAtomically(
+            dir.filePath(QStringLiteral("%1_%2.png").arg(index, 2, 10, QLatin1Char('0')).arg(name)),
+            png);
+    };
+    if (auto s = write(0, QStringLiteral("input"), *loaded.input); !s) {
+        return reportError(s.error());
+    }
+    for (std::size_t i = 0; i < run->layers.size(); ++i) {
+        if (auto s = write(static_cast<int>(i) + 1, loaded.pipeline.layers[i].name,
+                           run->layers[i]->values);
+            !s) {
+            return reportError(s.error());
+        }
+    }
+    return kSuccess;
 }
 
 }  // namespace
@@ -44,16 +96,25 @@ int exportCommand(const QStringList& arguments) {
             QStringLiteral("export needs exactly one PIPELINE file, got %1 arguments")
                 .arg(args->positional.size())));
     }
-    for (const QString& later : {QStringLiteral("--diagram"), QStringLiteral("--maps")}) {
-        if (args->has(later)) {
-            return reportError(Error::invalid(
-                QStringLiteral("%1 is not available in this version yet; --table and --code are")
-                    .arg(later)));
-        }
+    if (args->has(QStringLiteral("--diagram"))) {
+        return reportError(Error::invalid(QStringLiteral(
+            "--diagram is not available in this version yet; --table, --code and --maps are")));
     }
-    if (!args->has(QStringLiteral("--table")) && !args->has(QStringLiteral("--code"))) {
-        return reportError(Error::invalid(
-            QStringLiteral("export needs at least one of --table FILE or --code FILE")));
+    if (!args->has(QStringLiteral("--table")) && !args->has(QStringLiteral("--code")) &&
+        !args->has(QStringLiteral("--maps"))) {
+        return reportError(Error::invalid(QStringLiteral(
+            "export needs at least one of --table FILE, --code FILE or --maps DIR")));
+    }
+    DisplayOptions display;
+    display.rgb = true;  // as the window shows 3-channel maps by default
+    if (args->has(QStringLiteral("--colormap"))) {
+        const auto colormap = ui::colormapFromKey(args->value(QStringLiteral("--colormap")));
+        if (!colormap) {
+            return reportError(Error::invalid(
+                QStringLiteral("--colormap: expected grey, viridis or diverging, got \"%1\"")
+                    .arg(args->value(QStringLiteral("--colormap")))));
+        }
+        display.colormap = *colormap;
     }
     std::optional<Framework> framework;
     if (args->has(QStringLiteral("--code"))) {
@@ -73,7 +134,8 @@ int exportCommand(const QStringList& arguments) {
         }
         tableFormat = *format;
     }
-    auto loaded = loadForCommand(args->positional.front(), *args, false);
+    const bool maps = args->has(QStringLiteral("--maps"));
+    auto loaded = loadForCommand(args->positional.front(), *args, maps);
     if (!loaded) {
         return reportError(loaded.error());
     }
@@ -96,6 +158,9 @@ int exportCommand(const QStringList& arguments) {
     }
     if (!loaded->report.ok()) {
         return reportError(layerError(*loaded));
+    }
+    if (maps) {
+        return exportMaps(*loaded, args->value(QStringLiteral("--maps")), display);
     }
     return kSuccess;
 }

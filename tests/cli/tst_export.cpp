@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +80,7 @@ private slots:
     void pytorchCodeGivesTheSummaryShapes_data();
     void pytorchCodeGivesTheSummaryShapes();
     void kerasCodeNamesEveryLayer();
+    void mapsOnePngPerLayer();
     void errors_data();
     void errors();
 };
@@ -215,6 +217,28 @@ void TestExport::kerasCodeNamesEveryLayer() {
     QCOMPARE(text.count(QStringLiteral("outputs.append(")), 15);
 }
 
+// MNIST trunk: the input 1x28x28 at 4x (128 / 28) is 112 px; conv2d's 32 channels of 26x26 at
+// 4x in a 6x6 grid with 2-px gaps: 6*104 + 5*2 = 634; conv2d_2's 64 channels of 3x3 at 42x in
+// an 8x8 grid: 8*126 + 7*2 = 1022.
+void TestExport::mapsOnePngPerLayer() {
+    QTemporaryDir dir;
+    const QString p = stridelab::test::sourceDir() +
+                      QStringLiteral("/resources/presets/mnist_trunk.stridelab.json");
+    const Outcome o =
+        runStridelab({QStringLiteral("export"), p, QStringLiteral("--maps"), dir.path(),
+                      QStringLiteral("--colormap"), QStringLiteral("viridis")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.png")}).size(), 6);
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("00_input.png"))).size(), QSize(112, 112));
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("01_conv2d.png"))).size(), QSize(634, 634));
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("05_conv2d_2.png"))).size(), QSize(1022, 1022));
+    // The gap between tiles is white; element pixels are viridis colours, never grey.
+    const QImage conv = QImage(dir.filePath(QStringLiteral("01_conv2d.png")));
+    QCOMPARE(conv.pixel(104, 10), qRgb(255, 255, 255));
+    const QColor element = conv.pixelColor(10, 10);
+    QVERIFY(!(element.red() == element.green() && element.green() == element.blue()));
+}
+
 void TestExport::errors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
@@ -222,7 +246,7 @@ void TestExport::errors_data() {
                       QStringLiteral("/resources/presets/mnist_trunk.stridelab.json");
     QTest::addRow("nothing to export")
         << QStringList{QStringLiteral("export"), p}
-        << QStringLiteral("export needs at least one of --table FILE or --code FILE");
+        << QStringLiteral("export needs at least one of --table FILE, --code FILE or --maps DIR");
     QTest::addRow("code without framework")
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--code"),
                        QStringLiteral("/tmp/x.py")}
@@ -231,10 +255,16 @@ void TestExport::errors_data() {
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--table"),
                        QStringLiteral("/tmp/x.txt")}
         << QStringLiteral("--table: /tmp/x.txt: expected a .md, .csv or .tex file");
-    QTest::addRow("maps not yet")
-        << QStringList{QStringLiteral("export"), p, QStringLiteral("--maps"),
-                       QStringLiteral("/tmp/maps")}
-        << QStringLiteral("--maps is not available in this version yet; --table and --code are");
+    QTest::addRow("diagram not yet")
+        << QStringList{QStringLiteral("export"), p, QStringLiteral("--diagram"),
+                       QStringLiteral("/tmp/d.svg")}
+        << QStringLiteral(
+               "--diagram is not available in this version yet; --table, --code and --maps are");
+    QTest::addRow("unknown colormap")
+        << QStringList{QStringLiteral("export"),     p,
+                       QStringLiteral("--maps"),     QStringLiteral("/tmp/m"),
+                       QStringLiteral("--colormap"), QStringLiteral("jet")}
+        << QStringLiteral("--colormap: expected grey, viridis or diverging, got \"jet\"");
 }
 
 void TestExport::errors() {

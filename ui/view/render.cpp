@@ -1,5 +1,9 @@
 #include "view/render.h"
 
+#include <QPainter>
+
+#include <cmath>
+
 #include <cmath>
 
 namespace stridelab::ui {
@@ -129,6 +133,31 @@ Tensor subsampled(const Tensor& map, int step) {
         }
     }
     return result;
+}
+
+QImage renderChannelSheet(const Tensor& map, const DisplayOptions& options, int scale, int gap) {
+    const Shape shape = map.shape();
+    if (showsAsRgb(shape, options)) {
+        const QImage rgb = renderRgb(map, options);
+        return rgb.scaled(rgb.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    }
+    const int channels = static_cast<int>(shape.c);
+    const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(channels))));
+    const int rows = (channels + columns - 1) / columns;
+    const int tileW = static_cast<int>(shape.w) * scale;
+    const int tileH = static_cast<int>(shape.h) * scale;
+    QImage sheet(columns * tileW + (columns - 1) * gap, rows * tileH + (rows - 1) * gap,
+                 QImage::Format_RGB32);
+    sheet.fill(Qt::white);
+    const std::vector<ValueRange> ranges = displayRanges(map, options);
+    QPainter painter(&sheet);
+    for (int c = 0; c < channels; ++c) {
+        const QImage tile = renderChannel(map, c, options, ranges[static_cast<std::size_t>(c)]);
+        const QRect target((c % columns) * (tileW + gap), (c / columns) * (tileH + gap), tileW,
+                           tileH);
+        painter.drawImage(target, tile);  // no smoothing: elements stay square
+    }
+    return sheet;
 }
 
 }  // namespace stridelab::ui

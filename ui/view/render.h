@@ -34,6 +34,12 @@ namespace stridelab::ui {
 // with a NaN in any channel is kNanColor. A null image unless the map has 3 channels.
 [[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
 
+// All channels of `map` on one sheet, tiled in a near-square grid, each element `scale`
+// pixels square, tiles `gap` pixels apart on a white background (or one RGB picture when the
+// options say so): what `stridelab export --maps` writes per layer.
+[[nodiscard]] QImage renderChannelSheet(const Tensor& map, const DisplayOptions& options, int scale,
+                                        int gap = 2);
+
 // Every `step`-th element of each row and column (nearest: the top-left of each block): what
 // a view shows of a map drawn at less than one screen pixel per element, at a fraction of the
 // cost of rendering it whole.
