@@ -20,8 +20,7 @@ const char* const kUsage =
     "  stridelab [FILE]                         open the GUI; FILE is a pipeline or an image\n"
     "  stridelab summary PIPELINE [options]     print the layer table\n"
     "  stridelab run PIPELINE --dump DIR [options]\n"
-    "  stridelab export PIPELINE [--table FILE.md|.csv|.tex] [--code FILE.py --framework "
-    "keras|pytorch]\n"
+    "  stridelab export PIPELINE [--table FILE] [--code FILE.py --framework F] [--maps DIR]\n"
     "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
@@ -34,7 +33,11 @@ const char* const kUsage =
     "  --input FILE                            replace the input with an image or a .npy tensor\n"
     "  --threads N                             threads to use (default: all cores)\n"
     "  --memory-limit BYTES                    feature-map budget, e.g. 512M, 4G (default 2G)\n"
-    "  --quiet                                 print nothing but errors\n";
+    "  --quiet                                 print nothing but errors\n"
+    "export options:\n"
+    "  --table FILE.md|FILE.csv|FILE.tex       the summary table (format by suffix)\n"
+    "  --code FILE.py --framework keras|pytorch  code that builds the same stack\n"
+    "  --maps DIR [--colormap grey|viridis|diverging]  one PNG per feature map\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
