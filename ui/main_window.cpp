@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QShortcut>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -139,6 +140,7 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
 void MainWindow::buildDocks() {
     stack_ = new LayerStackPanel(document_, this);
     auto* stackDock = new QDockWidget(tr("Layers"), this);
+    editingDocks_.push_back(stackDock);
     stackDock->setObjectName(QStringLiteral("layersDock"));
     stackDock->setWidget(stack_);
     addDockWidget(Qt::LeftDockWidgetArea, stackDock);
@@ -149,6 +151,7 @@ void MainWindow::buildDocks() {
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(340);
     auto* propertiesDock = new QDockWidget(tr("Properties"), this);
+    editingDocks_.push_back(propertiesDock);
     propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
     propertiesDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
@@ -227,6 +230,27 @@ void MainWindow::buildMenus() {
         setDisplayOptions(o);
     });
     rgbAction_->setCheckable(true);
+    presentation_ = view->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F5), this,
+                                    &MainWindow::setPresenting);
+    presentation_->setCheckable(true);
+    presentation_->setToolTip(
+        tr("Large fonts, high contrast, no editing panels; arrow keys step through the layers, Esc "
+           "leaves"));
+    // Active only while presenting, so the arrow keys keep their usual meaning otherwise.
+    for (const auto& [key, step] : {std::pair{Qt::Key_Right, 1}, std::pair{Qt::Key_Down, 1},
+                                    std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Up, -1}}) {
+        auto* shortcut = new QShortcut(QKeySequence(key), this);
+        shortcut->setEnabled(false);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] {
+            const int last = static_cast<int>(document_->pipeline().layers.size()) - 1;
+            stack_->selectLayer(std::clamp(selected_ + step, -1, last));
+        });
+        presentationKeys_.push_back(shortcut);
+    }
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    leave->setEnabled(false);
+    connect(leave, &QShortcut::activated, presentation_, &QAction::trigger);
+    presentationKeys_.push_back(leave);
     view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
                     &FeatureMapView::fitToView);
 
@@ -242,6 +266,43 @@ void MainWindow::buildMenus() {
                 .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setPresenting(bool on) {
+    const QSignalBlocker block(presentation_);
+    presentation_->setChecked(on);
+    for (QShortcut* s : presentationKeys_) {
+        s->setEnabled(on);
+    }
+    if (on) {
+        stateBeforePresenting_ = saveState();
+        for (QDockWidget* dock : editingDocks_) {
+            dock->hide();
+        }
+        // High contrast for a projector: white on black, a strong yellow selection.
+        QPalette contrast;
+        contrast.setColor(QPalette::Window, Qt::black);
+        contrast.setColor(QPalette::WindowText, Qt::white);
+        contrast.setColor(QPalette::Base, Qt::black);
+        contrast.setColor(QPalette::Text, Qt::white);
+        contrast.setColor(QPalette::Button, QColor(0x20, 0x20, 0x20));
+        contrast.setColor(QPalette::ButtonText, Qt::white);
+        contrast.setColor(QPalette::Highlight, QColor(0xff, 0xd0, 0x00));
+        contrast.setColor(QPalette::HighlightedText, Qt::black);
+        setPalette(contrast);
+        QFont large = font();
+        large.setPointSizeF(large.pointSizeF() * 1.6);
+        setFont(large);
+        showFullScreen();
+        mapView_->fitToView();
+        mapView_->setFocus();
+        return;
+    }
+    setPalette(QPalette());
+    setFont(QFont());
+    showNormal();
+    restoreState(stateBeforePresenting_);
+    mapView_->fitToView();
 }
 
 void MainWindow::restoreSettings() {

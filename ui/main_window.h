@@ -12,6 +12,8 @@
 #include <QMainWindow>
 
 class QActionGroup;
+class QDockWidget;
+class QShortcut;
 class QLabel;
 class QProgressBar;
 
@@ -39,6 +41,7 @@ public:
     [[nodiscard]] FeatureMapView* mapView() const { return mapView_; }
     [[nodiscard]] FileController* files() const { return files_; }
     [[nodiscard]] const PipelineReport& report() const { return report_; }
+    [[nodiscard]] QAction* presentationAction() const { return presentation_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -48,6 +51,9 @@ protected:
 private:
     void buildDocks();
     void buildMenus();
+    // Presentation mode: editing panels hidden, large fonts, high contrast, full screen,
+    // arrow keys step through the layers.
+    void setPresenting(bool on);
     void restoreSettings();
     void setDisplayOptions(const DisplayOptions& options);
 
@@ -90,6 +96,10 @@ private:
     QActionGroup* colormapGroup_ = nullptr;
     QActionGroup* normalisationGroup_ = nullptr;
     QAction* rgbAction_ = nullptr;
+    QAction* presentation_ = nullptr;
+    std::vector<QShortcut*> presentationKeys_;
+    std::vector<QDockWidget*> editingDocks_;
+    QByteArray stateBeforePresenting_;
 };
 
 // The pipeline shown when the program starts without a file.

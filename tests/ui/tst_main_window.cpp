@@ -68,6 +68,7 @@ private slots:
     void viewSettingsAreRestoredAndShown();
     void followsADarkPalette();
     void exportsTableAndCode();
+    void presentationMode();
 };
 
 void TestMainWindow::initTestCase() {
@@ -288,6 +289,34 @@ void TestMainWindow::exportsTableAndCode() {
     const QByteArray text = code.readAll();
     QVERIFY(text.contains("self.conv2d = nn.Conv2d(1, 32, (3, 3), stride=(1, 1), padding=(0, 0)"));
     QVERIFY(text.contains("torch.rand(1, 1, 28, 28)"));
+}
+
+void TestMainWindow::presentationMode() {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.files()->openPipeline(kMnist));
+    const qreal normalSize = w.font().pointSizeF();
+    QVERIFY(w.layerStack()->isVisible());
+    w.presentationAction()->trigger();
+    // The editing panels go, the text grows, the contrast is white on black.
+    QVERIFY(!w.layerStack()->isVisible());
+    QVERIFY(!w.properties()->isVisible());
+    QVERIFY(w.font().pointSizeF() > 1.5 * normalSize);
+    QCOMPARE(w.palette().color(QPalette::Window), QColor(Qt::black));
+    // The arrow keys step through the layers: input -> conv2d -> max_pool2d, and back.
+    QCOMPARE(w.layerStack()->selectedLayer(), -1);
+    QTest::keyClick(&w, Qt::Key_Right);
+    QTest::keyClick(&w, Qt::Key_Right);
+    QCOMPARE(w.layerStack()->selectedLayer(), 1);
+    QCOMPARE(w.cards()->selected(), 2);
+    QTest::keyClick(&w, Qt::Key_Left);
+    QCOMPARE(w.layerStack()->selectedLayer(), 0);
+    // Esc leaves, and everything comes back.
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!w.presentationAction()->isChecked());
+    QVERIFY(w.layerStack()->isVisible());
+    QCOMPARE(w.font().pointSizeF(), normalSize);
 }
 
 QTEST_MAIN(TestMainWindow)
