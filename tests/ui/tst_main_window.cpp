@@ -304,6 +304,9 @@ void TestMainWindow::presentationMode() {
     QVERIFY(!w.properties()->isVisible());
     QVERIFY(w.font().pointSizeF() > 1.5 * normalSize);
     QCOMPARE(w.palette().color(QPalette::Window), QColor(Qt::black));
+    // The plots restyle with the palette: their paper turns black as well.
+    auto* histogram = w.findChild<HistogramPlot*>();
+    QCOMPARE(QColor(histogram->grab().toImage().pixel(2, 2)), QColor(Qt::black));
     // The arrow keys step through the layers: input -> conv2d -> max_pool2d, and back.
     QCOMPARE(w.layerStack()->selectedLayer(), -1);
     QTest::keyClick(&w, Qt::Key_Right);

@@ -4,6 +4,7 @@
 #include "plots/qcustomplot_fenced.h"
 #include "tensor/tensor.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -17,10 +18,6 @@ namespace stridelab::ui {
 
 HistogramPlot::HistogramPlot(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(tr("Log count"), this)) {
-    // The plot's paper around the check box too, so the widget reads as one plot.
-    QPalette paper = palette();
-    paper.setColor(QPalette::Window, plot_style::paperColor(paper));
-    setPalette(paper);
     setAutoFillBackground(true);
     plot_->setObjectName(QStringLiteral("histogramCanvas"));
     plot_->setMinimumSize(320, 220);
@@ -38,6 +35,7 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot_->plotLayout()->setRowSpacing(0);
 
     plot_->xAxis->setLabel(tr("value"));
+    applyPalette();
     plot_->yAxis->setLabel(tr("count"));
     plot_->yAxis->setNumberFormat(QStringLiteral("gb"));
 
@@ -67,6 +65,26 @@ HistogramPlot::HistogramPlot(QWidget* parent)
 }
 
 HistogramPlot::~HistogramPlot() = default;
+
+void HistogramPlot::applyPalette() {
+    restyling_ = true;
+    // The plot's paper around the check box too, so the widget reads as one plot.
+    QPalette paper =
+        parentWidget() != nullptr ? parentWidget()->palette() : QApplication::palette();
+    paper.setColor(QPalette::Window, plot_style::paperColor(paper));
+    setPalette(paper);
+    plot_style::applyStyle(plot_);
+    title_->setTextColor(plot_style::inkColor(paper));
+    restyling_ = false;
+}
+
+void HistogramPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !restyling_) {
+        applyPalette();
+        rebuild();
+    }
+}
 
 void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QString& title) {
     values_ = std::move(values);

@@ -44,8 +44,14 @@ public:
 signals:
     void logScaleChanged(bool logarithmic);
 
+protected:
+    // A new palette (system theme, presentation mode) restyles the plot.
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuild();
+    void applyPalette();
+    bool restyling_ = false;
     void applyRanges();
 
     QCustomPlot* plot_ = nullptr;

@@ -350,6 +350,16 @@ void ProfilePlot::onMouseRelease(QMouseEvent* event) {
     }
 }
 
+void ProfilePlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        plot_style::applyStyle(plot_);
+        title_->setTextColor(plot_style::inkColor(palette()));
+        readout_->setTextColor(plot_style::inkColor(palette()));
+        rebuild();
+    }
+}
+
 void ProfilePlot::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
         case Qt::Key_Left:

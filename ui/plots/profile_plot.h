@@ -62,6 +62,8 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    // A new palette (system theme, presentation mode) restyles the plot.
+    void changeEvent(QEvent* event) override;
 
 private:
     void rebuild();
