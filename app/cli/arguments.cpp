@@ -56,6 +56,17 @@ Result<ParsedArguments> parseArguments(const QStringList& arguments,
     return parsed;
 }
 
+Result<ParsedArguments> parseCommandArguments(const QString& command, const QStringList& arguments,
+                                              const QList<OptionSpec>& options) {
+    auto args = parseArguments(arguments, options);
+    if (args && args->positional.size() != 1) {
+        return Error::invalid(QStringLiteral("%1 needs exactly one PIPELINE file, got %2 arguments")
+                                  .arg(command)
+                                  .arg(args->positional.size()));
+    }
+    return args;
+}
+
 Result<Shape> parseShapeArgument(const QString& text) {
     const QStringList parts = text.split(QLatin1Char(','));
     std::vector<std::int64_t> dims;

@@ -29,6 +29,10 @@ struct ParsedArguments {
 
 [[nodiscard]] Result<ParsedArguments> parseArguments(const QStringList& arguments,
                                                      const QList<OptionSpec>& options);
+// A subcommand's arguments: its options and exactly one PIPELINE file.
+[[nodiscard]] Result<ParsedArguments> parseCommandArguments(const QString& command,
+                                                            const QStringList& arguments,
+                                                            const QList<OptionSpec>& options);
 
 // "3,224,224" -> (3, 224, 224).
 [[nodiscard]] Result<Shape> parseShapeArgument(const QString& text);

@@ -79,22 +79,18 @@ int exportMaps(LoadedPipeline& loaded, const QString& dirPath, const DisplayOpti
 }  // namespace
 
 int exportCommand(const QStringList& arguments) {
-    auto args = parseArguments(arguments, {{QStringLiteral("--table")},
-                                           {QStringLiteral("--code")},
-                                           {QStringLiteral("--framework")},
-                                           {QStringLiteral("--maps")},
-                                           {QStringLiteral("--colormap")},
-                                           {QStringLiteral("--diagram")},
-                                           {QStringLiteral("--diagram-style")},
-                                           {QStringLiteral("--input")},
-                                           {QStringLiteral("--input-shape")}});
+    auto args = parseCommandArguments(QStringLiteral("export"), arguments,
+                                      {{QStringLiteral("--table")},
+                                       {QStringLiteral("--code")},
+                                       {QStringLiteral("--framework")},
+                                       {QStringLiteral("--maps")},
+                                       {QStringLiteral("--colormap")},
+                                       {QStringLiteral("--diagram")},
+                                       {QStringLiteral("--diagram-style")},
+                                       {QStringLiteral("--input")},
+                                       {QStringLiteral("--input-shape")}});
     if (!args) {
         return reportError(args.error());
-    }
-    if (args->positional.size() != 1) {
-        return reportError(Error::invalid(
-            QStringLiteral("export needs exactly one PIPELINE file, got %1 arguments")
-                .arg(args->positional.size())));
     }
     if (args->has(QStringLiteral("--diagram"))) {
         return reportError(Error::invalid(QStringLiteral(

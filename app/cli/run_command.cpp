@@ -30,19 +30,15 @@ QJsonArray shapeJson(const Shape& s) {
 }  // namespace
 
 int runCommand(const QStringList& arguments) {
-    auto args = parseArguments(arguments, {{QStringLiteral("--dump")},
-                                           {QStringLiteral("--input")},
-                                           {QStringLiteral("--input-shape")},
-                                           {QStringLiteral("--threads")},
-                                           {QStringLiteral("--memory-limit")},
-                                           {QStringLiteral("--quiet"), false}});
+    auto args = parseCommandArguments(QStringLiteral("run"), arguments,
+                                      {{QStringLiteral("--dump")},
+                                       {QStringLiteral("--input")},
+                                       {QStringLiteral("--input-shape")},
+                                       {QStringLiteral("--threads")},
+                                       {QStringLiteral("--memory-limit")},
+                                       {QStringLiteral("--quiet"), false}});
     if (!args) {
         return reportError(args.error());
-    }
-    if (args->positional.size() != 1) {
-        return reportError(
-            Error::invalid(QStringLiteral("run needs exactly one PIPELINE file, got %1 arguments")
-                               .arg(args->positional.size())));
     }
     if (!args->has(QStringLiteral("--dump"))) {
         return reportError(Error::invalid(QStringLiteral("run needs --dump DIR")));

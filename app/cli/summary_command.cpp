@@ -4,16 +4,12 @@
 namespace stridelab::cli {
 
 int summaryCommand(const QStringList& arguments) {
-    auto args = parseArguments(arguments, {{QStringLiteral("--format")},
-                                           {QStringLiteral("--input")},
-                                           {QStringLiteral("--input-shape")}});
+    auto args = parseCommandArguments(QStringLiteral("summary"), arguments,
+                                      {{QStringLiteral("--format")},
+                                       {QStringLiteral("--input")},
+                                       {QStringLiteral("--input-shape")}});
     if (!args) {
         return reportError(args.error());
-    }
-    if (args->positional.size() != 1) {
-        return reportError(Error::invalid(
-            QStringLiteral("summary needs exactly one PIPELINE file, got %1 arguments")
-                .arg(args->positional.size())));
     }
     const QString formatName = args->has(QStringLiteral("--format"))
                                    ? args->value(QStringLiteral("--format"))

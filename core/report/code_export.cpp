@@ -62,6 +62,7 @@ QString torchActivation(const ConvOptions& o) {
     return {};
 }
 
+// F.pad's name of a padding mode (nn.Conv2d's padding_mode uses paddingModeNames()).
 const char* torchPadMode(PaddingMode mode) {
     switch (mode) {
         case PaddingMode::Reflect:
@@ -103,9 +104,9 @@ Emitted torchLayer(const Pipeline& pipeline, const PipelineReport& report, std::
                      tuple(o.dilation))
                 .arg(o.groups)
                 .arg(pyBool(o.useBias),
-                     inModule ? QString::fromLatin1(torchPadMode(conv->params().paddingMode))
-                                    .replace(QStringLiteral("constant"), QStringLiteral("zeros"))
-                              : QStringLiteral("zeros"));
+                     inModule
+                         ? paddingModeNames().at(static_cast<qsizetype>(conv->params().paddingMode))
+                         : QStringLiteral("zeros"));
         if (!inModule) {
             e.forward += QStringLiteral(
                              "        # %1 padding as applied (TensorFlow 'same' puts the odd "
