@@ -27,6 +27,17 @@ std::int64_t Layer::workspaceBytes(const Shape& /*input*/, const LayerShape& /*s
     return 0;
 }
 
+std::vector<std::int64_t> Layer::positionsRead(Axis axis, std::int64_t position,
+                                               const LayerShape& shape) const {
+    const PositionRange d = dependencies(axis, position, shape);
+    std::vector<std::int64_t> positions;
+    positions.reserve(static_cast<std::size_t>(d.count));
+    for (std::int64_t j = 0; j < d.count; ++j) {
+        positions.push_back(d.first + j * d.step);
+    }
+    return positions;
+}
+
 PositionRange windowDependencies(std::int64_t position, const AxisShape& axis) {
     return {position * axis.stride - axis.before, axis.kernel, axis.dilation};
 }

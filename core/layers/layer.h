@@ -96,6 +96,11 @@ public:
 
     [[nodiscard]] virtual PositionRange dependencies(Axis axis, std::int64_t position,
                                                      const LayerShape& shape) const = 0;
+    // The input positions output `position` actually reads on an input of a.in positions:
+    // dependencies() where positions outside the input are padding, clamped indices where the
+    // layer replicates the edge instead (resizing). Used by the receptive-field explorer.
+    [[nodiscard]] virtual std::vector<std::int64_t> positionsRead(Axis axis, std::int64_t position,
+                                                                  const LayerShape& shape) const;
     // The factor this layer multiplies the jump (distance on the input between neighbouring
     // outputs) by.
     [[nodiscard]] virtual double jumpFactor(Axis axis, const LayerShape& shape) const = 0;

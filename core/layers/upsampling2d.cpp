@@ -2,6 +2,8 @@
 
 #include "io/json_values.h"
 
+#include <algorithm>
+
 namespace stridelab {
 
 const QStringList& interpolationNames() {
@@ -186,6 +188,24 @@ PositionRange Upsampling2d::dependencies(Axis axis, std::int64_t position,
     const ResizeTaps taps = resizeTaps(position, a.in, a.out, params_.interpolation,
                                        params_.effectiveMode(), TapDomain::Unbounded);
     return {taps.index[0], taps.count, 1};
+}
+
+std::vector<std::int64_t> Upsampling2d::positionsRead(Axis axis, std::int64_t position,
+                                                      const LayerShape& shape) const {
+    // The kernel clamps taps to the image (edge replication), and a tap of weight 0 is not read.
+    const AxisShape& a = shape.axis(axis);
+    const ResizeTaps taps = resizeTaps(position, a.in, a.out, params_.interpolation,
+                                       params_.effectiveMode(), TapDomain::Image);
+    std::vector<std::int64_t> positions;
+    for (int t = 0; t < taps.count; ++t) {
+        if (taps.weight[static_cast<std::size_t>(t)] != 0.0F) {
+            positions.push_back(
+                std::clamp<std::int64_t>(taps.index[static_cast<std::size_t>(t)], 0, a.in - 1));
+        }
+    }
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    return positions;
 }
 
 double Upsampling2d::jumpFactor(Axis axis, const LayerShape& shape) const {

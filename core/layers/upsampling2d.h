@@ -33,6 +33,8 @@ public:
     void forward(const ForwardQuery& query, LayerResult& out) const override;
     [[nodiscard]] PositionRange dependencies(Axis axis, std::int64_t position,
                                              const LayerShape& shape) const override;
+    [[nodiscard]] std::vector<std::int64_t> positionsRead(Axis axis, std::int64_t position,
+                                                          const LayerShape& shape) const override;
     [[nodiscard]] double jumpFactor(Axis axis, const LayerShape& shape) const override;
 
 private:
