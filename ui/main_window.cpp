@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "explorer/trace_controller.h"
 #include "files/file_controller.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
@@ -30,6 +31,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <span>
 
 namespace stridelab::ui {
@@ -75,16 +77,25 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
     : QMainWindow(parent),
       document_(new PipelineDocument(this)),
       compute_(new ComputeController(this)),
-      files_(new FileController(document_, this)) {
+      files_(new FileController(document_, this)),
+      trace_(new TraceController(this)) {
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stridelab.svg")));
     cards_ = new LayerCardStrip(this);
     cards_->setOrientation(Qt::Horizontal);
     cards_->setMinimumHeight(170);
     mapView_ = new FeatureMapView(this);
+    traceLabel_ = new QLabel(this);
+    traceLabel_->setWordWrap(true);
+    traceLabel_->hide();
+    auto* mapArea = new QWidget(this);
+    auto* mapLayout = new QVBoxLayout(mapArea);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->addWidget(mapView_, 1);
+    mapLayout->addWidget(traceLabel_);
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->addWidget(cards_);
-    centre->addWidget(mapView_);
+    centre->addWidget(mapArea);
     centre->setStretchFactor(0, 1);
     centre->setStretchFactor(1, 3);
     setCentralWidget(centre);
@@ -125,6 +136,10 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
                                          .arg(static_cast<double>(value), 0, 'g', 6));
             });
     connect(mapView_, &FeatureMapView::hoverLeft, hoverLabel_, &QLabel::clear);
+    connect(mapView_, &FeatureMapView::elementClicked, this,
+            [this](const MapPosition& p) { trace_->traceFrom(selected_ + 1, p.row, p.col); });
+    connect(mapView_, &FeatureMapView::backgroundClicked, trace_, &TraceController::clear);
+    connect(trace_, &TraceController::tracesChanged, this, &MainWindow::showTrace);
 
     restoreSettings();
     // A pipeline opens as it is; an image (or nothing) opens the built-in example on it.
@@ -345,6 +360,7 @@ void MainWindow::onDocumentChanged() {
     computedPositions_ = on.positions;
     const PipelineReport computed = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
     report_ = spreadOverAllLayers(computed, pipeline, computedPositions_);
+    trace_->setPipeline(pipeline, report_);
     stack_->setReport(report_);
     updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
@@ -455,6 +471,15 @@ void MainWindow::refreshCards() {
     cards_->setSelected(selected_ + 1);
 }
 
+void MainWindow::showTrace() {
+    const int origin = trace_->origin() ? trace_->origin()->card : -1;
+    cards_->setTraces(trace_->traces(), origin);
+    mapView_->setTrace(trace_->traceOf(selected_ + 1), origin == selected_ + 1);
+    const QString text = trace_->description();
+    traceLabel_->setText(text);
+    traceLabel_->setVisible(!text.isEmpty());
+}
+
 void MainWindow::refreshSelectedMap() {
     SharedTensor map;
     QString name = tr("input");
@@ -468,6 +493,7 @@ void MainWindow::refreshSelectedMap() {
     const bool stale = isStale(selected_);
     mapView_->setFeatureMap(map);
     mapView_->setStale(stale && map != nullptr);
+    showTrace();
     if (!map) {
         const bool invalid = selected_ >= 0 &&
                              selected_ < static_cast<int>(report_.layers.size()) &&

@@ -26,6 +26,7 @@ class LayerCardStrip;
 class LayerStackPanel;
 class ProfilePlot;
 class PropertiesPanel;
+class TraceController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] FileController* files() const { return files_; }
     [[nodiscard]] const PipelineReport& report() const { return report_; }
     [[nodiscard]] QAction* presentationAction() const { return presentation_; }
+    [[nodiscard]] TraceController* trace() const { return trace_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +67,8 @@ private:
     void onComputeFailed(int generation, const QString& message);
     void refreshCards();
     void refreshSelectedMap();
+    // The receptive-field trace on the cards, the map view and in words under the map.
+    void showTrace();
     void updateTitle();
     void updateSwitchAction();
     // The index among the computed (switched-on) layers of pipeline layer `layer`, or -1.
@@ -75,6 +79,7 @@ private:
     PipelineDocument* document_;
     ComputeController* compute_;
     FileController* files_;
+    TraceController* trace_;
     PipelineReport report_;
     QString analysisError_;               // the input could not be sized (unreadable image)
     int staleFrom_ = 0;                   // layers from here on show stale maps
@@ -90,6 +95,7 @@ private:
     HistogramPlot* histogram_ = nullptr;
     ProfilePlot* profile_ = nullptr;
     QLabel* hoverLabel_ = nullptr;
+    QLabel* traceLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QAction* switchOff_ = nullptr;

@@ -1,7 +1,9 @@
 #include "widgets/feature_map_view.h"
 
 #include "view/render.h"
+#include "view/trace_overlay.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -154,6 +156,12 @@ std::optional<MapPosition> FeatureMapView::positionAt(QPointF point) const {
     return position;
 }
 
+void FeatureMapView::setTrace(std::optional<MapTrace> trace, bool isOrigin) {
+    trace_ = std::move(trace);
+    traceIsOrigin_ = isOrigin;
+    update();
+}
+
 QRectF FeatureMapView::elementRect(const MapPosition& position) const {
     if (!map_) {
         return {};
@@ -200,6 +208,11 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
         }
     }
     painter.setOpacity(1.0);
+    if (trace_ && trace_->shape.h == map_->shape().h && trace_->shape.w == map_->shape().w) {
+        for (int tile = 0; tile < spec.channels; ++tile) {
+            paintTrace(painter, *trace_, layout_.tileRect(tile), traceIsOrigin_);
+        }
+    }
     if (hover_ && layout_.scale() >= kHighlightScale) {
         painter.setPen(QPen(kHighlight, 2));
         painter.setBrush(Qt::NoBrush);
@@ -234,6 +247,7 @@ void FeatureMapView::wheelEvent(QWheelEvent* event) {
 void FeatureMapView::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && map_) {
         dragFrom_ = event->position();
+        pressedAt_ = event->position();
         setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
@@ -244,6 +258,10 @@ void FeatureMapView::mousePressEvent(QMouseEvent* event) {
 void FeatureMapView::mouseMoveEvent(QMouseEvent* event) {
     const QPointF point = event->position();
     if (dragFrom_ && (event->buttons() & Qt::LeftButton)) {
+        if (pressedAt_ &&
+            (point - *pressedAt_).manhattanLength() >= QApplication::startDragDistance()) {
+            pressedAt_.reset();
+        }
         const QPointF delta = point - *dragFrom_;
         dragFrom_ = point;
         fitted_ = false;
@@ -257,6 +275,14 @@ void FeatureMapView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && dragFrom_) {
         dragFrom_.reset();
         unsetCursor();
+        if (pressedAt_) {
+            pressedAt_.reset();
+            if (const auto position = positionAt(event->position())) {
+                emit elementClicked(*position);
+            } else {
+                emit backgroundClicked();
+            }
+        }
         event->accept();
         return;
     }

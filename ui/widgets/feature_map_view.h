@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/element_trace.h"
 #include "tensor/tensor.h"
 #include "view/channel_grid_layout.h"
 #include "view/display_options.h"
@@ -57,6 +58,11 @@ public:
     // The screen rectangle of a map element, empty when that channel is not shown.
     [[nodiscard]] QRectF elementRect(const MapPosition& position) const;
 
+    // The receptive-field trace drawn over every tile (nullopt: none). `isOrigin`: this map
+    // holds the clicked element.
+    void setTrace(std::optional<MapTrace> trace, bool isOrigin);
+    [[nodiscard]] const std::optional<MapTrace>& trace() const { return trace_; }
+
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
@@ -65,6 +71,9 @@ signals:
     void hovered(int channel, int row, int col, float value);
     // The mouse left the map (onto a gap, the background or out of the widget).
     void hoverLeft();
+    // A click (press and release without dragging) on an element / on no element.
+    void elementClicked(const stridelab::ui::MapPosition& position);
+    void backgroundClicked();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -101,8 +110,11 @@ private:
     bool fitted_ = true;  // follows the widget's size until the user zooms or pans
     int wheelRemainder_ = 0;
     std::optional<QPointF> dragFrom_;
-    std::optional<QPointF> mousePos_;  // last position over the widget, for re-hovering
+    std::optional<QPointF> pressedAt_;  // where a click began, until the mouse moves away
+    std::optional<QPointF> mousePos_;   // last position over the widget, for re-hovering
     std::optional<MapPosition> hover_;
+    std::optional<MapTrace> trace_;
+    bool traceIsOrigin_ = false;
 
     // Rendered tiles, one per tensor channel (or one RGB picture); rebuilt only when the map
     // or the display options change.

@@ -2,6 +2,7 @@
 
 #include "view/render.h"
 #include "view/thumbnail_scale.h"
+#include "view/trace_overlay.h"
 
 #include <QBoxLayout>
 #include <QMouseEvent>
@@ -58,6 +59,12 @@ public:
             selected_ = selected;
             update();
         }
+    }
+
+    void setTrace(const std::optional<MapTrace>& trace, bool isOrigin) {
+        trace_ = trace;
+        traceIsOrigin_ = isOrigin;
+        update();
     }
 
     void setOnClick(std::function<void()> onClick) { onClick_ = std::move(onClick); }
@@ -123,6 +130,10 @@ protected:
         painter.setOpacity(card_.stale ? 0.35 : 1.0);
         painter.drawImage(thumb, thumbnail_);
         painter.setOpacity(1.0);
+        if (trace_ && card_.map && trace_->shape.h == card_.map->shape().h &&
+            trace_->shape.w == card_.map->shape().w) {
+            paintTrace(painter, *trace_, thumb, traceIsOrigin_);
+        }
         // An outline, so that a map of a few pixels is still found at a glance.
         painter.setPen(QPen(kThumbOutline, 0));
         painter.drawRect(thumb.adjusted(-1, -1, 0, 0));
@@ -151,6 +162,8 @@ private:
     int extent_ = 96;
     bool selected_ = false;
     bool pressed_ = false;
+    std::optional<MapTrace> trace_;
+    bool traceIsOrigin_ = false;
     std::function<void()> onClick_;
 };
 
@@ -245,7 +258,27 @@ void LayerCardStrip::rebuild() {
         widgets_.push_back(card);
     }
     updateThumbnails();
+    applyTraces();
     setSelected(selected_);
+}
+
+void LayerCardStrip::setTraces(std::vector<std::optional<MapTrace>> traces, int origin) {
+    traces_ = std::move(traces);
+    traceOrigin_ = origin;
+    applyTraces();
+}
+
+const std::optional<MapTrace>& LayerCardStrip::trace(int index) const {
+    static const std::optional<MapTrace> none;
+    return index >= 0 && index < static_cast<int>(traces_.size())
+               ? traces_[static_cast<std::size_t>(index)]
+               : none;
+}
+
+void LayerCardStrip::applyTraces() {
+    for (std::size_t i = 0; i < widgets_.size(); ++i) {
+        widgets_[i]->setTrace(trace(static_cast<int>(i)), static_cast<int>(i) == traceOrigin_);
+    }
 }
 
 void LayerCardStrip::updateThumbnails() {

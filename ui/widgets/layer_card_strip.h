@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/element_trace.h"
 #include "tensor/tensor.h"
 #include "view/display_options.h"
 
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QBoxLayout;
@@ -57,6 +59,11 @@ public:
     [[nodiscard]] QWidget* cardWidget(int index) const;
     [[nodiscard]] QRectF thumbnailRect(int index) const;
 
+    // The receptive-field trace of each card's map (missing or nullopt: none); the card
+    // `origin` holds the clicked element. Kept across setCards.
+    void setTraces(std::vector<std::optional<MapTrace>> traces, int origin);
+    [[nodiscard]] const std::optional<MapTrace>& trace(int index) const;
+
     [[nodiscard]] QSize sizeHint() const override;
 
 signals:
@@ -68,7 +75,11 @@ private:
     void updateThumbnails();
     void applyOrientation();
 
+    void applyTraces();
+
     std::vector<LayerCard> cards_;
+    std::vector<std::optional<MapTrace>> traces_;
+    int traceOrigin_ = -1;
     std::vector<LayerCardWidget*> widgets_;
     DisplayOptions options_;
     Qt::Orientation orientation_ = Qt::Horizontal;
