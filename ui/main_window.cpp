@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "compare/comparison_panel.h"
 #include "explorer/trace_controller.h"
 #include "files/file_controller.h"
 #include "io/image_input.h"
@@ -180,6 +181,13 @@ void MainWindow::buildDocks() {
     plotsDock->setObjectName(QStringLiteral("plotsDock"));
     plotsDock->setWidget(plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
+    compare_ = new ComparisonPanel(this);
+    auto* compareDock = new QDockWidget(tr("Compare"), this);
+    compareDock->setObjectName(QStringLiteral("compareDock"));
+    compareDock->setWidget(compare_);
+    addDockWidget(Qt::BottomDockWidgetArea, compareDock);
+    tabifyDockWidget(plotsDock, compareDock);
+    plotsDock->raise();
     connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
         hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
     });
@@ -268,6 +276,10 @@ void MainWindow::buildMenus() {
     presentationKeys_.push_back(leave);
     view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
                     &FeatureMapView::fitToView);
+    QMenu* panels = view->addMenu(tr("P&anels"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        panels->addAction(dock->toggleViewAction());
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About StrideLab"), this, [this] {
@@ -341,6 +353,7 @@ void MainWindow::setDisplayOptions(const DisplayOptions& options) {
     displayOptions_ = options;
     mapView_->setDisplayOptions(options);
     cards_->setDisplayOptions(options);
+    compare_->setDisplayOptions(options);
     checkChoice(colormapGroup_, static_cast<int>(options.colormap));
     checkChoice(normalisationGroup_, static_cast<int>(options.normalisation));
     rgbAction_->setChecked(options.rgb);
@@ -467,6 +480,12 @@ void MainWindow::refreshCards() {
         cards.push_back({title, shapeText(r), r.shape ? valuesOf(result) : nullptr, stale,
                          r.error ? r.error->message : QString()});
     }
+    std::vector<ComparableMap> comparable;
+    for (const LayerCard& card : cards) {
+        comparable.push_back({card.title + QLatin1Char(' ') + card.shapeText, card.title,
+                              card.stale ? nullptr : card.map});
+    }
+    compare_->setMaps(std::move(comparable));
     cards_->setCards(std::move(cards));
     cards_->setSelected(selected_ + 1);
 }

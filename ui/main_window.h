@@ -19,6 +19,7 @@ class QProgressBar;
 
 namespace stridelab::ui {
 
+class ComparisonPanel;
 class FeatureMapView;
 class FileController;
 class HistogramPlot;
@@ -44,6 +45,7 @@ public:
     [[nodiscard]] const PipelineReport& report() const { return report_; }
     [[nodiscard]] QAction* presentationAction() const { return presentation_; }
     [[nodiscard]] TraceController* trace() const { return trace_; }
+    [[nodiscard]] ComparisonPanel* comparison() const { return compare_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -94,6 +96,7 @@ private:
     FeatureMapView* mapView_ = nullptr;
     HistogramPlot* histogram_ = nullptr;
     ProfilePlot* profile_ = nullptr;
+    ComparisonPanel* compare_ = nullptr;
     QLabel* hoverLabel_ = nullptr;
     QLabel* traceLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;

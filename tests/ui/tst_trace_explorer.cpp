@@ -89,7 +89,7 @@ void TestTraceExplorer::positionRunsSplitAtTheEdges() {
 
 void TestTraceExplorer::clickTracesUpstream() {
     MainWindow w;
-    w.resize(1200, 800);
+    w.resize(1400, 1000);
     w.show();
     QVERIFY(w.files()->openPipeline(kMnist));
     QVERIFY(settle(w));
@@ -118,7 +118,7 @@ void TestTraceExplorer::clickTracesUpstream() {
 
 void TestTraceExplorer::clickOnTheInputTracesDownstream() {
     MainWindow w;
-    w.resize(1200, 800);
+    w.resize(1400, 1000);
     w.show();
     QVERIFY(w.files()->openPipeline(kMnist));
     QVERIFY(settle(w));
@@ -139,7 +139,7 @@ void TestTraceExplorer::clickOnTheInputTracesDownstream() {
 
 void TestTraceExplorer::clickBesideTheMapClears() {
     MainWindow w;
-    w.resize(1200, 800);
+    w.resize(1400, 1000);
     w.show();
     QVERIFY(w.files()->openPipeline(kMnist));
     QVERIFY(settle(w));
@@ -157,7 +157,7 @@ void TestTraceExplorer::clickBesideTheMapClears() {
 
 void TestTraceExplorer::changeThatRemovesTheElementClears() {
     MainWindow w;
-    w.resize(1200, 800);
+    w.resize(1400, 1000);
     w.show();
     QVERIFY(w.files()->openPipeline(kMnist));
     QVERIFY(settle(w));
