@@ -49,6 +49,9 @@ public:
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] const std::optional<MapComparison>& comparison() const { return comparison_; }
 
+    // Small, so that sharing the bottom dock with the plots does not make it tall.
+    [[nodiscard]] QSize sizeHint() const override { return {720, 240}; }
+
 private:
     [[nodiscard]] std::vector<ComparableMap> entries() const;
     void refillCombos();
