@@ -4,13 +4,11 @@
 // x2 is each 2x2 block replaced by its mean).
 
 #include "compare/comparison_panel.h"
-#include "files/file_controller.h"
-#include "main_window.h"
+#include "support/window_support.h"
 #include "widgets/feature_map_view.h"
 
 #include <QComboBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QTest>
 
 #include <cmath>
@@ -38,9 +36,7 @@ private slots:
 };
 
 void TestComparison::initTestCase() {
-    QCoreApplication::setOrganizationName(QStringLiteral("StrideLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_comparison"));
-    QSettings().clear();
+    test::useFreshSettings(QStringLiteral("tst_comparison"));
 }
 
 void TestComparison::comparesTheChosenMaps() {
@@ -96,11 +92,10 @@ void TestComparison::pinnedCopyOutlivesAChange() {
 }
 
 void TestComparison::downThenUpInTheWindow() {
-    MainWindow w;
-    w.resize(1400, 1000);
-    w.show();
-    QVERIFY(
-        w.files()->openPipeline(QStringLiteral(":/presets/demos/down_up_compare.stridelab.json")));
+    const auto window =
+        test::openWindow(QStringLiteral(":/presets/demos/down_up_compare.stridelab.json"));
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
     QTRY_VERIFY_WITH_TIMEOUT(w.comparison()->comparison().has_value(), 30000);
     ComparisonPanel* panel = w.comparison();
     QCOMPARE(panel->comboA()->currentText(), QStringLiteral("up · upsampling2d (1, 64, 64)"));

@@ -5,17 +5,15 @@
 // preset: 28 -conv3-> 26 -pool2-> 13 -conv3-> 11 -pool2-> 5 -conv3-> 3.
 
 #include "explorer/trace_controller.h"
-#include "files/file_controller.h"
-#include "main_window.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/parameter_editors.h"
 #include "panels/properties_panel.h"
+#include "support/window_support.h"
 #include "view/trace_overlay.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
 
 #include <QLabel>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTest>
 
@@ -24,12 +22,7 @@ using namespace stridelab::ui;
 
 namespace {
 
-constexpr int kComputeTimeoutMs = 30000;
 const QString kMnist = QStringLiteral(":/presets/mnist_trunk.stridelab.json");
-
-bool settle(MainWindow& w) {
-    return QTest::qWaitFor([&] { return !w.compute()->busy(); }, kComputeTimeoutMs);
-}
 
 QList<qint64> rowsOf(const std::optional<MapTrace>& trace) {
     return trace ? QList<qint64>(trace->rows.positions.begin(), trace->rows.positions.end())
@@ -74,9 +67,7 @@ private slots:
 };
 
 void TestTraceExplorer::initTestCase() {
-    QCoreApplication::setOrganizationName(QStringLiteral("StrideLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_trace_explorer"));
-    QSettings().clear();
+    test::useFreshSettings(QStringLiteral("tst_trace_explorer"));
 }
 
 void TestTraceExplorer::positionRunsSplitAtTheEdges() {
@@ -88,11 +79,9 @@ void TestTraceExplorer::positionRunsSplitAtTheEdges() {
 }
 
 void TestTraceExplorer::clickTracesUpstream() {
-    MainWindow w;
-    w.resize(1400, 1000);
-    w.show();
-    QVERIFY(w.files()->openPipeline(kMnist));
-    QVERIFY(settle(w));
+    const auto window = test::openWindow(kMnist);
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
     w.layerStack()->selectLayer(4);  // conv2d_2, 64 x 3 x 3
     QTRY_VERIFY(w.mapView()->featureMap() != nullptr);
     clickElement(w.mapView(), 1, 1);
@@ -117,11 +106,9 @@ void TestTraceExplorer::clickTracesUpstream() {
 }
 
 void TestTraceExplorer::clickOnTheInputTracesDownstream() {
-    MainWindow w;
-    w.resize(1400, 1000);
-    w.show();
-    QVERIFY(w.files()->openPipeline(kMnist));
-    QVERIFY(settle(w));
+    const auto window = test::openWindow(kMnist);
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
     w.layerStack()->selectLayer(-1);
     QTRY_VERIFY(w.mapView()->featureMap() != nullptr);
     // Input row 5 is read by conv rows 3..5, pooled into 1..2, read by conv 0..2, pooled
@@ -138,11 +125,9 @@ void TestTraceExplorer::clickOnTheInputTracesDownstream() {
 }
 
 void TestTraceExplorer::clickBesideTheMapClears() {
-    MainWindow w;
-    w.resize(1400, 1000);
-    w.show();
-    QVERIFY(w.files()->openPipeline(kMnist));
-    QVERIFY(settle(w));
+    const auto window = test::openWindow(kMnist);
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
     w.layerStack()->selectLayer(0);
     QTRY_VERIFY(w.mapView()->featureMap() != nullptr);
     clickElement(w.mapView(), 0, 0);
@@ -156,11 +141,9 @@ void TestTraceExplorer::clickBesideTheMapClears() {
 }
 
 void TestTraceExplorer::changeThatRemovesTheElementClears() {
-    MainWindow w;
-    w.resize(1400, 1000);
-    w.show();
-    QVERIFY(w.files()->openPipeline(kMnist));
-    QVERIFY(settle(w));
+    const auto window = test::openWindow(kMnist);
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
     w.layerStack()->selectLayer(2);  // conv2d_1, 11 x 11
     QTRY_VERIFY(w.mapView()->featureMap() != nullptr);
     clickElement(w.mapView(), 10, 10);
@@ -174,7 +157,7 @@ void TestTraceExplorer::changeThatRemovesTheElementClears() {
     QVERIFY(!w.trace()->origin().has_value());
     // Undo brings the 11 x 11 map back; the element can be traced again.
     w.document()->undoStack()->undo();
-    QVERIFY(settle(w));
+    QVERIFY(test::settle(w));
     w.layerStack()->selectLayer(2);
     clickElement(w.mapView(), 10, 10);
     QCOMPARE(rowsOf(w.cards()->trace(0)), range(20, 27));
