@@ -3,12 +3,10 @@
 // groups, every padding mode, ceil_mode overhangs and GEMM tiling, with 1 and 2 threads.
 // The references themselves are first pinned to numbers checked with PyTorch 1.13.
 
-#include "kernels/activation.h"
-#include "kernels/antialiased_resize.h"
 #include "kernels/conv2d_gemm.h"
 #include "kernels/padding.h"
-#include "kernels/pooling.h"
 #include "kernels/resize.h"
+#include "support/kernel_checks.h"
 #include "support/reference_kernels.h"
 #include "support/test_support.h"
 
@@ -18,42 +16,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstring>
 
 using namespace stridelab;
+using namespace stridelab::test;
 using stridelab::test::ConvParams;
-using stridelab::test::PoolParams;
 using stridelab::test::TransposedConvParams;
 
 namespace {
-
-constexpr double kRelative = 1e-4;
-
-std::vector<float> randomValues(std::int64_t count, unsigned seed) {
-    const Tensor t = test::randomTensor(Shape{1, 1, count}, seed);
-    return {t.values().begin(), t.values().end()};
-}
-
-// 1e-4 relative, measured against each element and against the tensor's largest magnitude,
-// so that an output summed to near zero by cancellation is not held to a tighter bound than
-// the terms it was summed from.
-bool close(const Tensor& actual, const Tensor& expected, QString* why) {
-    double scale = 0.0;
-    for (const float v : expected.values()) {
-        scale = std::max(scale, static_cast<double>(std::abs(v)));
-    }
-    return test::tensorsClose(actual, expected, kRelative, kRelative * std::max(scale, 1e-3), why);
-}
-
-bool bitIdentical(const Tensor& a, const Tensor& b) {
-    return a.shape() == b.shape() &&
-           std::memcmp(a.data(), b.data(), static_cast<std::size_t>(a.size()) * sizeof(float)) == 0;
-}
-
-// As the executor runs a layer: Eigen gets the same thread count as the kernel.
-void useThreads(int threads) {
-    Eigen::setNbThreads(threads);
-}
 
 Tensor optimizedConv(const Tensor& input, const std::vector<float>& weights,
                      const std::vector<float>& bias, const ConvParams& p, int threads) {
@@ -86,10 +55,6 @@ Tensor optimizedConvTranspose(const Tensor& input, const std::vector<float>& wei
     return output;
 }
 
-PoolGeometry poolGeometry(const Shape& input, const PoolParams& p) {
-    return {input, test::referencePoolShape(input, p), p.kernel, p.stride, p.padding};
-}
-
 const char* modeName(PaddingMode mode) {
     switch (mode) {
         case PaddingMode::Zeros:
@@ -100,32 +65,6 @@ const char* modeName(PaddingMode mode) {
             return "replicate";
         case PaddingMode::Circular:
             return "circular";
-    }
-    return "?";
-}
-
-const char* interpolationName(Interpolation i) {
-    switch (i) {
-        case Interpolation::Nearest:
-            return "nearest";
-        case Interpolation::NearestExact:
-            return "nearest_exact";
-        case Interpolation::Bilinear:
-            return "bilinear";
-        case Interpolation::Bicubic:
-            return "bicubic";
-    }
-    return "?";
-}
-
-const char* coordinateName(CoordinateMode m) {
-    switch (m) {
-        case CoordinateMode::HalfPixel:
-            return "half_pixel";
-        case CoordinateMode::AlignCorners:
-            return "align_corners";
-        case CoordinateMode::Asymmetric:
-            return "asymmetric";
     }
     return "?";
 }
@@ -143,21 +82,6 @@ struct TransposedCase {
     TransposedConvParams params;
     bool bias = true;
 };
-
-struct PoolCase {
-    const char* name;
-    Shape input;
-    PoolParams params;
-    bool ties = false;  // values rounded to halves so that windows hold equal maxima
-};
-
-Padding2d pads(std::int64_t top, std::int64_t bottom, std::int64_t left, std::int64_t right) {
-    return {top, bottom, left, right};
-}
-
-Padding2d pads(std::int64_t p) {
-    return {p, p, p, p};
-}
 
 const std::vector<ConvCase>& convCases() {
     using M = PaddingMode;
@@ -262,42 +186,6 @@ const std::vector<TransposedCase>& transposedCases() {
         {"2x1x17 f3 k1x3 s1x2 d1x2", {2, 1, 17}, {3, {1, 3}, {1, 2}, {1, 2}, 1, {0, 0}, {1, 37}}},
     };
     return cases;
-}
-
-const std::vector<PoolCase>& poolCases() {
-    static const std::vector<PoolCase> cases = {
-        {"3x7x9 k2 s2", {3, 7, 9}, {{2, 2}, {2, 2}, pads(0), false}},
-        {"3x7x9 k2 s2 ceil", {3, 7, 9}, {{2, 2}, {2, 2}, pads(0), true}},
-        {"2x15x17 k3 s2 p1 ceil", {2, 15, 17}, {{3, 3}, {2, 2}, pads(1), true}},
-        {"2x17x15 k3 s2 p1", {2, 17, 15}, {{3, 3}, {2, 2}, pads(1), false}},
-        {"4x9x7 k3 s3 p1 ceil", {4, 9, 7}, {{3, 3}, {3, 3}, pads(1), true}},
-        {"2x8x8 k3 s2 p(0,1,0,1), TF same", {2, 8, 8}, {{3, 3}, {2, 2}, pads(0, 1, 0, 1), false}},
-        {"2x7x7 k2 s2 p(0,1,0,1), TF same", {2, 7, 7}, {{2, 2}, {2, 2}, pads(0, 1, 0, 1), false}},
-        {"1x1x1 k1", {1, 1, 1}, {{1, 1}, {1, 1}, pads(0), false}},
-        {"1x2x2 k2 s1 p1 ceil", {1, 2, 2}, {{2, 2}, {1, 1}, pads(1), true}},
-        {"3x9x15 k3x5 s1x2 p(1,1,2,2) ceil", {3, 9, 15}, {{3, 5}, {1, 2}, pads(1, 1, 2, 2), true}},
-        {"2x17x17 k5 s4 p2 ceil", {2, 17, 17}, {{5, 5}, {4, 4}, pads(2), true}},
-        // ceil gives 4 windows, the last would start in the padding: dropped, 3 remain.
-        {"3x5x5 k2 s2 p1 ceil, last window dropped", {3, 5, 5}, {{2, 2}, {2, 2}, pads(1), true}},
-        {"2x6x6 k3 s2 p1 ceil, overhang past the padding",
-         {2, 6, 6},
-         {{3, 3}, {2, 2}, pads(1), true}},
-        {"2x9x9 k3 s1 p1 ties", {2, 9, 9}, {{3, 3}, {1, 1}, pads(1), false}, true},
-        {"2x15x17 k3 s2 ceil ties", {2, 15, 17}, {{3, 3}, {2, 2}, pads(0), true}, true},
-        {"16x15x17 k2 s2 ceil", {16, 15, 17}, {{2, 2}, {2, 2}, pads(0), true}},
-        {"3x7x17 k1x3 s1x2 p(0,0,1,1)", {3, 7, 17}, {{1, 3}, {1, 2}, pads(0, 0, 1, 1), false}},
-    };
-    return cases;
-}
-
-Tensor poolInput(const PoolCase& c, unsigned seed) {
-    Tensor input = test::randomTensor(c.input, seed);
-    if (c.ties) {
-        for (float& v : input.values()) {
-            v = std::round(v * 2.0F) / 2.0F;
-        }
-    }
-    return input;
 }
 
 }  // namespace
@@ -518,7 +406,7 @@ private slots:
         const Tensor expected = test::referenceConv2d(input, weights, bias, p);
         const Tensor actual = optimizedConv(input, weights, bias, p, threads);
         QString why;
-        QVERIFY2(close(actual, expected, &why), qPrintable(why));
+        QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
     }
 
     void conv2dThreadsBitIdentical_data() {
@@ -569,179 +457,7 @@ private slots:
         const Tensor expected = test::referenceConv2dTranspose(input, weights, bias, p);
         const Tensor actual = optimizedConvTranspose(input, weights, bias, p, threads);
         QString why;
-        QVERIFY2(close(actual, expected, &why), qPrintable(why));
-    }
-
-    void maxPool2d_data() {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<int>("threads");
-        const auto& cases = poolCases();
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            for (const int threads : {1, 2}) {
-                QTest::addRow("%s, %d thread(s)", cases[i].name, threads)
-                    << static_cast<int>(i) << threads;
-            }
-        }
-    }
-
-    // Max pool selects values, so values and argmax must match exactly; the unpool of the
-    // recorded indices is checked with other values, so that where overlapping windows
-    // recorded one position twice the later write is seen to win.
-    void maxPool2d() {
-        QFETCH(int, index);
-        QFETCH(int, threads);
-        const PoolCase& c = poolCases()[static_cast<std::size_t>(index)];
-        const Tensor input = poolInput(c, 700U + static_cast<unsigned>(index));
-        std::vector<std::int32_t> expectedArgmax;
-        const Tensor expected = test::referenceMaxPool2d(input, c.params, &expectedArgmax);
-        const PoolGeometry geometry = poolGeometry(c.input, c.params);
-        Tensor actual(geometry.output);
-        std::vector<std::int32_t> argmax;
-        stridelab::maxPool2d(input, geometry, actual, argmax, threads);
-        QString why;
-        QVERIFY2(test::tensorsClose(actual, expected, 0.0, 0.0, &why), qPrintable(why));
-        QCOMPARE(argmax, expectedArgmax);
-
-        const Tensor scattered =
-            test::randomTensor(geometry.output, 800U + static_cast<unsigned>(index));
-        Tensor unpooled(c.input);
-        stridelab::maxUnpool2d(scattered, argmax, unpooled);
-        const Tensor expectedUnpooled =
-            test::referenceMaxUnpool2d(scattered, expectedArgmax, c.input);
-        QVERIFY2(test::tensorsClose(unpooled, expectedUnpooled, 0.0, 0.0, &why), qPrintable(why));
-    }
-
-    void avgPool2d_data() {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<bool>("countIncludePad");
-        QTest::addColumn<int>("threads");
-        const auto& cases = poolCases();
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            for (const bool include : {true, false}) {
-                // Alternate the thread count so both run on every divisor.
-                const int threads = 1 + static_cast<int>((i + (include ? 0 : 1)) % 2);
-                QTest::addRow("%s, %s, %d thread(s)", cases[i].name,
-                              include ? "count_include_pad" : "real elements", threads)
-                    << static_cast<int>(i) << include << threads;
-            }
-        }
-    }
-
-    void avgPool2d() {
-        QFETCH(int, index);
-        QFETCH(bool, countIncludePad);
-        QFETCH(int, threads);
-        const PoolCase& c = poolCases()[static_cast<std::size_t>(index)];
-        const Tensor input = poolInput(c, 900U + static_cast<unsigned>(index));
-        const Tensor expected = test::referenceAvgPool2d(input, c.params, countIncludePad);
-        const PoolGeometry geometry = poolGeometry(c.input, c.params);
-        Tensor actual(geometry.output);
-        stridelab::avgPool2d(
-            input, geometry,
-            countIncludePad ? AverageDivisor::PaddedWindow : AverageDivisor::RealElements, actual,
-            threads);
-        QString why;
-        QVERIFY2(close(actual, expected, &why), qPrintable(why));
-    }
-
-    void resize2d_data() {
-        QTest::addColumn<Shape>("input");
-        QTest::addColumn<Pair>("output");
-        QTest::addColumn<Interpolation>("interpolation");
-        QTest::addColumn<CoordinateMode>("mode");
-        QTest::addColumn<int>("threads");
-        struct Sizes {
-            const char* name;
-            Shape input;
-            Pair output;
-        };
-        const std::vector<Sizes> sizes = {
-            {"3x7x9 -> 14x18 (x2)", {3, 7, 9}, {14, 18}},
-            {"2x7x9 -> 15x17", {2, 7, 9}, {15, 17}},
-            {"2x17x15 -> 7x9 (down)", {2, 17, 15}, {7, 9}},
-            {"1x1x1 -> 3x2", {1, 1, 1}, {3, 2}},
-            {"1x2x2 -> 1x1", {1, 2, 2}, {1, 1}},
-            {"2x9x7 -> 27x14 (x3, x2)", {2, 9, 7}, {27, 14}},
-        };
-        int row = 0;
-        for (const Interpolation interpolation :
-             {Interpolation::Nearest, Interpolation::NearestExact}) {
-            for (const Sizes& s : sizes) {
-                const int threads = 1 + (row++ % 2);
-                QTest::addRow("%s %s, %d thread(s)", interpolationName(interpolation), s.name,
-                              threads)
-                    << s.input << s.output << interpolation << CoordinateMode::HalfPixel << threads;
-            }
-        }
-        for (const Interpolation interpolation :
-             {Interpolation::Bilinear, Interpolation::Bicubic}) {
-            for (const CoordinateMode mode :
-                 {CoordinateMode::HalfPixel, CoordinateMode::AlignCorners,
-                  CoordinateMode::Asymmetric}) {
-                for (const Sizes& s : sizes) {
-                    const int threads = 1 + (row++ % 2);
-                    QTest::addRow("%s %s %s, %d thread(s)", interpolationName(interpolation),
-                                  coordinateName(mode), s.name, threads)
-                        << s.input << s.output << interpolation << mode << threads;
-                }
-            }
-        }
-    }
-
-    void resize2d() {
-        QFETCH(Shape, input);
-        QFETCH(Pair, output);
-        QFETCH(Interpolation, interpolation);
-        QFETCH(CoordinateMode, mode);
-        QFETCH(int, threads);
-        const Tensor x = test::randomTensor(input, 1000);
-        const Tensor expected = test::referenceResize(x, output.h, output.w, interpolation, mode);
-        Tensor actual(Shape{input.c, output.h, output.w});
-        stridelab::resize2d(x, interpolation, mode, actual, threads);
-        QString why;
-        QVERIFY2(close(actual, expected, &why), qPrintable(why));
-    }
-
-    void antialiasedResize_data() {
-        QTest::addColumn<Shape>("input");
-        QTest::addColumn<Pair>("output");
-        QTest::addRow("3x17x15 -> 7x9 (shrink)") << Shape{3, 17, 15} << Pair{7, 9};
-        QTest::addRow("2x7x9 -> 15x17 (enlarge)") << Shape{2, 7, 9} << Pair{15, 17};
-        QTest::addRow("1x16x16 -> 5x5") << Shape{1, 16, 16} << Pair{5, 5};
-        QTest::addRow("1x9x9 -> 9x9 (same size)") << Shape{1, 9, 9} << Pair{9, 9};
-        QTest::addRow("3x15x9 -> 4x18 (shrink one axis, enlarge the other)")
-            << Shape{3, 15, 9} << Pair{4, 18};
-    }
-
-    void antialiasedResize() {
-        QFETCH(Shape, input);
-        QFETCH(Pair, output);
-        const Tensor x = test::randomTensor(input, 1100);
-        const Tensor expected = test::referenceAntialiasedResize(x, output.h, output.w);
-        const Tensor actual = stridelab::antialiasedResize(x, output.h, output.w);
-        QString why;
-        QVERIFY2(close(actual, expected, &why), qPrintable(why));
-    }
-
-    void activation_data() {
-        QTest::addColumn<Activation>("activation");
-        QTest::addColumn<int>("threads");
-        QTest::addRow("linear") << Activation::Linear << 1;
-        QTest::addRow("relu") << Activation::Relu << 2;
-        QTest::addRow("leaky_relu") << Activation::LeakyRelu << 1;
-        QTest::addRow("sigmoid") << Activation::Sigmoid << 2;
-        QTest::addRow("tanh") << Activation::Tanh << 2;
-    }
-
-    void activation() {
-        QFETCH(Activation, activation);
-        QFETCH(int, threads);
-        const Tensor x = test::randomTensor(Shape{3, 15, 17}, 1200);
-        const Tensor expected = test::referenceActivation(x, activation, 0.2F);
-        Tensor actual = x;
-        applyActivation(actual, activation, 0.2F, threads);
-        QString why;
-        QVERIFY2(test::tensorsClose(actual, expected, 1e-6, 1e-7, &why), qPrintable(why));
+        QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
     }
 };
 
