@@ -5,9 +5,16 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char* argv[]) {
     if (stridelab::cli::isCommandLineInvocation(argc, argv)) {
+        if (stridelab::cli::needsFonts(argc, argv)) {
+            // Fonts need a QGuiApplication; the offscreen platform needs no display.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            const QGuiApplication app(argc, argv);
+            return stridelab::cli::run(QCoreApplication::arguments());
+        }
         const QCoreApplication app(argc, argv);
         return stridelab::cli::run(QCoreApplication::arguments());
     }
