@@ -186,7 +186,9 @@ Column makeColumn(const DiagramMap& map, int index, const DiagramScaling& scalin
     const QString shape = map.shape.toString();
     std::vector<std::pair<QString, TextRole>> caption{{map.name, TextRole::Name}};
     if (options.style == DiagramStyle::Maps) {
-        for (const QString& line : {map.type, map.description}) {
+        // "conv2d_1" says its type already; "enc1" does not.
+        const QString type = map.name.startsWith(map.type) ? QString() : map.type;
+        for (const QString& line : {type, map.description}) {
             if (!line.isEmpty()) {
                 caption.emplace_back(line, TextRole::Detail);
             }
@@ -355,6 +357,39 @@ double layoutLegend(DiagramLayout& layout, const DiagramContent& content,
     return std::max(y + keyHeight, ty);
 }
 
+// Left to right, a new row when the next map would pass `rowWidth`: sets each column's x and
+// row and returns the rows' vertical extents.
+std::vector<Row> placeColumns(std::vector<Column>& columns, double rowWidth) {
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        Column& col = columns[i];
+        const double gap = std::max(kMinGap, col.opWidth + 2.0 * kOpPad);
+        const double captionOffset = col.captionCentre() - col.captionWidth / 2.0;
+        auto startRow = [&](bool continued) {
+            const double left = kMargin + (continued ? kContinue + gap : 0.0);
+            col.x = std::max(left - col.ext.left(), kMargin - captionOffset);
+            rows.push_back({static_cast<int>(i), static_cast<int>(i), 0.0, 0.0, 0.0, 0.0, 0.0});
+        };
+        if (i == 0) {
+            startRow(false);
+        } else {
+            const Column& prev = columns[i - 1];
+            col.x = std::max(prev.x + prev.ext.right() + gap - col.ext.left(),
+                             prev.captionRight() + kCaptionPad - captionOffset);
+            if (std::max(col.x + col.ext.right(), col.captionRight()) > kMargin + rowWidth) {
+                startRow(true);
+            }
+        }
+        col.row = static_cast<int>(rows.size()) - 1;
+        Row& row = rows.back();
+        row.last = static_cast<int>(i);
+        row.top = std::min({row.top, col.ext.top(), -kOpLift - col.opHeight});
+        row.bodyBottom = std::max(row.bodyBottom, col.ext.bottom());
+        row.captionHeight = std::max(row.captionHeight, col.captionHeight);
+    }
+    return rows;
+}
+
 }  // namespace
 
 double DiagramScaling::length(std::int64_t extent) const {
@@ -451,50 +486,40 @@ DiagramLayout layoutDiagram(const DiagramContent& content, const DiagramOptions&
     const Measure m(options.fontScale);
     layout.scaling = diagramScaling(content.maps, options.scale);
 
-    double right = kMargin;  // the rightmost thing drawn
-    double y = kMargin;
-    if (!content.title.isEmpty()) {
-        layout.texts.push_back(m.at(TextRole::Title, content.title, QPointF(kMargin, y)));
-        right = std::max(right, layout.texts.back().rect.right());
-        y += m.height(TextRole::Title) + kTitleGap;
-    }
-
     std::vector<Column> columns;
     for (std::size_t i = 0; i < content.maps.size(); ++i) {
         columns.push_back(
             makeColumn(content.maps[i], static_cast<int>(i), layout.scaling, options, m));
     }
 
-    // Left to right, a new row when the next map would pass the row width.
-    std::vector<Row> rows;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        Column& col = columns[i];
-        const double gap = std::max(kMinGap, col.opWidth + 2.0 * kOpPad);
-        const double captionOffset = col.captionCentre() - col.captionWidth / 2.0;
-        auto startRow = [&](bool continued) {
-            const double left = kMargin + (continued ? kContinue + gap : 0.0);
-            col.x = std::max(left - col.ext.left(), kMargin - captionOffset);
-            rows.push_back({static_cast<int>(i), static_cast<int>(i), 0.0, 0.0, 0.0, 0.0, 0.0});
-        };
-        if (i == 0) {
-            startRow(false);
-        } else {
-            const Column& prev = columns[i - 1];
-            col.x = std::max(prev.x + prev.ext.right() + gap - col.ext.left(),
-                             prev.captionRight() + kCaptionPad - captionOffset);
-            if (std::max(col.x + col.ext.right(), col.captionRight()) >
-                kMargin + options.rowWidth) {
-                startRow(true);
-            }
+    // As few rows as the row width allows, as evenly filled as they can be.
+    std::vector<Row> rows = placeColumns(columns, options.rowWidth);
+    if (rows.size() > 1) {
+        const std::size_t count = rows.size();
+        double low = 0.0;
+        double high = options.rowWidth;
+        for (int step = 0; step < 30; ++step) {
+            const double mid = (low + high) / 2.0;
+            (placeColumns(columns, mid).size() <= count ? high : low) = mid;
         }
-        col.row = static_cast<int>(rows.size()) - 1;
-        Row& row = rows.back();
-        row.last = static_cast<int>(i);
-        row.top = std::min({row.top, col.ext.top(), -kOpLift - col.opHeight});
-        row.bodyBottom = std::max(row.bodyBottom, col.ext.bottom());
-        row.captionHeight = std::max(row.captionHeight, col.captionHeight);
+        rows = placeColumns(columns, high);
     }
     layout.rows = static_cast<int>(rows.size());
+
+    // The title wraps to the width of the maps (a long title should not widen the figure).
+    double right = kMargin;  // the rightmost thing drawn
+    for (const Column& col : columns) {
+        right = std::max({right, col.x + col.ext.right(), col.captionRight()});
+    }
+    double y = kMargin;
+    const double textWidth = std::max(right - kMargin, kMinLegendWidth);
+    for (const QString& line : m.wrap(TextRole::Title, content.title, textWidth)) {
+        layout.texts.push_back(m.at(TextRole::Title, line, QPointF(kMargin, y)));
+        y += m.height(TextRole::Title);
+    }
+    if (!content.title.isEmpty()) {
+        y += kTitleGap;
+    }
 
     for (Row& row : rows) {
         row.centre = y - row.top;
@@ -546,9 +571,8 @@ DiagramLayout layoutDiagram(const DiagramContent& content, const DiagramOptions&
     }
 
     const double rowsBottom = rows.empty() ? y : rows.back().bottom;
-    const double legendWidth = std::max(right - kMargin, kMinLegendWidth);
     const double legendBottom =
-        layoutLegend(layout, content, options, m, rowsBottom + kLegendGap + 10.0, legendWidth);
+        layoutLegend(layout, content, options, m, rowsBottom + kLegendGap + 10.0, textWidth);
     for (const DiagramText& t : layout.texts) {
         right = std::max(right, t.rect.right());
     }

@@ -24,9 +24,9 @@ QColor mix(const QColor& a, const QColor& b, double t) {
 void paintCuboid(QPainter& painter, const DiagramBlock& block, const QColor& color) {
     painter.setPen(QPen(color.darker(170), 0.8, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
     // Light from the top left: the top face lightest, the side in shadow.
-    painter.setBrush(color.darker(118));
+    painter.setBrush(color.darker(112));
     painter.drawPolygon(block.sideFace());
-    painter.setBrush(color.lighter(122));
+    painter.setBrush(color.lighter(115));
     painter.drawPolygon(block.topFace());
     painter.setBrush(color);
     painter.drawRect(block.front);
