@@ -1,5 +1,6 @@
 #include "diagram/diagram_export_dialog.h"
 
+#include "diagram/diagram_layout.h"
 #include "diagram/diagram_writer.h"
 
 #include <QColorDialog>
@@ -20,6 +21,8 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace stridelab::ui {
 
@@ -73,7 +76,7 @@ DiagramExportDialog::DiagramExportDialog(DiagramContent content, QWidget* parent
     addColorButton(QStringLiteral("input"), tr("&Input:"), form);
     addColorButton(QStringLiteral("background"), tr("&Background:"), form);
     addColorButton(QStringLiteral("text"), tr("&Text and arrows:"), form);
-    auto* reset = new QPushButton(tr("&Reset Colours"), this);
+    auto* reset = new QPushButton(tr("Reset C&olours"), this);
     connect(reset, &QPushButton::clicked, this, [this] {
         palette_ = DiagramPalette{};
         updateColorButtons();
@@ -92,7 +95,7 @@ DiagramExportDialog::DiagramExportDialog(DiagramContent content, QWidget* parent
     dpi_->setValue(kDefaultDiagramDpi);
     dpi_->setSuffix(tr(" dpi"));
     dpi_->setToolTip(tr("PNG only: pixels per inch; the size in inches stays the same"));
-    form->addRow(tr("&Resolution (PNG):"), dpi_);
+    form->addRow(tr("Reso&lution (PNG):"), dpi_);
     path_ = new QLineEdit(this);
     path_->setPlaceholderText(tr("diagram.svg, .pdf or .png"));
     auto* browse = new QPushButton(tr("&Browse..."), this);
@@ -100,7 +103,9 @@ DiagramExportDialog::DiagramExportDialog(DiagramContent content, QWidget* parent
     auto* file = new QHBoxLayout;
     file->addWidget(path_, 1);
     file->addWidget(browse);
-    form->addRow(tr("F&ile:"), file);
+    auto* fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(path_);
+    form->addRow(fileLabel, file);
 
     preview_ = new QLabel(this);
     preview_->setMinimumSize(kPreviewSize);

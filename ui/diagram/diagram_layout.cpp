@@ -31,10 +31,6 @@ constexpr double kLegendGap = 14.0;
 constexpr double kSwatch = 14.0;
 constexpr double kMinLegendWidth = 460.0;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Diagram", text);
-}
-
 // Fonts and their metrics by role.
 class Measure {
 public:
@@ -251,31 +247,37 @@ QString scaleText(DiagramScale scale) {
     switch (scale) {
         case DiagramScale::Auto:
         case DiagramScale::Linear:
-            return tr("to scale");
+            return QCoreApplication::translate("Diagram", "to scale");
         case DiagramScale::Sqrt:
-            return tr("on a square-root scale (4 times the size is drawn twice as long)");
+            return QCoreApplication::translate(
+                "Diagram", "on a square-root scale (4 times the size is drawn twice as long)");
         case DiagramScale::Log:
-            return tr("on a log scale (each halving is drawn a fixed step shorter)");
+            return QCoreApplication::translate(
+                "Diagram", "on a log scale (each halving is drawn a fixed step shorter)");
     }
     return {};
 }
 
 QString mapsLegendText(const DiagramContent& content, DiagramScale scale) {
     const DisplayOptions& d = content.display;
-    const QString values = d.normalisation == Normalisation::Fixed
-                               ? tr("%1 colour map over the fixed range %2 to %3")
-                                     .arg(colormapDisplayName(d.colormap))
-                                     .arg(static_cast<double>(d.fixedRange.min))
-                                     .arg(static_cast<double>(d.fixedRange.max))
-                               : tr("%1 colour map, normalised %2")
-                                     .arg(colormapDisplayName(d.colormap),
-                                          normalisationDisplayName(d.normalisation).toLower());
-    return tr("Each stack is one feature map: its first channels as cards, channel 0 in front, "
-              "up to %1%2; height and width %3. Values: %4. The frame colour says which kind "
-              "of layer made the map.")
+    const QString values =
+        d.normalisation == Normalisation::Fixed
+            ? QCoreApplication::translate("Diagram", "%1 colour map over the fixed range %2 to %3")
+                  .arg(colormapDisplayName(d.colormap))
+                  .arg(static_cast<double>(d.fixedRange.min))
+                  .arg(static_cast<double>(d.fixedRange.max))
+            : QCoreApplication::translate("Diagram", "%1 colour map, normalised %2")
+                  .arg(colormapDisplayName(d.colormap),
+                       normalisationDisplayName(d.normalisation).toLower());
+    return QCoreApplication::translate(
+               "Diagram",
+               "Each stack is one feature map: its first channels as cards, channel 0 in front, "
+               "up to %1%2; height and width %3. Values: %4. The frame colour says which kind "
+               "of layer made the map.")
         .arg(kMaxDiagramCards)
-        .arg(d.rgb ? tr(" (3-channel maps as one RGB picture)") : QString(), scaleText(scale),
-             values);
+        .arg(d.rgb ? QCoreApplication::translate("Diagram", " (3-channel maps as one RGB picture)")
+                   : QString(),
+             scaleText(scale), values);
 }
 
 // The legend from `top`, at most `width` wide; returns its bottom.
@@ -290,10 +292,12 @@ double layoutLegend(DiagramLayout& layout, const DiagramContent& content,
     }
     for (const MapRole role : roles) {
         const QString text =
-            role == MapRole::Input ? tr("input")
+            role == MapRole::Input ? QCoreApplication::translate("Diagram", "input")
             : role == MapRole::Downsampling
-                ? tr("made by a downsampling layer (%1)").arg(typeList(content, role))
-                : tr("made by an upsampling layer (%1)").arg(typeList(content, role));
+                ? QCoreApplication::translate("Diagram", "made by a downsampling layer (%1)")
+                      .arg(typeList(content, role))
+                : QCoreApplication::translate("Diagram", "made by an upsampling layer (%1)")
+                      .arg(typeList(content, role));
         const double itemWidth = kSwatch + 6.0 + m.width(TextRole::Legend, text);
         if (x > kMargin && x + itemWidth > kMargin + width) {
             x = kMargin;
@@ -328,16 +332,19 @@ double layoutLegend(DiagramLayout& layout, const DiagramContent& content,
         keyWidth = key.front.right() + d + letterW + 2.0 * kLabelGap - kMargin;
         keyHeight = key.front.bottom() + th - y;
         layout.key = key;
-        text = tr("Each block is one feature map: its height is H and its depth W, %1; its width "
-                  "grows with the channels C (log scale). The numbers on the edges are the "
-                  "exact sizes; the arrows give each layer's type and parameters.")
+        text = QCoreApplication::translate(
+                   "Diagram",
+                   "Each block is one feature map: its height is H and its depth W, %1; its width "
+                   "grows with the channels C (log scale). The numbers on the edges are the "
+                   "exact sizes; the arrows give each layer's type and parameters.")
                    .arg(scaleText(layout.scaling.scale));
     } else {
         layout.colorBar = QRectF(kMargin, y + 2.0, 110.0, 10.0);
         const double dh = m.height(TextRole::Dimension);
-        layout.texts.push_back(
-            m.at(TextRole::Dimension, tr("low"), QPointF(kMargin, layout.colorBar.bottom() + 2.0)));
-        const QString high = tr("high");
+        layout.texts.push_back(m.at(TextRole::Dimension,
+                                    QCoreApplication::translate("Diagram", "low"),
+                                    QPointF(kMargin, layout.colorBar.bottom() + 2.0)));
+        const QString high = QCoreApplication::translate("Diagram", "high");
         layout.texts.push_back(
             m.at(TextRole::Dimension, high,
                  QPointF(layout.colorBar.right() - m.width(TextRole::Dimension, high),
