@@ -13,7 +13,8 @@ esac
 
 packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev
-  libbenchmark-dev xvfb xauth)
+  libbenchmark-dev xvfb xauth
+  librsvg2-bin poppler-utils) # rsvg-convert and pdftoppm: the tests render the exported diagrams
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

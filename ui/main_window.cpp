@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "compare/comparison_panel.h"
+#include "diagram/diagram_export_dialog.h"
 #include "explorer/trace_controller.h"
 #include "files/file_controller.h"
 #include "io/image_input.h"
@@ -126,6 +127,7 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
     });
     connect(compute_, &ComputeController::finished, this, &MainWindow::onComputeFinished);
     connect(compute_, &ComputeController::failed, this, &MainWindow::onComputeFailed);
+    connect(files_, &FileController::diagramRequested, this, &MainWindow::exportDiagram);
     connect(files_, &FileController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(mapView_, &FeatureMapView::hovered, this,
@@ -362,6 +364,43 @@ void MainWindow::setDisplayOptions(const DisplayOptions& options) {
     settings.setValue(QStringLiteral("view/normalisation"),
                       static_cast<int>(options.normalisation));
     settings.setValue(QStringLiteral("view/rgb"), options.rgb);
+}
+
+void MainWindow::exportDiagram() {
+    const Pipeline& pipeline = document_->pipeline();
+    const EnabledLayers on = enabledLayers(pipeline);
+    auto content = analysisError_.isEmpty()
+                       ? diagramContent(pipeline.name, analyzePipeline(on.pipeline, report_.input))
+                       : Result<DiagramContent>(Error::invalid(analysisError_));
+    if (!content) {
+        QMessageBox::warning(this, tr("Cannot export the diagram"), content.error().message);
+        return;
+    }
+    content->display = displayOptions_;
+    // The maps style draws the maps on screen, once all of them are fresh.
+    const auto& results = compute_->results();
+    const bool fresh = !compute_->busy() && compute_->input() &&
+                       pipeline.input.kind != InputKind::Shape &&
+                       compute_->input()->shape() == content->maps[0].shape &&
+                       results.size() + 1 == content->maps.size() &&
+                       std::all_of(results.begin(), results.end(),
+                                   [](const SharedResult& r) { return r != nullptr; });
+    if (fresh) {
+        content->maps[0].cards = renderDiagramCards(*compute_->input(), displayOptions_);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            if (results[i]->values.shape() != content->maps[i + 1].shape) {
+                for (DiagramMap& map : content->maps) {
+                    map.cards.clear();
+                }
+                break;
+            }
+            content->maps[i + 1].cards = renderDiagramCards(results[i]->values, displayOptions_);
+        }
+    }
+    DiagramExportDialog dialog(std::move(content).value(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.path()), 5000);
+    }
 }
 
 void MainWindow::onDocumentChanged() {

@@ -60,6 +60,8 @@ private:
     void setPresenting(bool on);
     void restoreSettings();
     void setDisplayOptions(const DisplayOptions& options);
+    // File > Export > Diagram: the switched-on layers, with their maps when they are computed.
+    void exportDiagram();
 
     void onDocumentChanged();
     void onSelectionChanged(int layer);

@@ -21,6 +21,7 @@ const char* const kUsage =
     "  stridelab summary PIPELINE [options]     print the layer table\n"
     "  stridelab run PIPELINE --dump DIR [options]\n"
     "  stridelab export PIPELINE [--table FILE] [--code FILE.py --framework F] [--maps DIR]\n"
+    "                            [--diagram FILE.svg|FILE.pdf|FILE.png]\n"
     "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
@@ -37,7 +38,13 @@ const char* const kUsage =
     "export options:\n"
     "  --table FILE.md|FILE.csv|FILE.tex       the summary table (format by suffix)\n"
     "  --code FILE.py --framework keras|pytorch  code that builds the same stack\n"
-    "  --maps DIR [--colormap grey|viridis|diverging]  one PNG per feature map\n";
+    "  --maps DIR [--colormap grey|viridis|diverging]  one PNG per feature map\n"
+    "  --diagram FILE.svg|FILE.pdf|FILE.png    the layer stack as a figure (format by suffix)\n"
+    "  --diagram-style blocks|maps             blocks to scale (default) or the rendered maps\n"
+    "  --diagram-scale auto|linear|sqrt|log    how H and W become lengths (default auto)\n"
+    "  --diagram-colors NAME=#RRGGBB,...       NAME: background, text, input, downsampling,\n"
+    "                                          upsampling\n"
+    "  --dpi N                                 resolution of a .png diagram (default 96)\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
@@ -58,6 +65,19 @@ bool isCommandLineInvocation(int argc, char* argv[]) {
     // names an unknown subcommand or option instead of opening a window by mistake.
     return isSubcommand(argv[1]) || argv[1][0] == '-' ||
            !QFileInfo::exists(QString::fromLocal8Bit(argv[1]));
+}
+
+bool needsFonts(int argc, char* argv[]) {
+    if (argc < 2 || std::strcmp(argv[1], "export") != 0) {
+        return false;
+    }
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--diagram") == 0 ||
+            std::strncmp(argv[i], "--diagram=", 10) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 int reportError(const Error& error) {

@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/export_diagram.h"
 #include "io/atomic_file.h"
 #include "report/code_export.h"
 #include "report/summary_format.h"
@@ -34,23 +35,28 @@ Result<SummaryFormat> tableFormatFor(const QString& path) {
         QStringLiteral("--table: %1: expected a .md, .csv or .tex file").arg(path));
 }
 
-// One PNG per feature map (input first), channels tiled, small maps enlarged to at least 128
-// pixels so their elements can be seen on a slide.
-int exportMaps(LoadedPipeline& loaded, const QString& dirPath, const DisplayOptions& display) {
+// Computes every map (for --maps and the maps style of --diagram), after the memory check.
+Result<RunResult> computeMaps(LoadedPipeline& loaded) {
     if (auto budget = checkMemoryBudget(loaded.report, kDefaultMemoryLimit, 0); !budget) {
-        return reportError(budget.error().within(loaded.file));
+        return budget.error().within(loaded.file);
     }
     if (auto data = loadInputData(loaded); !data) {
-        return reportError(data.error());
+        return data.error();
     }
     auto run = runPipeline(loaded.pipeline, loaded.report, *loaded.input, RunOptions{});
     if (!run) {
-        return reportError(run.error().within(loaded.file));
+        return run.error().within(loaded.file);
     }
+    return run;
+}
+
+// One PNG per feature map (input first), channels tiled, small maps enlarged to at least 128
+// pixels so their elements can be seen on a slide.
+Status exportMaps(const LoadedPipeline& loaded, const RunResult& run, const QString& dirPath,
+                  const DisplayOptions& display) {
     QDir dir(dirPath);
     if (!dir.mkpath(QStringLiteral("."))) {
-        return reportError(
-            Error::runtime(QStringLiteral("%1: cannot create the directory").arg(dirPath)));
+        return Error::runtime(QStringLiteral("%1: cannot create the directory").arg(dirPath));
     }
     auto write = [&](int index, const QString& name, const Tensor& map) -> Status {
         const int scale =
@@ -64,42 +70,39 @@ int exportMaps(LoadedPipeline& loaded, const QString& dirPath, const DisplayOpti
             png);
     };
     if (auto s = write(0, QStringLiteral("input"), *loaded.input); !s) {
-        return reportError(s.error());
+        return s;
     }
-    for (std::size_t i = 0; i < run->layers.size(); ++i) {
+    for (std::size_t i = 0; i < run.layers.size(); ++i) {
         if (auto s = write(static_cast<int>(i) + 1, loaded.pipeline.layers[i].name,
-                           run->layers[i]->values);
+                           run.layers[i]->values);
             !s) {
-            return reportError(s.error());
+            return s;
         }
     }
-    return kSuccess;
+    return success();
 }
 
 }  // namespace
 
 int exportCommand(const QStringList& arguments) {
-    auto args = parseCommandArguments(QStringLiteral("export"), arguments,
-                                      {{QStringLiteral("--table")},
-                                       {QStringLiteral("--code")},
-                                       {QStringLiteral("--framework")},
-                                       {QStringLiteral("--maps")},
-                                       {QStringLiteral("--colormap")},
-                                       {QStringLiteral("--diagram")},
-                                       {QStringLiteral("--diagram-style")},
-                                       {QStringLiteral("--input")},
-                                       {QStringLiteral("--input-shape")}});
+    QList<OptionSpec> options = {{QStringLiteral("--table")},      {QStringLiteral("--code")},
+                                 {QStringLiteral("--framework")},  {QStringLiteral("--maps")},
+                                 {QStringLiteral("--colormap")},   {QStringLiteral("--input")},
+                                 {QStringLiteral("--input-shape")}};
+    options << diagramOptionSpecs();
+    auto args = parseCommandArguments(QStringLiteral("export"), arguments, options);
     if (!args) {
         return reportError(args.error());
     }
-    if (args->has(QStringLiteral("--diagram"))) {
-        return reportError(Error::invalid(QStringLiteral(
-            "--diagram is not available in this version yet; --table, --code and --maps are")));
-    }
     if (!args->has(QStringLiteral("--table")) && !args->has(QStringLiteral("--code")) &&
-        !args->has(QStringLiteral("--maps"))) {
-        return reportError(Error::invalid(QStringLiteral(
-            "export needs at least one of --table FILE, --code FILE or --maps DIR")));
+        !args->has(QStringLiteral("--maps")) && !args->has(QStringLiteral("--diagram"))) {
+        return reportError(
+            Error::invalid(QStringLiteral("export needs at least one of --table FILE, --code FILE, "
+                                          "--maps DIR or --diagram FILE")));
+    }
+    auto diagram = diagramRequest(*args);
+    if (!diagram) {
+        return reportError(diagram.error());
     }
     DisplayOptions display;
     display.rgb = true;  // as the window shows 3-channel maps by default
@@ -131,7 +134,8 @@ int exportCommand(const QStringList& arguments) {
         tableFormat = *format;
     }
     const bool maps = args->has(QStringLiteral("--maps"));
-    auto loaded = loadForCommand(args->positional.front(), *args, maps);
+    const bool diagramMaps = *diagram && (*diagram)->options.style == ui::DiagramStyle::Maps;
+    auto loaded = loadForCommand(args->positional.front(), *args, maps || diagramMaps);
     if (!loaded) {
         return reportError(loaded.error());
     }
@@ -155,8 +159,24 @@ int exportCommand(const QStringList& arguments) {
     if (!loaded->report.ok()) {
         return reportError(layerError(*loaded));
     }
+    std::optional<RunResult> run;
+    if (maps || diagramMaps) {
+        auto computed = computeMaps(*loaded);
+        if (!computed) {
+            return reportError(computed.error());
+        }
+        run = std::move(computed).value();
+    }
     if (maps) {
-        return exportMaps(*loaded, args->value(QStringLiteral("--maps")), display);
+        if (auto s = exportMaps(*loaded, *run, args->value(QStringLiteral("--maps")), display);
+            !s) {
+            return reportError(s.error());
+        }
+    }
+    if (*diagram) {
+        if (auto s = exportDiagram(*loaded, **diagram, display, run ? &*run : nullptr); !s) {
+            return reportError(s.error());
+        }
     }
     return kSuccess;
 }

@@ -1,6 +1,7 @@
-// `stridelab export`: summary tables as Markdown, CSV and LaTeX, and Keras/PyTorch code. The
-// PyTorch code of every preset, demo and golden pipeline is run with real PyTorch where
-// python3-torch is installed, and must print the shapes `stridelab summary` gives.
+// `stridelab export`: summary tables as Markdown, CSV and LaTeX, Keras/PyTorch code, maps and
+// diagrams. The PyTorch code of every preset, demo and golden pipeline is run with real
+// PyTorch where python3-torch is installed, and must print the shapes `stridelab summary`
+// gives. Diagrams must parse (SVG), start as a PDF, and record the resolution asked for (PNG).
 
 #include "support/test_support.h"
 
@@ -12,8 +13,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 namespace {
 
@@ -81,6 +84,11 @@ private slots:
     void pytorchCodeGivesTheSummaryShapes();
     void kerasCodeNamesEveryLayer();
     void mapsOnePngPerLayer();
+    void diagramInEveryFormat();
+    void diagramPngDpi();
+    void diagramMapsStyle();
+    void diagramMapsStyleNeedsData();
+    void diagramColors();
     void errors_data();
     void errors();
 };
@@ -239,6 +247,146 @@ void TestExport::mapsOnePngPerLayer() {
     QVERIFY(!(element.red() == element.green() && element.green() == element.blue()));
 }
 
+namespace {
+
+QString preset(const QString& name) {
+    return stridelab::test::sourceDir() + QStringLiteral("/resources/presets/") + name;
+}
+
+}  // namespace
+
+// SVG that parses with the layer names as texts, a PDF, a PNG; nothing on standard error.
+void TestExport::diagramInEveryFormat() {
+    QTemporaryDir dir;
+    const QString p = preset(QStringLiteral("encoder_decoder_416.stridelab.json"));
+    for (const QString& suffix : {QStringLiteral("svg"), QStringLiteral("SVG"),
+                                  QStringLiteral("pdf"), QStringLiteral("png")}) {
+        const QString path = dir.filePath(QStringLiteral("d.") + suffix);
+        const Outcome o =
+            runStridelab({QStringLiteral("export"), p, QStringLiteral("--diagram"), path});
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QCOMPARE(o.err, QByteArray());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        if (suffix.toLower() == QStringLiteral("svg")) {
+            QXmlStreamReader xml(bytes);
+            QStringList texts;
+            while (!xml.atEnd()) {
+                if (xml.readNext() == QXmlStreamReader::StartElement &&
+                    xml.name() == QStringLiteral("text")) {
+                    texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            for (const QString& name : {QStringLiteral("enc1"), QStringLiteral("pool5"),
+                                        QStringLiteral("dec5"), QStringLiteral("(256, 13, 13)")}) {
+                QVERIFY2(texts.contains(name), qPrintable(name));
+            }
+        } else if (suffix == QStringLiteral("pdf")) {
+            QVERIFY(bytes.startsWith("%PDF-"));
+        } else {
+            QVERIFY(!QImage::fromData(bytes, "PNG").isNull());
+        }
+    }
+    // No temporary file left beside them.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 4);
+}
+
+void TestExport::diagramPngDpi() {
+    QTemporaryDir dir;
+    const QString p = preset(QStringLiteral("mnist_trunk.stridelab.json"));
+    const QString at96 = dir.filePath(QStringLiteral("96.png"));
+    const QString at300 = dir.filePath(QStringLiteral("300.png"));
+    QCOMPARE(
+        runStridelab({QStringLiteral("export"), p, QStringLiteral("--diagram"), at96}).exitCode, 0);
+    QCOMPARE(runStridelab({QStringLiteral("export"), p, QStringLiteral("--diagram"), at300,
+                           QStringLiteral("--dpi"), QStringLiteral("300")})
+                 .exitCode,
+             0);
+    const QImage small(at96);
+    const QImage large(at300);
+    QVERIFY(!small.isNull() && !large.isNull());
+    QVERIFY2(std::abs(large.width() - small.width() * 300.0 / 96.0) <= 1.0,
+             qPrintable(QStringLiteral("%1 and %2").arg(small.width()).arg(large.width())));
+    QVERIFY(std::abs(large.height() - small.height() * 300.0 / 96.0) <= 1.0);
+    // Dots per metre: 96 / 0.0254 = 3779.5 and 300 / 0.0254 = 11811.02.
+    QCOMPARE(small.dotsPerMeterX(), 3780);
+    QCOMPARE(large.dotsPerMeterX(), 11811);
+    QCOMPARE(large.dotsPerMeterY(), 11811);
+}
+
+void TestExport::diagramMapsStyle() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("maps.svg"));
+    const Outcome o = runStridelab(
+        {QStringLiteral("export"), preset(QStringLiteral("mnist_trunk.stridelab.json")),
+         QStringLiteral("--diagram"), path, QStringLiteral("--diagram-style"),
+         QStringLiteral("maps"), QStringLiteral("--colormap"), QStringLiteral("viridis")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    // Six maps, each with at least its front card embedded; the parameters as text.
+    QVERIFY(svg.count("<image") >= 6);
+    QVERIFY(svg.contains(">64 3x3 valid relu</text>"));
+    // The legend names the colour map (its lines joined: it wraps).
+    QXmlStreamReader xml(svg);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement &&
+            xml.name() == QStringLiteral("text")) {
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        }
+    }
+    QVERIFY2(texts.join(QLatin1Char(' '))
+                 .contains(QStringLiteral("Values: Viridis colour map, normalised per channel.")),
+             qPrintable(texts.join(QLatin1Char('|'))));
+}
+
+void TestExport::diagramMapsStyleNeedsData() {
+    QTemporaryDir dir;
+    const QString pipeline = dir.filePath(QStringLiteral("shape.json"));
+    QFile f(pipeline);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "stridelab.pipeline", "version": 1, "name": "shape only",
+               "input": {"shape": [1, 28, 28]},
+               "layers": [{"type": "max_pool2d", "pool_size": 2}]})");
+    f.close();
+    const QString svg = dir.filePath(QStringLiteral("d.svg"));
+    // The blocks need shapes only...
+    QCOMPARE(runStridelab({QStringLiteral("export"), pipeline, QStringLiteral("--diagram"), svg})
+                 .exitCode,
+             0);
+    // ...the maps need data.
+    const Outcome o =
+        runStridelab({QStringLiteral("export"), pipeline, QStringLiteral("--diagram"), svg,
+                      QStringLiteral("--diagram-style"), QStringLiteral("maps")});
+    QCOMPARE(o.exitCode, 2);
+    QCOMPARE(QString::fromUtf8(o.err).trimmed(),
+             QStringLiteral("stridelab: error: %1: the input is a shape only; give data with "
+                            "--input")
+                 .arg(pipeline));
+    const Outcome withInput =
+        runStridelab({QStringLiteral("export"), pipeline, QStringLiteral("--diagram"), svg,
+                      QStringLiteral("--diagram-style"), QStringLiteral("maps"),
+                      QStringLiteral("--input"), QStringLiteral("builtin:zone_plate")});
+    QVERIFY2(withInput.exitCode == 0, withInput.err.constData());
+}
+
+void TestExport::diagramColors() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.png"));
+    const Outcome o = runStridelab(
+        {QStringLiteral("export"), preset(QStringLiteral("conv_same_upsampling.stridelab.json")),
+         QStringLiteral("--diagram"), path, QStringLiteral("--diagram-colors"),
+         QStringLiteral("background=#102030, text=#fff")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const QImage image(path);
+    QCOMPARE(image.pixelColor(0, 0), QColor(0x10, 0x20, 0x30));
+    QCOMPARE(image.pixelColor(image.width() - 1, image.height() - 1), QColor(0x10, 0x20, 0x30));
+}
+
 void TestExport::errors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
@@ -246,7 +394,9 @@ void TestExport::errors_data() {
                       QStringLiteral("/resources/presets/mnist_trunk.stridelab.json");
     QTest::addRow("nothing to export")
         << QStringList{QStringLiteral("export"), p}
-        << QStringLiteral("export needs at least one of --table FILE, --code FILE or --maps DIR");
+        << QStringLiteral(
+               "export needs at least one of --table FILE, --code FILE, --maps DIR or --diagram "
+               "FILE");
     QTest::addRow("code without framework")
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--code"),
                        QStringLiteral("/tmp/x.py")}
@@ -255,11 +405,60 @@ void TestExport::errors_data() {
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--table"),
                        QStringLiteral("/tmp/x.txt")}
         << QStringLiteral("--table: /tmp/x.txt: expected a .md, .csv or .tex file");
-    QTest::addRow("diagram not yet")
-        << QStringList{QStringLiteral("export"), p, QStringLiteral("--diagram"),
-                       QStringLiteral("/tmp/d.svg")}
+    const auto diagram = [&p](const QString& file, const QStringList& more) {
+        return QStringList{QStringLiteral("export"), p, QStringLiteral("--diagram"), file} + more;
+    };
+    QTest::addRow("diagram of unknown format")
+        << diagram(QStringLiteral("/tmp/d.jpg"), {})
+        << QStringLiteral("--diagram: /tmp/d.jpg: expected a .svg, .pdf or .png file");
+    QTest::addRow("diagram without suffix")
+        << diagram(QStringLiteral("/tmp/d"), {})
+        << QStringLiteral("--diagram: /tmp/d: expected a .svg, .pdf or .png file");
+    QTest::addRow("unknown diagram style")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-style"), QStringLiteral("boxes")})
+        << QStringLiteral("--diagram-style: expected blocks or maps, got \"boxes\"");
+    QTest::addRow("unknown diagram scale")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-scale"), QStringLiteral("cubic")})
+        << QStringLiteral("--diagram-scale: expected auto, linear, sqrt or log, got \"cubic\"");
+    QTest::addRow("unknown colour name")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-colors"), QStringLiteral("downsample=#ff0000")})
         << QStringLiteral(
-               "--diagram is not available in this version yet; --table, --code and --maps are");
+               "--diagram-colors: unknown colour \"downsample\"; did you mean "
+               "\"downsampling\"?; the colours are background, text, input, "
+               "downsampling, upsampling");
+    QTest::addRow("colour not hex")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-colors"), QStringLiteral("text=#000,input=blue")})
+        << QStringLiteral("--diagram-colors: input: expected #RRGGBB or #RGB, got \"blue\"");
+    QTest::addRow("colour of five digits")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-colors"), QStringLiteral("text=#12345")})
+        << QStringLiteral("--diagram-colors: text: expected #RRGGBB or #RGB, got \"#12345\"");
+    QTest::addRow("colour without name")
+        << diagram(QStringLiteral("/tmp/d.svg"),
+                   {QStringLiteral("--diagram-colors"), QStringLiteral("#ff0000")})
+        << QStringLiteral("--diagram-colors: expected NAME=#RRGGBB, got \"#ff0000\"");
+    QTest::addRow("dpi of an svg")
+        << diagram(QStringLiteral("/tmp/d.svg"), {QStringLiteral("--dpi"), QStringLiteral("300")})
+        << QStringLiteral("--dpi applies to a .png diagram only, not to /tmp/d.svg");
+    QTest::addRow("dpi of zero") << diagram(QStringLiteral("/tmp/d.png"),
+                                            {QStringLiteral("--dpi"), QStringLiteral("0")})
+                                 << QStringLiteral("--dpi: expected an integer >= 1, got \"0\"");
+    QTest::addRow("dpi too large")
+        << diagram(QStringLiteral("/tmp/d.png"),
+                   {QStringLiteral("--dpi"), QStringLiteral("200000")})
+        << QStringLiteral(
+               "/tmp/d.png: a %1 image at 200000 dpi is too large (at most 250 "
+               "million pixels); choose a lower resolution")
+               .arg(QStringLiteral("*"));
+    QTest::addRow("diagram style without diagram")
+        << QStringList{QStringLiteral("export"),          p,
+                       QStringLiteral("--table"),         QStringLiteral("/tmp/x.md"),
+                       QStringLiteral("--diagram-style"), QStringLiteral("maps")}
+        << QStringLiteral("--diagram-style needs --diagram FILE.svg|FILE.pdf|FILE.png");
     QTest::addRow("unknown colormap")
         << QStringList{QStringLiteral("export"),     p,
                        QStringLiteral("--maps"),     QStringLiteral("/tmp/m"),
@@ -272,7 +471,19 @@ void TestExport::errors() {
     QFETCH(QString, message);
     const Outcome o = runStridelab(arguments);
     QCOMPARE(o.exitCode, 2);
-    QCOMPARE(QString::fromUtf8(o.err).trimmed(), QStringLiteral("stridelab: error: ") + message);
+    const QString expected = QStringLiteral("stridelab: error: ") + message;
+    const QString actual = QString::fromUtf8(o.err).trimmed();
+    if (expected.contains(QLatin1Char('*'))) {
+        // The pixel size depends on the fonts' widths: matched as a pattern.
+        const QString pattern = QRegularExpression::escape(expected).replace(QStringLiteral("\\*"),
+                                                                             QStringLiteral(".*"));
+        QVERIFY2(QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'))
+                     .match(actual)
+                     .hasMatch(),
+                 qPrintable(actual));
+        return;
+    }
+    QCOMPARE(actual, expected);
 }
 
 QTEST_GUILESS_MAIN(TestExport)

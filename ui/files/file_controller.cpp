@@ -145,6 +145,7 @@ void FileController::populateFileMenu(QMenu* menu) {
                                }
                            });
     }
+    exports->addAction(tr("&Diagram..."), this, &FileController::diagramRequested);
 }
 
 bool FileController::openPath(const QString& path) {

@@ -39,6 +39,8 @@ public:
 
 signals:
     void message(const QString& text);
+    // File > Export > Diagram: the window, which holds the computed maps, opens the dialog.
+    void diagramRequested();
 
 private:
     void addRecent(const QString& path);
