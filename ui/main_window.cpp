@@ -397,6 +397,12 @@ void MainWindow::exportDiagram() {
             content->maps[i + 1].cards = renderDiagramCards(results[i]->values, displayOptions_);
         }
     }
+    // The explorer's trace, if any, is drawn on the maps (map k is switched-on layer k).
+    for (std::size_t m = 0; m < content->maps.size(); ++m) {
+        const int card = m == 0 ? 0 : on.positions[m - 1] + 1;
+        content->maps[m].trace = trace_->traceOf(card);
+        content->maps[m].traceOrigin = trace_->origin() && trace_->origin()->card == card;
+    }
     DiagramExportDialog dialog(std::move(content).value(), this);
     if (dialog.exec() == QDialog::Accepted) {
         statusBar()->showMessage(tr("Exported %1").arg(dialog.path()), 5000);

@@ -8,11 +8,9 @@
 namespace stridelab::cli {
 
 QList<OptionSpec> diagramOptionSpecs() {
-    return {{QStringLiteral("--diagram")},
-            {QStringLiteral("--diagram-style")},
-            {QStringLiteral("--diagram-scale")},
-            {QStringLiteral("--diagram-colors")},
-            {QStringLiteral("--dpi")}};
+    return {{QStringLiteral("--diagram")},       {QStringLiteral("--diagram-style")},
+            {QStringLiteral("--diagram-scale")}, {QStringLiteral("--diagram-colors")},
+            {QStringLiteral("--dpi")},           {QStringLiteral("--trace")}};
 }
 
 Result<ui::DiagramPalette> parseDiagramColors(const QString& spec, ui::DiagramPalette base) {
@@ -48,6 +46,54 @@ Result<ui::DiagramPalette> parseDiagramColors(const QString& spec, ui::DiagramPa
     }
     return base;
 }
+
+namespace {
+
+Result<TraceRequest> parseTrace(const QString& spec) {
+    static const QRegularExpression form(QStringLiteral("^(.+):(\\d{1,9}),(\\d{1,9})$"));
+    const auto match = form.match(spec);
+    if (!match.hasMatch()) {
+        return Error::invalid(
+            QStringLiteral("--trace: expected LAYER:ROW,COL (for example enc1:3,4), got \"%1\"")
+                .arg(spec));
+    }
+    return TraceRequest{match.captured(1), match.captured(2).toLongLong(),
+                        match.captured(3).toLongLong()};
+}
+
+struct TracedMaps {
+    int origin = 0;  // the map holding the element
+    std::vector<MapTrace> traces;
+};
+
+// The traces of every map of `loaded` for the element `request` names.
+Result<TracedMaps> tracesFor(const LoadedPipeline& loaded, const TraceRequest& request) {
+    int map = request.layer == QStringLiteral("input") ? 0 : -1;
+    QStringList names{QStringLiteral("input")};
+    for (std::size_t i = 0; i < loaded.pipeline.layers.size(); ++i) {
+        names << loaded.pipeline.layers[i].name;
+        if (loaded.pipeline.layers[i].name == request.layer) {
+            map = static_cast<int>(i) + 1;
+        }
+    }
+    if (map < 0) {
+        return Error::invalid(QStringLiteral("--trace: no layer is named \"%1\"%2")
+                                  .arg(request.layer, didYouMeanSuffix(request.layer, names)));
+    }
+    const TraceChain chain = traceChainOf(loaded.pipeline, loaded.report);
+    auto traces = traceBothWays(chain.links, loaded.report.input, map, request.row, request.col);
+    if (!traces) {
+        return Error{QStringLiteral("--trace %1:%2,%3: %4")
+                         .arg(request.layer)
+                         .arg(request.row)
+                         .arg(request.col)
+                         .arg(traces.error().message),
+                     traces.error().kind};
+    }
+    return TracedMaps{map, std::move(*traces)};
+}
+
+}  // namespace
 
 Result<std::optional<DiagramRequest>> diagramRequest(const ParsedArguments& args) {
     if (!args.has(QStringLiteral("--diagram"))) {
@@ -104,6 +150,17 @@ Result<std::optional<DiagramRequest>> diagramRequest(const ParsedArguments& args
         }
         request.dpi = *dpi;
     }
+    if (args.has(QStringLiteral("--trace"))) {
+        if (request.options.style != ui::DiagramStyle::Maps) {
+            return Error::invalid(
+                QStringLiteral("--trace draws on the feature maps: it needs --diagram-style maps"));
+        }
+        auto trace = parseTrace(args.value(QStringLiteral("--trace")));
+        if (!trace) {
+            return trace.error();
+        }
+        request.trace = *trace;
+    }
     return std::optional<DiagramRequest>(request);
 }
 
@@ -118,6 +175,22 @@ Status exportDiagram(const LoadedPipeline& loaded, const DiagramRequest& request
         content->maps[0].cards = ui::renderDiagramCards(*loaded.input, display);
         for (std::size_t i = 0; i < run->layers.size() && i + 1 < content->maps.size(); ++i) {
             content->maps[i + 1].cards = ui::renderDiagramCards(run->layers[i]->values, display);
+        }
+    }
+    if (request.trace) {
+        auto traces = tracesFor(loaded, *request.trace);
+        if (!traces) {
+            return traces.error();
+        }
+        content->title += QStringLiteral(" · receptive field of %1 (%2, %3)")
+                              .arg(request.trace->layer)
+                              .arg(request.trace->row)
+                              .arg(request.trace->col);
+        for (std::size_t m = 0; m < traces->traces.size() && m < content->maps.size(); ++m) {
+            if (!traces->traces[m].empty()) {
+                content->maps[m].trace = traces->traces[m];
+            }
+            content->maps[m].traceOrigin = static_cast<int>(m) == traces->origin;
         }
     }
     if (auto s = ui::writeDiagram(request.path, *content, request.options, request.dpi); !s) {

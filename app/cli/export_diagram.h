@@ -12,10 +12,18 @@
 
 namespace stridelab::cli {
 
+// `--trace LAYER:ROW,COL`: the receptive field of one element drawn on the maps style.
+struct TraceRequest {
+    QString layer;  // a layer name, or "input"
+    std::int64_t row = 0;
+    std::int64_t col = 0;
+};
+
 struct DiagramRequest {
     QString path;
     ui::DiagramOptions options;
     int dpi = 96;
+    std::optional<TraceRequest> trace;
 };
 
 // The export options that concern the diagram.

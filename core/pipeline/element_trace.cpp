@@ -148,4 +148,20 @@ Result<std::vector<MapTrace>> traceElement(const std::vector<ChainLink>& chain, 
     return traces;
 }
 
+Result<std::vector<MapTrace>> traceBothWays(const std::vector<ChainLink>& chain, const Shape& input,
+                                            int map, std::int64_t y, std::int64_t x) {
+    auto up = traceElement(chain, input, map, y, x, TraceDirection::Upstream);
+    if (!up) {
+        return up.error();
+    }
+    auto down = traceElement(chain, input, map, y, x, TraceDirection::Downstream);
+    if (!down) {
+        return down.error();
+    }
+    for (std::size_t m = static_cast<std::size_t>(map) + 1; m < up->size(); ++m) {
+        (*up)[m] = std::move((*down)[m]);
+    }
+    return up;
+}
+
 }  // namespace stridelab

@@ -57,4 +57,10 @@ struct TraceChain {
                                                          std::int64_t y, std::int64_t x,
                                                          TraceDirection direction);
 
+// Both ways at once: upstream traces on the maps up to `map`, downstream ones after it (what
+// the explorer shows).
+[[nodiscard]] Result<std::vector<MapTrace>> traceBothWays(const std::vector<ChainLink>& chain,
+                                                          const Shape& input, int map,
+                                                          std::int64_t y, std::int64_t x);
+
 }  // namespace stridelab

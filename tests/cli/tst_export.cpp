@@ -89,6 +89,7 @@ private slots:
     void diagramMapsStyle();
     void diagramMapsStyleNeedsData();
     void diagramColors();
+    void diagramTrace();
     void errors_data();
     void errors();
 };
@@ -387,6 +388,43 @@ void TestExport::diagramColors() {
     QCOMPARE(image.pixelColor(image.width() - 1, image.height() - 1), QColor(0x10, 0x20, 0x30));
 }
 
+namespace {
+int pixelsOfColour(const QImage& image, QRgb colour) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            count += (image.pixel(x, y) & 0xffffff) == (colour & 0xffffff) ? 1 : 0;
+        }
+    }
+    return count;
+}
+}  // namespace
+
+// --trace draws the explorer's receptive field on the maps style: the element's outline in
+// the origin colour (#00e5ff) on its map, the traced elements outlined in #ff6d00 on the
+// others; without --trace neither colour appears.
+void TestExport::diagramTrace() {
+    QTemporaryDir dir;
+    const QString traced = dir.filePath(QStringLiteral("traced.png"));
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    const QStringList base{
+        QStringLiteral("export"), preset(QStringLiteral("mnist_trunk.stridelab.json")),
+        QStringLiteral("--diagram-style"), QStringLiteral("maps"), QStringLiteral("--diagram")};
+    Outcome o = runStridelab(
+        base + QStringList{traced, QStringLiteral("--trace"), QStringLiteral("conv2d_2:1,1")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY(o.err.isEmpty());
+    o = runStridelab(base + QStringList{plain});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const QImage withTrace(traced);
+    const QImage without(plain);
+    QVERIFY(!withTrace.isNull() && !without.isNull());
+    QVERIFY(pixelsOfColour(withTrace, qRgb(0xff, 0x6d, 0x00)) > 100);
+    QVERIFY(pixelsOfColour(withTrace, qRgb(0x00, 0xe5, 0xff)) > 10);
+    QCOMPARE(pixelsOfColour(without, qRgb(0xff, 0x6d, 0x00)), 0);
+    QCOMPARE(pixelsOfColour(without, qRgb(0x00, 0xe5, 0xff)), 0);
+}
+
 void TestExport::errors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
@@ -459,6 +497,24 @@ void TestExport::errors_data() {
                        QStringLiteral("--table"),         QStringLiteral("/tmp/x.md"),
                        QStringLiteral("--diagram-style"), QStringLiteral("maps")}
         << QStringLiteral("--diagram-style needs --diagram FILE.svg|FILE.pdf|FILE.png");
+    QTest::addRow("trace on blocks")
+        << QStringList{QStringLiteral("export"),    p,
+                       QStringLiteral("--diagram"), QStringLiteral("/tmp/d.svg"),
+                       QStringLiteral("--trace"),   QStringLiteral("conv2d:1,1")}
+        << QStringLiteral("--trace draws on the feature maps: it needs --diagram-style maps");
+    const QStringList mapsDiagram{QStringLiteral("export"),          p,
+                                  QStringLiteral("--diagram"),       QStringLiteral("/tmp/d.svg"),
+                                  QStringLiteral("--diagram-style"), QStringLiteral("maps"),
+                                  QStringLiteral("--trace")};
+    QTest::addRow("trace without position")
+        << mapsDiagram + QStringList{QStringLiteral("conv2d")}
+        << QStringLiteral("--trace: expected LAYER:ROW,COL (for example enc1:3,4), got \"conv2d\"");
+    QTest::addRow("trace of an unknown layer")
+        << mapsDiagram + QStringList{QStringLiteral("conv2d_9:0,0")}
+        << QStringLiteral("--trace: no layer is named \"conv2d_9\"; did you mean \"conv2d_1\"?");
+    QTest::addRow("trace outside the map")
+        << mapsDiagram + QStringList{QStringLiteral("conv2d_2:5,1")}
+        << QStringLiteral("--trace conv2d_2:5,1: element (5, 1) is outside map 5 of 3x3");
     QTest::addRow("unknown colormap")
         << QStringList{QStringLiteral("export"),     p,
                        QStringLiteral("--maps"),     QStringLiteral("/tmp/m"),

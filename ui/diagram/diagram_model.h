@@ -4,6 +4,7 @@
 // entry per feature map (the input, then every layer's output) with its name, the layer that
 // made it and its shape; the options a user chooses (style, colours, font size, scale).
 
+#include "pipeline/element_trace.h"
 #include "pipeline/pipeline_analysis.h"
 #include "view/display_options.h"
 
@@ -66,6 +67,10 @@ struct DiagramMap {
     MapRole role = MapRole::Input;
     // Maps style: the rendered channels, front card first (one picture for an RGB map).
     std::vector<QImage> cards;
+    // Maps style: a receptive-field trace drawn over the front card; `traceOrigin` marks the
+    // map holding the traced element.
+    std::optional<MapTrace> trace;
+    bool traceOrigin = false;
 };
 
 struct DiagramContent {

@@ -1,5 +1,7 @@
 #include "diagram/diagram_painter.h"
 
+#include "view/trace_overlay.h"
+
 #include "view/colormap.h"
 
 #include <QPainter>
@@ -61,6 +63,9 @@ void paintStack(QPainter& painter, const DiagramBlock& block, const DiagramMap& 
             painter.fillRect(card, mix(color, background, 0.6));
         } else if (i == 0) {
             drawCardPart(painter, *image, card, card);
+            if (map.trace) {
+                paintTrace(painter, *map.trace, card, map.traceOrigin);
+            }
         } else {
             // Only the top and right strips of a card show past the one in front of it.
             const QRectF inFront = block.card(i - 1);

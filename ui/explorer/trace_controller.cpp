@@ -71,25 +71,20 @@ void TraceController::retrace() {
         emit tracesChanged();
         return;
     }
-    auto up = traceElement(chain_.links, report_.input, map, origin_->row, origin_->col,
-                           TraceDirection::Upstream);
-    auto down = traceElement(chain_.links, report_.input, map, origin_->row, origin_->col,
-                             TraceDirection::Downstream);
-    if (!up || !down) {
-        const Error& error = up ? down.error() : up.error();
-        if (error.kind == ErrorKind::Invalid) {
+    auto traced = traceBothWays(chain_.links, report_.input, map, origin_->row, origin_->col);
+    if (!traced) {
+        if (traced.error().kind == ErrorKind::Invalid) {
             origin_.reset();  // the element is outside its map now
         } else {
-            error_ = error.message;  // too large to trace: say so
+            error_ = traced.error().message;  // too large to trace: say so
         }
         emit tracesChanged();
         return;
     }
     traces_.assign(report_.layers.size() + 1, std::nullopt);
-    for (int m = 0; m < static_cast<int>(up->size()); ++m) {
+    for (int m = 0; m < static_cast<int>(traced->size()); ++m) {
         const int card = m == 0 ? 0 : chain_.layerIndices[static_cast<std::size_t>(m - 1)];
-        traces_[static_cast<std::size_t>(card)] =
-            m <= map ? (*up)[static_cast<std::size_t>(m)] : (*down)[static_cast<std::size_t>(m)];
+        traces_[static_cast<std::size_t>(card)] = std::move((*traced)[static_cast<std::size_t>(m)]);
     }
     emit tracesChanged();
 }
