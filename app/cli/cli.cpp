@@ -44,7 +44,8 @@ const char* const kUsage =
     "  --diagram-scale auto|linear|sqrt|log    how H and W become lengths (default auto)\n"
     "  --diagram-colors NAME=#RRGGBB,...       NAME: background, text, input, downsampling,\n"
     "                                          upsampling\n"
-    "  --dpi N                                 resolution of a .png diagram (default 96)\n";
+    "  --dpi N                                 resolution of a .png diagram (default 96)\n"
+    "  --trace LAYER:ROW,COL                   maps style: draw that element's receptive field\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
