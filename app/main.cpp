@@ -8,7 +8,7 @@
 
 int main(int argc, char* argv[]) {
     if (stridelab::cli::isCommandLineInvocation(argc, argv)) {
-        const QCoreApplication app(argc, argv);
+        const auto app = stridelab::cli::makeApplication(argc, argv);
         return stridelab::cli::run(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);

@@ -7,6 +7,7 @@
 #include "pipeline/pipeline_reader.h"
 #include "plots/histogram_plot.h"
 #include "plots/profile_plot.h"
+#include "teaching/step_through_widget.h"
 #include "view/colormap.h"
 #include "view/normalisation.h"
 #include "widgets/feature_map_view.h"
@@ -165,6 +166,12 @@ void MainWindow::buildDocks() {
     plotsDock->setObjectName(QStringLiteral("plotsDock"));
     plotsDock->setWidget(plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
+    steps_ = new StepThroughWidget(this);
+    stepsDock_ = new QDockWidget(tr("Step through"), this);
+    stepsDock_->setObjectName(QStringLiteral("stepsDock"));
+    stepsDock_->setWidget(steps_);
+    tabifyDockWidget(plotsDock, stepsDock_);
+    plotsDock->raise();
     connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
         hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
     });
@@ -253,6 +260,7 @@ void MainWindow::buildMenus() {
     presentationKeys_.push_back(leave);
     view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
                     &FeatureMapView::fitToView);
+    view->addAction(stepsDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About StrideLab"), this, [this] {
@@ -349,6 +357,8 @@ void MainWindow::onDocumentChanged() {
     updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
     properties_->showLayer(selected_, report_);
+    steps_->showLayer(pipeline, report_, selected_);
+    files_->setSelectedLayer(selected_);
     updateTitle();
     if (!analysisError_.isEmpty()) {
         computeLabel_->setText(analysisError_);
@@ -392,6 +402,8 @@ void MainWindow::onSelectionChanged(int layer) {
     selected_ = layer;
     updateSwitchAction();
     properties_->showLayer(layer, report_);
+    steps_->showLayer(document_->pipeline(), report_, layer);
+    files_->setSelectedLayer(layer);
     cards_->setSelected(layer + 1);
     refreshSelectedMap();
 }

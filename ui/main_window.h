@@ -26,6 +26,7 @@ class LayerCardStrip;
 class LayerStackPanel;
 class ProfilePlot;
 class PropertiesPanel;
+class StepThroughWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -89,6 +90,8 @@ private:
     FeatureMapView* mapView_ = nullptr;
     HistogramPlot* histogram_ = nullptr;
     ProfilePlot* profile_ = nullptr;
+    StepThroughWidget* steps_ = nullptr;
+    QDockWidget* stepsDock_ = nullptr;
     QLabel* hoverLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;

@@ -6,6 +6,7 @@
 #include "util/did_you_mean.h"
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstring>
@@ -21,6 +22,7 @@ const char* const kUsage =
     "  stridelab summary PIPELINE [options]     print the layer table\n"
     "  stridelab run PIPELINE --dump DIR [options]\n"
     "  stridelab export PIPELINE [--table FILE] [--code FILE.py --framework F] [--maps DIR]\n"
+    "                           [--steps FILE.gif|DIR [--steps-layer NAME|INDEX]]\n"
     "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
@@ -37,7 +39,9 @@ const char* const kUsage =
     "export options:\n"
     "  --table FILE.md|FILE.csv|FILE.tex       the summary table (format by suffix)\n"
     "  --code FILE.py --framework keras|pytorch  code that builds the same stack\n"
-    "  --maps DIR [--colormap grey|viridis|diverging]  one PNG per feature map\n";
+    "  --maps DIR [--colormap grey|viridis|diverging]  one PNG per feature map\n"
+    "  --steps FILE.gif|DIR [--steps-layer NAME|INDEX]  the step-through of one layer (default\n"
+    "                                          the first) as an animated GIF or frame_000.png...\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
@@ -58,6 +62,20 @@ bool isCommandLineInvocation(int argc, char* argv[]) {
     // names an unknown subcommand or option instead of opening a window by mistake.
     return isSubcommand(argv[1]) || argv[1][0] == '-' ||
            !QFileInfo::exists(QString::fromLocal8Bit(argv[1]));
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
+    if (argc < 2 || std::strcmp(argv[1], "export") != 0) {
+        return std::make_unique<QCoreApplication>(argc, argv);
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt's start-up notes (such as "XDG_RUNTIME_DIR not set") are not the command line's:
+    // standard error carries only its own error line.
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType /*type*/, const QMessageLogContext& /*context*/, const QString& /*text*/) {});
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    return app;
 }
 
 int reportError(const Error& error) {

@@ -246,7 +246,8 @@ void TestExport::errors_data() {
                       QStringLiteral("/resources/presets/mnist_trunk.stridelab.json");
     QTest::addRow("nothing to export")
         << QStringList{QStringLiteral("export"), p}
-        << QStringLiteral("export needs at least one of --table FILE, --code FILE or --maps DIR");
+        << QStringLiteral("export needs at least one of --table FILE, --code FILE, --maps DIR or "
+                          "--steps FILE.gif|DIR");
     QTest::addRow("code without framework")
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--code"),
                        QStringLiteral("/tmp/x.py")}
