@@ -157,15 +157,15 @@ int exportCommand(const QStringList& arguments) {
         return reportError(Error::invalid(QStringLiteral(
             "--diagram is not available in this version yet; --table, --code and --maps are")));
     }
+    if (args->has(QStringLiteral("--steps-layer")) && !args->has(QStringLiteral("--steps"))) {
+        return reportError(
+            Error::invalid(QStringLiteral("--steps-layer needs --steps FILE.gif|DIR")));
+    }
     if (!args->has(QStringLiteral("--table")) && !args->has(QStringLiteral("--code")) &&
         !args->has(QStringLiteral("--maps")) && !args->has(QStringLiteral("--steps"))) {
         return reportError(Error::invalid(QStringLiteral(
             "export needs at least one of --table FILE, --code FILE, --maps DIR or --steps "
             "FILE.gif|DIR")));
-    }
-    if (args->has(QStringLiteral("--steps-layer")) && !args->has(QStringLiteral("--steps"))) {
-        return reportError(
-            Error::invalid(QStringLiteral("--steps-layer needs --steps FILE.gif|DIR")));
     }
     DisplayOptions display;
     display.rgb = true;  // as the window shows 3-channel maps by default

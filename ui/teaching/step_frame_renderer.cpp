@@ -340,6 +340,9 @@ void StepFrameRenderer::paintInput(QPainter& p, const StepFigureLayout& l,
                 winner = &t;
                 fill = kWinnerFill;
             }
+            if (seq_.input.role(t.row, t.col) != CellRole::Inside) {
+                fill.setAlphaF(std::min(fill.alphaF(), 0.65F));  // the hatch shows through
+            }
             p.fillRect(cellAt(t.row, t.col).adjusted(1, 1, -1, -1), fill);
         }
     }
