@@ -7,6 +7,7 @@
 #include <gif_lib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace stridelab {
@@ -116,6 +117,36 @@ QList<QRgb> paletteFor(const std::vector<GifFrame>& frames) {
     return palette;
 }
 
+// The smallest rectangle holding every pixel that differs (one pixel when none does): a frame
+// only stores what changed since the one before.
+QRect changedRect(const QImage& before, const QImage& after) {
+    const int width = after.width();
+    int top = -1;
+    int bottom = -1;
+    int left = width;
+    int right = -1;
+    for (int y = 0; y < after.height(); ++y) {
+        const uchar* a = before.constScanLine(y);
+        const uchar* b = after.constScanLine(y);
+        if (std::memcmp(a, b, static_cast<std::size_t>(width)) == 0) {
+            continue;
+        }
+        top = top < 0 ? y : top;
+        bottom = y;
+        int x0 = 0;
+        while (a[x0] == b[x0]) {
+            ++x0;
+        }
+        int x1 = width - 1;
+        while (a[x1] == b[x1]) {
+            --x1;
+        }
+        left = std::min(left, x0);
+        right = std::max(right, x1);
+    }
+    return top < 0 ? QRect(0, 0, 1, 1) : QRect(QPoint(left, top), QPoint(right, bottom));
+}
+
 int appendBytes(GifFileType* gif, const GifByteType* data, int length) {
     static_cast<QByteArray*>(gif->UserData)
         ->append(reinterpret_cast<const char*>(data), static_cast<qsizetype>(length));
@@ -181,9 +212,10 @@ Status writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames
         EGifPutExtensionTrailer(gif.get()) != GIF_OK) {
         return gifError(path, gif->Error);
     }
+    QImage previous;
     for (const GifFrame& frame : frames) {
         GraphicsControlBlock control{};
-        control.DisposalMode = DISPOSE_DO_NOT;
+        control.DisposalMode = DISPOSE_DO_NOT;  // later frames draw over earlier ones
         control.UserInputFlag = false;
         control.DelayTime = std::max(2, frame.delayMs / 10);
         control.TransparentColor = NO_TRANSPARENT_COLOR;
@@ -192,17 +224,20 @@ Status writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames
         // Exact colours map to themselves; the others to the nearest palette colour.
         QImage indexed = frame.image.convertToFormat(QImage::Format_Indexed8, palette,
                                                      Qt::ThresholdDither | Qt::AvoidDither);
+        const QRect changed = previous.isNull() ? indexed.rect() : changedRect(previous, indexed);
         if (EGifPutExtension(gif.get(), GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length),
                              extension) != GIF_OK ||
-            EGifPutImageDesc(gif.get(), 0, 0, size.width(), size.height(), false, nullptr) !=
-                GIF_OK) {
+            EGifPutImageDesc(gif.get(), changed.x(), changed.y(), changed.width(), changed.height(),
+                             false, nullptr) != GIF_OK) {
             return gifError(path, gif->Error);
         }
-        for (int y = 0; y < size.height(); ++y) {
-            if (EGifPutLine(gif.get(), indexed.scanLine(y), size.width()) != GIF_OK) {
+        for (int y = changed.top(); y <= changed.bottom(); ++y) {
+            if (EGifPutLine(gif.get(), indexed.scanLine(y) + changed.x(), changed.width()) !=
+                GIF_OK) {
                 return gifError(path, gif->Error);
             }
         }
+        previous = std::move(indexed);
     }
     // Closing writes the trailer; the bytes are complete only then.
     if (EGifCloseFile(gif.release(), &error) != GIF_OK) {

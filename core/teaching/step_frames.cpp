@@ -1,6 +1,7 @@
 #include "teaching/step_frames.h"
 
 #include "kernels/resize.h"
+#include "layers/conv2d.h"
 #include "layers/upsampling2d.h"
 #include "shape/axis_math.h"
 #include "teaching/step_demo.h"
@@ -421,6 +422,10 @@ Result<StepSequence> buildStepSequence(const StepSubject& subject) {
     seq.shuffledValues = rule->shuffledValues;
     seq.averageCountsPadding = rule->averageCountsPadding;
     seq.shape = demo->shape;
+    if (rule->kind == StepKind::Window && rule->window == WindowRule::WeightedSum &&
+        rule->marginFill && *rule->marginFill != PaddingMode::Zeros) {
+        seq.paddingMode = paddingModeNames().at(static_cast<qsizetype>(*rule->marginFill));
+    }
     switch (rule->kind) {
         case StepKind::Window:
             windowFrames(seq, *rule, *demo, demoValues(demo->input, rule->shuffledValues));

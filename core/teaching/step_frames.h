@@ -125,6 +125,8 @@ struct StepSequence {
     bool shuffledValues = false;  // a permutation of 1..N instead of reading order
     bool averageCountsPadding = false;
     LayerShape shape;  // the layer's shape on the demonstration input
+    // conv2d: what fills the padding when it is not zeros ("reflect", ...).
+    QString paddingMode;
     // Resize: the coordinate mode of bilinear and bicubic ("half_pixel", ...).
     QString coordinateMode;
     StepGrid input;

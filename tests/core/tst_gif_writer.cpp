@@ -53,6 +53,7 @@ class TestGifWriter : public QObject {
 
 private slots:
     void framesReadBack();
+    void laterFramesStoreOnlyWhatChanged();
     void manyColoursStayClose();
     void framesOfDifferentSizesAreAnError();
     void unwritablePathIsAnError();
@@ -87,6 +88,29 @@ void TestGifWriter::framesReadBack() {
     QCOMPARE(DGifSavedExtensionToGCB(gif.get(), 2, &control), GIF_OK);
     QCOMPARE(control.DelayTime, 200);
     QVERIFY(!QFile::exists(path + QStringLiteral(".tmp")));
+}
+
+void TestGifWriter::laterFramesStoreOnlyWhatChanged() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.gif"));
+    QImage marked = solid(Qt::white);
+    {
+        QPainter p(&marked);
+        p.fillRect(10, 12, 5, 4, QColor(0xd9, 0x48, 0x0f));
+    }
+    QVERIFY(writeAnimatedGif(path, {{solid(Qt::white), 100}, {marked, 100}, {marked, 100}}));
+    const GifPtr gif = readGif(path);
+    QVERIFY(gif);
+    QCOMPARE(gif->ImageCount, 3);
+    const GifImageDesc& second = gif->SavedImages[1].ImageDesc;
+    QCOMPARE(QRect(second.Left, second.Top, second.Width, second.Height), QRect(10, 12, 5, 4));
+    QCOMPARE(pixelAt(gif.get(), 1, 0, 0), qRgb(0xd9, 0x48, 0x0f));
+    GraphicsControlBlock control{};
+    QCOMPARE(DGifSavedExtensionToGCB(gif.get(), 1, &control), GIF_OK);
+    QCOMPARE(control.DisposalMode, DISPOSE_DO_NOT);  // drawn over the first frame
+    // Nothing changed: one pixel, for the delay.
+    const GifImageDesc& third = gif->SavedImages[2].ImageDesc;
+    QCOMPARE(third.Width * third.Height, 1);
 }
 
 // A smooth gradient has 64k colours: the palette approximates them.

@@ -93,6 +93,7 @@ private slots:
     void convStride2Padding1();
     void convDilation2();
     void tfSameStride2OnEvenInput();
+    void reflectPaddingReadsMirroredValues();
     void ceilModeWindowHangsOver();
     void averagePoolDivisor_data();
     void averagePoolDivisor();
@@ -172,6 +173,23 @@ void TestStepFrames::tfSameStride2OnEvenInput() {
     QCOMPARE(last.padded, 5);
     // 29 + 30 + 35 + 36 = 130: the four real cells.
     QCOMPARE(last.value, 130.0F);
+}
+
+// Reflect padding 1 on 5x5 (1..25): padded row -1 mirrors row 1 (6 7 8 ...), column -1
+// mirrors column 1, so (-1,-1) holds (1,1) = 7. The Laplacian at (0,0) reads up 6, left 2,
+// right 2, down 6 and the centre 1: 6 + 2 + 2 + 6 - 4 = 12.
+void TestStepFrames::reflectPaddingReadsMirroredValues() {
+    const StepSequence seq =
+        steps({1, 5, 5}, R"({ "type": "conv2d", "filters": 1, "kernel_size": 3, "padding": 1,
+                        "padding_mode": "reflect", "use_bias": false,
+                        "kernel_initializer": "laplacian" })");
+    QCOMPARE(seq.paddingMode, QStringLiteral("reflect"));
+    QCOMPARE(seq.input.value(-1, -1), 7.0F);
+    QCOMPARE(seq.input.value(-1, 0), 6.0F);
+    QCOMPARE(seq.input.value(0, -1), 2.0F);
+    QCOMPARE(seq.input.value(5, 5), 19.0F);  // mirrors (3,3)
+    QCOMPARE(seq.frames[0].value, 12.0F);
+    QCOMPARE(seq.frames[0].sum, 12.0);
 }
 
 // max pool 2 /2 ceil_mode on 5x5: out = ceil((5 - 2)/2) + 1 = 3; the last window starts at

@@ -205,6 +205,11 @@ void TestStepThrough::captions() {
     QCOMPARE(stepCaption(*conv, 4), QStringLiteral("output (1,1) = sum of 9 products = 117"));
     QCOMPARE(stepSubtitle(*conv), QStringLiteral("input 5×5, values 1..25"));
 
+    const auto reflect = sequenceOf({1, 5, 5}, R"({ "type": "conv2d", "filters": 1,
+                                                   "kernel_size": 3, "padding": 1,
+                                                   "padding_mode": "reflect" })");
+    QCOMPARE(stepSubtitle(*reflect), QStringLiteral("input 5×5, values 1..25; reflect padding"));
+
     const auto avg = sequenceOf({1, 4, 4}, R"({ "type": "avg_pool2d", "pool_size": 3,
                                                "strides": 1, "padding": 1 })");
     QCOMPARE(stepCaption(*avg, 0),

@@ -176,6 +176,9 @@ QString stepSubtitle(const StepSequence& seq) {
     if (seq.shape.output.c > 1) {
         text += StepCaption::tr("; output channel 0 of %1").arg(seq.shape.output.c);
     }
+    if (!seq.paddingMode.isEmpty()) {
+        text += StepCaption::tr("; %1 padding").arg(seq.paddingMode);
+    }
     if (!seq.coordinateMode.isEmpty() && !seq.description.contains(seq.coordinateMode)) {
         text += StepCaption::tr("; %1 coordinates").arg(seq.coordinateMode);
     }
