@@ -38,7 +38,8 @@ const QColor kCountFill[] = {QColor(0xff, 0xf3, 0xe6), QColor(0xff, 0xd8, 0xa8),
 
 constexpr double kMargin = 0.025;      // of the area's shorter side
 constexpr double kMaxCell = 84.0;      // pixels
-constexpr double kNumbersCell = 26.0;  // the smallest cell that shows its value
+constexpr double kNumbersCell = 24.0;  // the smallest cell that shows its value
+constexpr double kWideAspect = 2.6;    // wider than this: the words go beside the grids
 
 QFont fontOfPixels(double px, bool bold = false) {
     QFont f(QStringLiteral("DejaVu Sans"));
@@ -76,6 +77,25 @@ void drawCellText(QPainter& p, const QRectF& r, const QString& text, double px, 
     p.setFont(f);
     p.setPen(colour);
     p.drawText(r, align, text);
+}
+
+// Text wrapped into `r`, shrunk (down to 60%) when it needs more lines than `r` holds, and
+// elided when even that is not enough.
+void drawText(QPainter& p, const QRectF& r, const QString& text, double px, bool bold,
+              QColor colour, Qt::Alignment align) {
+    const double lines = std::max(1.0, std::floor(r.height() / (px * 1.25)));
+    const double room = r.width() * lines * 0.92;
+    const double wide = QFontMetricsF(fontOfPixels(px, bold)).horizontalAdvance(text);
+    if (wide > room) {
+        px = std::max(px * room / wide, px * 0.6);
+    }
+    const QFont font = fontOfPixels(px, bold);
+    p.setFont(font);
+    p.setPen(colour);
+    const QFontMetricsF m(font);
+    const bool oneLine = r.height() < 2.0 * m.lineSpacing();
+    p.drawText(r, align | (oneLine ? Qt::TextSingleLine : Qt::TextWordWrap),
+               oneLine ? m.elidedText(text, Qt::ElideRight, r.width()) : text);
 }
 
 // A grid's label, in bold, shrunk to fit its rectangle (down to two thirds), then elided.
@@ -153,16 +173,40 @@ StepFigureLayout layoutStepFigure(const StepSequence& seq, const QRectF& area) {
     StepFigureLayout l;
     const double margin = kMargin * std::min(area.width(), area.height());
     const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
-    l.titlePx = std::clamp(area.height() / 24.0, 11.0, 30.0);
-    l.captionPx = std::clamp(area.height() / 22.0, 11.0, 32.0);
-    const double titleHeight = l.titlePx * 1.35 + l.titlePx * 0.8 * 1.35;
-    const double captionHeight = l.captionPx * 1.3 * 2.0;  // room for a second line
-    l.title = QRectF(inner.left(), inner.top(), inner.width(), titleHeight);
-    l.caption = QRectF(inner.left(), inner.bottom() - captionHeight, inner.width(), captionHeight);
-    const double labelHeight = l.titlePx * 0.8 * 1.5;
-    const double gridsTop = l.title.bottom() + margin * 0.6 + labelHeight;
-    const QRectF grids(inner.left(), gridsTop, inner.width(),
+    l.titlePx = std::clamp(area.height() / 24.0, 12.0, 30.0);
+    l.captionPx = std::clamp(area.height() / 22.0, 12.0, 32.0);
+    l.wide = area.width() > kWideAspect * area.height();
+    const double column = inner.width() * 0.3;
+    if (l.wide) {  // sized by the column's width rather than the low height
+        l.titlePx = std::clamp(column / 28.0, 12.0, 28.0);
+        l.captionPx = std::clamp(column / 24.0, 12.0, 30.0);
+    }
+    const double subtitlePx = l.titlePx * 0.8;
+    const double labelHeight = std::min(subtitlePx, 16.0) * 1.5 + 6.0;
+    QRectF grids;
+    if (l.wide) {
+        // A wide, low panel: the words in a column on the left, the grids get the height.
+        l.title = QRectF(inner.left(), inner.top(), column, l.titlePx * 1.35);
+        l.subtitle = QRectF(inner.left(), l.title.bottom(), column, subtitlePx * 1.3 * 3.0);
+        const double captionHeight = l.captionPx * 1.3 * 4.0;
+        l.caption =
+            QRectF(inner.left(), std::max(l.subtitle.bottom(), inner.bottom() - captionHeight),
+                   column, std::min(captionHeight, inner.bottom() - l.subtitle.bottom()));
+        grids = QRectF(inner.left() + column + margin, inner.top() + labelHeight,
+                       inner.width() - column - margin, inner.height() - labelHeight);
+    } else {
+        l.title = QRectF(inner.left(), inner.top(), inner.width(), l.titlePx * 1.35);
+        l.subtitle = QRectF(inner.left(), l.title.bottom(), inner.width(), subtitlePx * 1.35);
+        // Room for a second caption line unless the longest captions (about 90 characters
+        // of about 0.55 em) fit on one.
+        const double captionLines = inner.width() > 90.0 * 0.55 * l.captionPx ? 1.0 : 2.0;
+        const double captionHeight = l.captionPx * 1.3 * captionLines;
+        l.caption =
+            QRectF(inner.left(), inner.bottom() - captionHeight, inner.width(), captionHeight);
+        const double gridsTop = l.subtitle.bottom() + margin * 0.6 + labelHeight;
+        grids = QRectF(inner.left(), gridsTop, inner.width(),
                        l.caption.top() - margin * 0.6 - gridsTop);
+    }
     const auto inCols = static_cast<double>(std::max<std::int64_t>(1, seq.input.shown.cols));
     const auto inRows = static_cast<double>(std::max<std::int64_t>(1, seq.input.shown.rows));
     const auto outCols = static_cast<double>(std::max<std::int64_t>(1, seq.output.shown.cols));
@@ -188,9 +232,11 @@ StepFigureLayout layoutStepFigure(const StepSequence& seq, const QRectF& area) {
     l.inputOrigin = QPointF(left, top + (std::max(inHeight, outHeight) - inHeight) / 2.0);
     l.outputOrigin =
         QPointF(left + inWidth + gap, top + (std::max(inHeight, outHeight) - outHeight) / 2.0);
-    l.inputLabel = QRectF(l.inputOrigin.x() - gap / 2.0, l.inputOrigin.y() - labelHeight,
+    // Labels clear of the grids' top edge (a sampling point can sit on it).
+    const double lift = std::max(l.inputCellSize, l.outputCellSize) * 0.12;
+    l.inputLabel = QRectF(l.inputOrigin.x() - gap / 2.0, l.inputOrigin.y() - labelHeight - lift,
                           inWidth + gap, labelHeight);
-    l.outputLabel = QRectF(l.outputOrigin.x() - gap / 2.0, l.outputOrigin.y() - labelHeight,
+    l.outputLabel = QRectF(l.outputOrigin.x() - gap / 2.0, l.outputOrigin.y() - labelHeight - lift,
                            outWidth + gap, labelHeight);
     return l;
 }
@@ -246,26 +292,16 @@ void StepFrameRenderer::paint(QPainter& p, const QRectF& area, int frame) const 
     const StepFrame& f = seq_.frames[static_cast<std::size_t>(frame)];
     const StepFigureLayout l = layoutStepFigure(seq_, area);
 
-    p.setPen(kInk);
-    p.setFont(fontOfPixels(l.titlePx, true));
-    p.drawText(l.title, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, stepTitle(seq_));
-    p.setPen(kMuted);
-    const QString subtitle = stepSubtitle(seq_);
-    double subtitlePx = l.titlePx * 0.8;
-    const double wide = QFontMetricsF(fontOfPixels(subtitlePx)).horizontalAdvance(subtitle);
-    if (wide > l.title.width()) {  // shrink to fit, down to two thirds, then elide
-        subtitlePx = std::max(subtitlePx * l.title.width() / wide, subtitlePx * 2.0 / 3.0);
-    }
-    const QFont subtitleFont = fontOfPixels(subtitlePx);
-    p.setFont(subtitleFont);
-    p.drawText(l.title, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
-               QFontMetricsF(subtitleFont).elidedText(subtitle, Qt::ElideRight, l.title.width()));
+    drawText(p, l.title, stepTitle(seq_), l.titlePx, true, kInk, Qt::AlignLeft | Qt::AlignTop);
+    drawText(p, l.subtitle, stepSubtitle(seq_), l.titlePx * 0.8, false, kMuted,
+             Qt::AlignLeft | Qt::AlignTop);
 
     const bool cropped = seq_.output.shown != GridRect{0, 0, seq_.output.height, seq_.output.width};
-    drawLabel(p, l.inputLabel, inputLabel(), l.titlePx * 0.8);
+    const double labelPx = l.inputLabel.height() / 1.5;
+    drawLabel(p, l.inputLabel, inputLabel(), labelPx);
     drawLabel(p, l.outputLabel,
               cropped ? StepFigure::tr("output (cropped cells hatched)") : StepFigure::tr("output"),
-              l.titlePx * 0.8);
+              labelPx);
 
     paintInput(p, l, f);
     paintOutput(p, l, f);
@@ -285,9 +321,8 @@ void StepFrameRenderer::paint(QPainter& p, const QRectF& area, int frame) const 
     p.drawLine(QPointF(x1 - head, arrowY), QPointF(x1 - 2.0 * head, arrowY - head * 0.6));
     p.drawLine(QPointF(x1 - head, arrowY), QPointF(x1 - 2.0 * head, arrowY + head * 0.6));
 
-    p.setPen(kInk);
-    p.setFont(fontOfPixels(l.captionPx));
-    p.drawText(l.caption, Qt::AlignCenter | Qt::TextWordWrap, stepCaption(seq_, frame));
+    drawText(p, l.caption, stepCaption(seq_, frame), l.captionPx, false, kInk,
+             l.wide ? Qt::AlignLeft | Qt::AlignBottom : Qt::AlignCenter);
     p.restore();
 }
 

@@ -18,7 +18,8 @@ namespace stridelab::ui {
 // cell size, as in the convolution-arithmetic figures, except for resizing, where the input
 // gets as much room as the output so its sampling points can be seen.
 struct StepFigureLayout {
-    QRectF title;    // title and subtitle
+    QRectF title;
+    QRectF subtitle;
     QRectF caption;  // the computation, at the bottom
     QRectF inputLabel;
     QRectF outputLabel;
@@ -28,6 +29,7 @@ struct StepFigureLayout {
     double outputCellSize = 0.0;
     double titlePx = 0.0;  // font pixel sizes
     double captionPx = 0.0;
+    bool wide = false;  // the words in a column beside the grids
 
     [[nodiscard]] QRectF inputCell(const StepGrid& grid, std::int64_t row, std::int64_t col) const;
     [[nodiscard]] QRectF outputCell(const StepGrid& grid, std::int64_t row, std::int64_t col) const;
