@@ -43,14 +43,16 @@ std::int64_t windowExtent(const Layer& layer, const Shape& in, Axis axis, const 
         return n;
     }
     const std::int64_t s = std::max<std::int64_t>(real.stride, 1);
-    const std::int64_t wanted = std::min(kWindowMinimumOutputs, real.out);
-    for (std::int64_t m = n % s == 0 ? s : n % s; m < n; m += s) {
-        if (m < kWindowMinimum) {
-            continue;
-        }
-        auto shape = shapeOn(layer, withExtent(in, axis, m));
-        if (shape && shape->axis(axis).out >= wanted) {
-            return m;
+    // Three outputs where a small input gives them; with a stride too large for that, one.
+    for (const std::int64_t wanted : {std::min(kWindowMinimumOutputs, real.out), std::int64_t{1}}) {
+        for (std::int64_t m = n % s == 0 ? s : n % s; m < n && m <= kMaxDemoExtent; m += s) {
+            if (m < kWindowMinimum) {
+                continue;
+            }
+            auto shape = shapeOn(layer, withExtent(in, axis, m));
+            if (shape && shape->axis(axis).out >= wanted) {
+                return m;
+            }
         }
     }
     return n;
@@ -185,6 +187,33 @@ Result<StepRule> stepRuleFor(const Layer& layer) {
     }
     return Error::invalid(
         QStringLiteral("no step-through for the layer type \"%1\" yet").arg(layer.type()));
+}
+
+Status checkDemoSize(const StepDemo& demo, const StepRule& rule) {
+    const Shape& shown = rule.kind == StepKind::Unpool ? demo.poolInput : demo.input;
+    if (shown.h > kMaxDemoExtent || shown.w > kMaxDemoExtent) {
+        return Error::invalid(QStringLiteral("no small input shows this layer: it would need "
+                                             "%1x%2, and a step-through shows at most %3 per side")
+                                  .arg(shown.h)
+                                  .arg(shown.w)
+                                  .arg(kMaxDemoExtent));
+    }
+    const bool perOutput = rule.kind == StepKind::Window || rule.kind == StepKind::Resize;
+    const std::int64_t frames =
+        perOutput ? demo.shape.output.h * demo.shape.output.w : demo.input.h * demo.input.w;
+    if (frames > kMaxFrames) {
+        return Error::invalid(
+            QStringLiteral("the step-through would need %1 frames (%2x%3 %4 on the %5x%6 "
+                           "input); it shows at most %7")
+                .arg(frames)
+                .arg(perOutput ? demo.shape.output.h : demo.input.h)
+                .arg(perOutput ? demo.shape.output.w : demo.input.w)
+                .arg(perOutput ? QStringLiteral("outputs") : QStringLiteral("inputs"))
+                .arg(demo.input.h)
+                .arg(demo.input.w)
+                .arg(kMaxFrames));
+    }
+    return success();
 }
 
 Result<StepDemo> chooseDemo(const StepSubject& subject, const StepRule& rule) {

@@ -35,6 +35,13 @@ struct StepDemo {
 
 [[nodiscard]] Result<StepDemo> chooseDemo(const StepSubject& subject, const StepRule& rule);
 
+// Limits that keep a step-through light to build, draw and export: the input shown per side
+// and the number of frames.
+constexpr std::int64_t kMaxDemoExtent = 64;
+constexpr std::int64_t kMaxFrames = 1024;
+// An error when the demonstration exceeds them (a huge stride or resize factor).
+[[nodiscard]] Status checkDemoSize(const StepDemo& demo, const StepRule& rule);
+
 // Channel 0 holds 1..N in reading order, or a permutation of it; other channels are zero.
 [[nodiscard]] Tensor demoValues(const Shape& shape, bool shuffled);
 

@@ -409,6 +409,9 @@ Result<StepSequence> buildStepSequence(const StepSubject& subject) {
     if (!demo) {
         return demo.error().within(subject.name);
     }
+    if (auto size = checkDemoSize(*demo, *rule); !size) {
+        return size.error().within(subject.name);
+    }
     StepSequence seq;
     seq.kind = rule->kind;
     seq.rule = rule->window;

@@ -110,6 +110,8 @@ private slots:
     void demoInputRule();
     void groupsKeepTheRealChannels();
     void invalidLayerIsAnError();
+    void hugeResizeFactorIsRefused();
+    void hugeStrideGetsOneOutput();
 };
 
 // conv 3x3 /2 padding 1, ones, on 5x5 -> 3x3. Output (0,0) reads padded rows and columns
@@ -552,6 +554,30 @@ void TestStepFrames::invalidLayerIsAnError() {
                             "4x4 on both axes"));
     QCOMPARE(stepSubject(p, report, 1).error().message,
              QStringLiteral("no layer 2: the pipeline has 1"));
+}
+
+// x40 bilinear on 64: the smallest input, 2x2, gives 80x80 = 6400 output elements.
+void TestStepFrames::hugeResizeFactorIsRefused() {
+    const QByteArray json = pipelineJson({1, 64, 64}, R"({ "type": "upsampling2d", "size": 40,
+                                       "interpolation": "bilinear" })");
+    const Pipeline p = test::pipelineFromJson(json);
+    auto subject = stepSubject(p, analyzePipeline(p, {1, 64, 64}), 0);
+    QVERIFY(subject);
+    const auto seq = buildStepSequence(*subject);
+    QVERIFY(!seq);
+    QCOMPARE(seq.error().message,
+             QStringLiteral("upsampling2d: the step-through would need 6400 frames (80x80 "
+                            "outputs on the 2x2 input); it shows at most 1024"));
+}
+
+// pool 1 /40 on 100 (3 outputs): three outputs need at least 81, and of the extents with the
+// real remainder 100 mod 40 = 20 only 100 itself reaches that (more than the 64 shown); so
+// the smallest such extent with one output: 20 -> 1.
+void TestStepFrames::hugeStrideGetsOneOutput() {
+    const StepSequence seq =
+        steps({1, 100, 100}, R"({ "type": "max_pool2d", "pool_size": 1, "strides": 40 })");
+    QCOMPARE(seq.demoInput, (Shape{1, 20, 20}));
+    QCOMPARE(seq.frames.size(), std::size_t{1});
 }
 
 QTEST_GUILESS_MAIN(TestStepFrames)
