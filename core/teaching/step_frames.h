@@ -10,7 +10,8 @@
 // - window layers (conv2d, pools): the real extent when it is at most 12; else the smallest
 //   extent of at least 5 that leaves the extent's remainder modulo the stride unchanged (so
 //   TensorFlow's "same" split and a ceil_mode overhang stay as they are) and gives at least
-//   3 outputs (fewer only when the real layer has fewer);
+//   3 outputs (fewer only when the real layer has fewer, or, for a stride too large for
+//   that within 64, 1);
 // - conv2d_transpose: the real extent when it is at most 5, else the smallest valid extent
 //   of at least 4;
 // - max_unpool2d: its max_pool2d's input chosen as for a window layer; the unpooling's input
@@ -21,7 +22,8 @@
 // One channel, values 1..N in reading order (max pools and unpooling: a fixed permutation of
 // 1..N, so the maxima are not all in one corner). A layer that cannot take one channel
 // (groups, explicit weights) gets its real channel count, the demonstration values in
-// channel 0 and zeros elsewhere. Frames show channel 0 of the output.
+// channel 0 and zeros elsewhere. Frames show channel 0 of the output. A demonstration over
+// 64 cells per side or 1024 frames is refused (checkDemoSize).
 
 #include "layers/layer_loading.h"
 #include "pipeline/pipeline_analysis.h"
