@@ -167,9 +167,13 @@ void StepThroughWidget::build() {
 
 void StepThroughWidget::setSequence(std::shared_ptr<const StepSequence> sequence,
                                     const QString& message) {
+    // A rebuild of the same layer with the same frames (another layer was edited) keeps
+    // the frame on screen.
+    const bool same = sequence_ && sequence && sequence_->layerName == sequence->layerName &&
+                      sequence_->frames.size() == sequence->frames.size();
     sequence_ = std::move(sequence);
     message_ = message;
-    frame_ = 0;
+    frame_ = same ? frame_ : 0;
     if (!sequence_) {
         timer_.stop();
     }
