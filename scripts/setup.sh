@@ -12,7 +12,7 @@ case "$mode" in run | test | build) ;; *)
 esac
 
 packages=(build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev libgif-dev
   libbenchmark-dev xvfb xauth
   librsvg2-bin poppler-utils) # rsvg-convert and pdftoppm: the tests render the exported diagrams
 missing=()

@@ -10,6 +10,7 @@
 #include "pipeline/pipeline_reader.h"
 #include "plots/histogram_plot.h"
 #include "plots/profile_plot.h"
+#include "teaching/step_through_widget.h"
 #include "view/colormap.h"
 #include "view/normalisation.h"
 #include "widgets/feature_map_view.h"
@@ -189,6 +190,11 @@ void MainWindow::buildDocks() {
     compareDock->setWidget(compare_);
     addDockWidget(Qt::BottomDockWidgetArea, compareDock);
     tabifyDockWidget(plotsDock, compareDock);
+    steps_ = new StepThroughWidget(this);
+    stepsDock_ = new QDockWidget(tr("Step through"), this);
+    stepsDock_->setObjectName(QStringLiteral("stepsDock"));
+    stepsDock_->setWidget(steps_);
+    tabifyDockWidget(plotsDock, stepsDock_);
     plotsDock->raise();
     connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
         hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
@@ -423,6 +429,8 @@ void MainWindow::onDocumentChanged() {
     updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
     properties_->showLayer(selected_, report_);
+    steps_->showLayer(pipeline, report_, selected_);
+    files_->setSelectedLayer(selected_);
     updateTitle();
     if (!analysisError_.isEmpty()) {
         computeLabel_->setText(analysisError_);
@@ -466,6 +474,8 @@ void MainWindow::onSelectionChanged(int layer) {
     selected_ = layer;
     updateSwitchAction();
     properties_->showLayer(layer, report_);
+    steps_->showLayer(document_->pipeline(), report_, layer);
+    files_->setSelectedLayer(layer);
     cards_->setSelected(layer + 1);
     refreshSelectedMap();
 }

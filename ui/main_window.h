@@ -28,6 +28,7 @@ class LayerStackPanel;
 class ProfilePlot;
 class PropertiesPanel;
 class TraceController;
+class StepThroughWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -99,6 +100,8 @@ private:
     HistogramPlot* histogram_ = nullptr;
     ProfilePlot* profile_ = nullptr;
     ComparisonPanel* compare_ = nullptr;
+    StepThroughWidget* steps_ = nullptr;
+    QDockWidget* stepsDock_ = nullptr;
     QLabel* hoverLabel_ = nullptr;
     QLabel* traceLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;

@@ -6,6 +6,7 @@
 #include "util/did_you_mean.h"
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstring>
@@ -22,6 +23,7 @@ const char* const kUsage =
     "  stridelab run PIPELINE --dump DIR [options]\n"
     "  stridelab export PIPELINE [--table FILE] [--code FILE.py --framework F] [--maps DIR]\n"
     "                            [--diagram FILE.svg|FILE.pdf|FILE.png]\n"
+    "                            [--steps FILE.gif|DIR [--steps-layer NAME|INDEX]]\n"
     "  stridelab bench PIPELINE ...             (not available yet)\n"
     "  stridelab --help | --version\n"
     "\n"
@@ -45,7 +47,9 @@ const char* const kUsage =
     "  --diagram-colors NAME=#RRGGBB,...       NAME: background, text, input, downsampling,\n"
     "                                          upsampling\n"
     "  --dpi N                                 resolution of a .png diagram (default 96)\n"
-    "  --trace LAYER:ROW,COL                   maps style: draw that element's receptive field\n";
+    "  --trace LAYER:ROW,COL                   maps style: draw that element's receptive field\n"
+    "  --steps FILE.gif|DIR [--steps-layer NAME|INDEX]  the step-through of one layer (default\n"
+    "                                          the first) as an animated GIF or frame_000.png...\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
@@ -68,17 +72,18 @@ bool isCommandLineInvocation(int argc, char* argv[]) {
            !QFileInfo::exists(QString::fromLocal8Bit(argv[1]));
 }
 
-bool needsFonts(int argc, char* argv[]) {
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
     if (argc < 2 || std::strcmp(argv[1], "export") != 0) {
-        return false;
+        return std::make_unique<QCoreApplication>(argc, argv);
     }
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--diagram") == 0 ||
-            std::strncmp(argv[i], "--diagram=", 10) == 0) {
-            return true;
-        }
-    }
-    return false;
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt's start-up notes (such as "XDG_RUNTIME_DIR not set") are not the command line's:
+    // standard error carries only its own error line.
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType /*type*/, const QMessageLogContext& /*context*/, const QString& /*text*/) {});
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    return app;
 }
 
 int reportError(const Error& error) {

@@ -5,6 +5,8 @@
 #include "report/summary_format.h"
 
 #include "pipeline/executor.h"
+#include "teaching/step_export.h"
+#include "util/did_you_mean.h"
 #include "view/colormap.h"
 #include "view/render.h"
 
@@ -82,23 +84,86 @@ Status exportMaps(const LoadedPipeline& loaded, const RunResult& run, const QStr
     return success();
 }
 
+// --steps-layer: a layer name, or its index as `summary` counts (from 1); the first layer by
+// default.
+Result<int> stepsLayerIndex(const LoadedPipeline& loaded, const ParsedArguments& args) {
+    const auto& layers = loaded.pipeline.layers;
+    if (layers.empty()) {
+        return Error::invalid(
+            QStringLiteral("--steps: %1 has no layers to step through").arg(loaded.file));
+    }
+    if (!args.has(QStringLiteral("--steps-layer"))) {
+        return 0;
+    }
+    const QString wanted = args.value(QStringLiteral("--steps-layer"));
+    QStringList names;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (layers[i].name == wanted) {
+            return static_cast<int>(i);
+        }
+        names << layers[i].name;
+    }
+    bool isNumber = false;
+    const int index = wanted.toInt(&isNumber);
+    if (isNumber) {
+        if (index >= 1 && index <= static_cast<int>(layers.size())) {
+            return index - 1;
+        }
+        return Error::invalid(
+            QStringLiteral("--steps-layer: expected a layer name or an index from 1 to %1, got %2")
+                .arg(layers.size())
+                .arg(wanted));
+    }
+    return Error::invalid(
+        QStringLiteral("--steps-layer: %1 has no layer named \"%2\"%3 (layers: %4)")
+            .arg(loaded.file, wanted, didYouMeanSuffix(wanted, names),
+                 names.join(QStringLiteral(", "))));
+}
+
+// The step-through of one layer on a small input: an animated GIF or numbered PNG frames.
+int exportSteps(const LoadedPipeline& loaded, const ParsedArguments& args) {
+    auto index = stepsLayerIndex(loaded, args);
+    if (!index) {
+        return reportError(index.error());
+    }
+    if (!loaded.report.layers[static_cast<std::size_t>(*index)].shape) {
+        return reportError(layerError(loaded));
+    }
+    auto subject = stepSubject(loaded.pipeline, loaded.report, *index);
+    auto sequence = subject ? buildStepSequence(*subject) : Result<StepSequence>(subject.error());
+    if (!sequence) {
+        return reportError(sequence.error().within(loaded.file));
+    }
+    auto written = ui::exportSteps(*sequence, args.value(QStringLiteral("--steps")));
+    if (!written) {
+        return reportError(written.error());
+    }
+    return kSuccess;
+}
+
 }  // namespace
 
 int exportCommand(const QStringList& arguments) {
-    QList<OptionSpec> options = {{QStringLiteral("--table")},      {QStringLiteral("--code")},
-                                 {QStringLiteral("--framework")},  {QStringLiteral("--maps")},
-                                 {QStringLiteral("--colormap")},   {QStringLiteral("--input")},
-                                 {QStringLiteral("--input-shape")}};
+    QList<OptionSpec> options = {{QStringLiteral("--table")},       {QStringLiteral("--code")},
+                                 {QStringLiteral("--framework")},   {QStringLiteral("--maps")},
+                                 {QStringLiteral("--colormap")},    {QStringLiteral("--input")},
+                                 {QStringLiteral("--input-shape")}, {QStringLiteral("--steps")},
+                                 {QStringLiteral("--steps-layer")}};
     options << diagramOptionSpecs();
     auto args = parseCommandArguments(QStringLiteral("export"), arguments, options);
     if (!args) {
         return reportError(args.error());
     }
+    if (args->has(QStringLiteral("--steps-layer")) && !args->has(QStringLiteral("--steps"))) {
+        return reportError(
+            Error::invalid(QStringLiteral("--steps-layer needs --steps FILE.gif|DIR")));
+    }
     if (!args->has(QStringLiteral("--table")) && !args->has(QStringLiteral("--code")) &&
-        !args->has(QStringLiteral("--maps")) && !args->has(QStringLiteral("--diagram"))) {
+        !args->has(QStringLiteral("--maps")) && !args->has(QStringLiteral("--diagram")) &&
+        !args->has(QStringLiteral("--steps"))) {
         return reportError(
             Error::invalid(QStringLiteral("export needs at least one of --table FILE, --code FILE, "
-                                          "--maps DIR or --diagram FILE")));
+                                          "--maps DIR, --diagram FILE or --steps FILE.gif|DIR")));
     }
     auto diagram = diagramRequest(*args);
     if (!diagram) {
@@ -154,6 +219,13 @@ int exportCommand(const QStringList& arguments) {
         if (auto s = writeFileAtomically(args->value(QStringLiteral("--code")), code->toUtf8());
             !s) {
             return reportError(s.error());
+        }
+    }
+    // The step-through runs on a small input of its own: it needs neither data nor the
+    // layers after the one it shows.
+    if (args->has(QStringLiteral("--steps"))) {
+        if (const int status = exportSteps(*loaded, *args); status != kSuccess) {
+            return status;
         }
     }
     if (!loaded->report.ok()) {

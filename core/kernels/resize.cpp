@@ -40,6 +40,22 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
 
 }  // namespace
 
+float resizeSourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
+                             Interpolation interpolation, CoordinateMode mode, TapDomain domain) {
+    const float scale = static_cast<float>(nIn) / static_cast<float>(nOut);
+    switch (interpolation) {
+        case Interpolation::Nearest:
+            return static_cast<float>(x) * scale - 0.5F;
+        case Interpolation::NearestExact:
+            return (static_cast<float>(x) + 0.5F) * scale - 0.5F;
+        case Interpolation::Bilinear:
+            return sourceCoordinate(x, nIn, nOut, mode, domain == TapDomain::Image);
+        case Interpolation::Bicubic:
+            return sourceCoordinate(x, nIn, nOut, mode, false);
+    }
+    return 0.0F;
+}
+
 ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
                       Interpolation interpolation, CoordinateMode mode, TapDomain domain) {
     ResizeTaps taps;
@@ -57,7 +73,7 @@ ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
             taps.count = 1;
             return taps;
         case Interpolation::Bilinear: {
-            const float src = sourceCoordinate(x, nIn, nOut, mode, domain == TapDomain::Image);
+            const float src = resizeSourceCoordinate(x, nIn, nOut, interpolation, mode, domain);
             const auto i0 = static_cast<std::int64_t>(std::floor(src));
             const float t = src - static_cast<float>(i0);
             taps.index = {i0, i0 + 1, 0, 0};
@@ -66,7 +82,7 @@ ResizeTaps resizeTaps(std::int64_t x, std::int64_t nIn, std::int64_t nOut,
             return taps;
         }
         case Interpolation::Bicubic: {
-            const float src = sourceCoordinate(x, nIn, nOut, mode, false);
+            const float src = resizeSourceCoordinate(x, nIn, nOut, interpolation, mode, domain);
             const auto i0 = static_cast<std::int64_t>(std::floor(src));
             const float t = src - static_cast<float>(i0);
             if (t == 0.0F) {  // the outer weights are exactly 0: no dependency

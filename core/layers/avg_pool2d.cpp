@@ -57,13 +57,9 @@ Result<LayerShape> AvgPool2d::inferShape(const ShapeQuery& query) const {
 }
 
 void AvgPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
-    // Only explicit padding with count_include_pad (true by default, as in PyTorch) counts
-    // padded positions; TensorFlow's "same" and "valid" divide by the real elements.
-    const bool includePad = params_.pool.padding.kind == PaddingKind::Explicit &&
-                            params_.countIncludePad.value_or(true);
     avgPool2d(query.input, poolGeometry(query.shape, query.input.shape()),
-              includePad ? AverageDivisor::PaddedWindow : AverageDivisor::RealElements, out.values,
-              query.threads);
+              countsPadding() ? AverageDivisor::PaddedWindow : AverageDivisor::RealElements,
+              out.values, query.threads);
 }
 
 PositionRange AvgPool2d::dependencies(Axis axis, std::int64_t position,

@@ -18,6 +18,13 @@ public:
     static const std::vector<ParameterSpec>& parameters();
 
     [[nodiscard]] const Params& params() const { return params_; }
+    // Whether padded positions count in the divisor: only explicit padding with
+    // count_include_pad (true by default, as in PyTorch); TensorFlow's "same" and "valid"
+    // divide by the real elements.
+    [[nodiscard]] bool countsPadding() const {
+        return params_.pool.padding.kind == PaddingKind::Explicit &&
+               params_.countIncludePad.value_or(true);
+    }
     [[nodiscard]] QString type() const override { return QStringLiteral("avg_pool2d"); }
     [[nodiscard]] QJsonObject toJson() const override;
     [[nodiscard]] QString describe() const override;

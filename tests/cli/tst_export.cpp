@@ -433,8 +433,8 @@ void TestExport::errors_data() {
     QTest::addRow("nothing to export")
         << QStringList{QStringLiteral("export"), p}
         << QStringLiteral(
-               "export needs at least one of --table FILE, --code FILE, --maps DIR or --diagram "
-               "FILE");
+               "export needs at least one of --table FILE, --code FILE, --maps DIR, "
+               "--diagram FILE or --steps FILE.gif|DIR");
     QTest::addRow("code without framework")
         << QStringList{QStringLiteral("export"), p, QStringLiteral("--code"),
                        QStringLiteral("/tmp/x.py")}

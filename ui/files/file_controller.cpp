@@ -6,6 +6,7 @@
 #include "pipeline/pipeline_reader.h"
 #include "report/code_export.h"
 #include "report/summary_format.h"
+#include "teaching/step_export.h"
 
 #include <QAction>
 #include <QApplication>
@@ -146,6 +147,21 @@ void FileController::populateFileMenu(QMenu* menu) {
                            });
     }
     exports->addAction(tr("&Diagram..."), this, &FileController::diagramRequested);
+    exports->addSeparator();
+    exports->addAction(tr("Step-through as &GIF..."), this, [this] {
+        QString path = QFileDialog::getSaveFileName(
+            window_, tr("Export the step-through of the selected layer"), {}, tr("GIF (*.gif)"));
+        if (!path.isEmpty()) {
+            exportSteps(isGifPath(path) ? path : path + QStringLiteral(".gif"));
+        }
+    });
+    exports->addAction(tr("Step-through as PNG &Frames..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            window_, tr("Folder for the step-through frames (frame_000.png, ...)"));
+        if (!dir.isEmpty()) {
+            exportSteps(dir);
+        }
+    });
 }
 
 bool FileController::openPath(const QString& path) {
@@ -296,6 +312,29 @@ bool FileController::exportCode(const QString& path, bool pytorch) {
         return false;
     }
     emit message(tr("Exported %1").arg(path));
+    return true;
+}
+
+bool FileController::exportSteps(const QString& path) {
+    const Pipeline& pipeline = document_->pipeline();
+    Result<int> written = Error::invalid(tr("Select a layer to export its step-through"));
+    if (selectedLayer_ >= 0) {
+        auto shape = inputShape(pipeline.input, pipeline.baseDir);
+        const EnabledLayers on = enabledLayers(pipeline);
+        auto subject = shape ? stepSubject(pipeline,
+                                           spreadOverAllLayers(analyzePipeline(on.pipeline, *shape),
+                                                               pipeline, on.positions),
+                                           selectedLayer_)
+                             : Result<StepSubject>(shape.error());
+        auto sequence =
+            subject ? buildStepSequence(*subject) : Result<StepSequence>(subject.error());
+        written = sequence ? ui::exportSteps(*sequence, path) : Result<int>(sequence.error());
+    }
+    if (!written) {
+        QMessageBox::warning(window_, tr("Cannot export"), written.error().message);
+        return false;
+    }
+    emit message(tr("Exported %n frame(s) to %1", nullptr, *written).arg(path));
     return true;
 }
 

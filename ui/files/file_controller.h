@@ -33,6 +33,10 @@ public:
     // The summary table (.md, .csv, .tex by suffix) or Keras/PyTorch code of the current pipeline.
     bool exportTable(const QString& path);
     bool exportCode(const QString& path, bool pytorch);
+    // The step-through of the selected layer: FILE.gif, or a directory of numbered PNG frames.
+    bool exportSteps(const QString& path);
+    // The layer the step-through export shows (0-based; -1: the input, none).
+    void setSelectedLayer(int layer) { selectedLayer_ = layer; }
 
     [[nodiscard]] static QStringList presetPaths();
     [[nodiscard]] static QStringList demoPaths();
@@ -49,6 +53,7 @@ private:
     PipelineDocument* document_;
     QWidget* window_;
     QMenu* recentMenu_ = nullptr;
+    int selectedLayer_ = -1;
 };
 
 }  // namespace stridelab::ui
