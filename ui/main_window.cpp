@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "files/file_controller.h"
+#include "frameworks/framework_docks.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/properties_panel.h"
@@ -168,6 +169,11 @@ void MainWindow::buildDocks() {
     connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
         hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
     });
+
+    frameworkDocks_ = new FrameworkDocks(this, document_);
+    editingDocks_.push_back(frameworkDocks_->inverseDock());
+    connect(frameworkDocks_, &FrameworkDocks::layerActivated, stack_,
+            &LayerStackPanel::selectLayer);
 }
 
 void MainWindow::buildMenus() {
@@ -253,6 +259,9 @@ void MainWindow::buildMenus() {
     presentationKeys_.push_back(leave);
     view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
                     &FeatureMapView::fitToView);
+    view->addSeparator();
+    view->addAction(frameworkDocks_->frameworksDock()->toggleViewAction());
+    view->addAction(frameworkDocks_->inverseDock()->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About StrideLab"), this, [this] {
@@ -349,6 +358,7 @@ void MainWindow::onDocumentChanged() {
     updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
     properties_->showLayer(selected_, report_);
+    frameworkDocks_->showLayer(selected_, report_);
     updateTitle();
     if (!analysisError_.isEmpty()) {
         computeLabel_->setText(analysisError_);
@@ -392,6 +402,7 @@ void MainWindow::onSelectionChanged(int layer) {
     selected_ = layer;
     updateSwitchAction();
     properties_->showLayer(layer, report_);
+    frameworkDocks_->showLayer(layer, report_);
     cards_->setSelected(layer + 1);
     refreshSelectedMap();
 }

@@ -21,6 +21,7 @@ namespace stridelab::ui {
 
 class FeatureMapView;
 class FileController;
+class FrameworkDocks;
 class HistogramPlot;
 class LayerCardStrip;
 class LayerStackPanel;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] FileController* files() const { return files_; }
     [[nodiscard]] const PipelineReport& report() const { return report_; }
     [[nodiscard]] QAction* presentationAction() const { return presentation_; }
+    [[nodiscard]] FrameworkDocks* frameworkDocks() const { return frameworkDocks_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -89,6 +91,7 @@ private:
     FeatureMapView* mapView_ = nullptr;
     HistogramPlot* histogram_ = nullptr;
     ProfilePlot* profile_ = nullptr;
+    FrameworkDocks* frameworkDocks_ = nullptr;  // Frameworks and Solve for Size
     QLabel* hoverLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;

@@ -235,6 +235,7 @@ std::optional<Ranked> candidateFor(const SizeQuestion& q, const LayerFacts& fact
                                 ? QStringLiteral("out = %1").arg(shape->height.formula)
                                 : QStringLiteral("height %1, width %2")
                                       .arg(shape->height.formula, shape->width.formula);
+    c.formula = formula;
     c.sentence = c.changes.join(QStringLiteral("; ")) + QStringLiteral(": ") + formula;
     c.layer = *layer;
     c.shape = *shape;

@@ -36,8 +36,10 @@ struct SizeCandidate {
     // The changed keys as a JSON merge patch (RFC 7396): a null removes the key.
     QJsonObject patch;
     QStringList changes;  // one per key: "strides 1 -> 2", "ceil_mode true -> false"
-    // The changes and what they give: "strides 1 -> 2; padding "valid" -> 1:
-    // out = floor((32 + 2 - 3) / 2) + 1 = 16".
+    // What they give, with the numbers: "out = floor((32 + 2 - 3) / 2) + 1 = 16" (or
+    // "height ..., width ..." when the axes differ).
+    QString formula;
+    // Changes and formula in one line: "padding "valid" -> 1; strides 1 -> 2: out = ...".
     QString sentence;
     LayerPtr layer;    // the changed layer
     LayerShape shape;  // its shape on the question's input: the wanted size
