@@ -1,14 +1,18 @@
 #include "frameworks/framework_panel.h"
 
+#include "frameworks/wrapping_rows.h"
+
 #include <QApplication>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -46,8 +50,19 @@ QPlainTextEdit* codeView(QWidget* parent) {
     view->setReadOnly(true);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setMaximumHeight(110);
     return view;
+}
+
+// Both code views as tall as the longer spelling (two to five lines), so the look-alikes
+// below keep the room.
+void fitCodeViews(QPlainTextEdit* a, QPlainTextEdit* b) {
+    const int lines =
+        std::clamp<int>(std::max(a->document()->blockCount(), b->document()->blockCount()), 2, 5);
+    const int height = lines * QFontMetrics(a->font()).lineSpacing() + 2 * a->frameWidth() +
+                       2 * static_cast<int>(a->document()->documentMargin()) +
+                       a->horizontalScrollBar()->sizeHint().height() + 6;
+    a->setFixedHeight(height);
+    b->setFixedHeight(height);
 }
 
 }  // namespace
@@ -88,51 +103,63 @@ FrameworkPanel::FrameworkPanel(QWidget* parent) : QWidget(parent) {
 
     auto* selected = new QWidget(tabs_);
     auto* grid = new QGridLayout(selected);
-    title_ = new QLabel(selected);
+    // The title shares the row of the tabs, to leave the look-alikes the room.
+    title_ = new QLabel(tabs_);
     title_->setTextFormat(Qt::RichText);
-    grid->addWidget(title_, 0, 0, 1, 2);
+    tabs_->setCornerWidget(title_, Qt::TopRightCorner);
     kerasTitle_ = new QLabel(selected);
     torchTitle_ = new QLabel(selected);
     keras_ = codeView(selected);
     torch_ = codeView(selected);
     keras_->setToolTip(tr("The layer in Keras (tensorflow.keras.layers), as a person writes it"));
     torch_->setToolTip(tr("The layer in PyTorch (torch.nn, torch.nn.functional as F)"));
-    grid->addWidget(kerasTitle_, 1, 0);
-    grid->addWidget(torchTitle_, 1, 1);
-    grid->addWidget(keras_, 2, 0);
-    grid->addWidget(torch_, 2, 1);
-    summary_ = new QLabel(selected);
-    summary_->setWordWrap(true);
-    grid->addWidget(summary_, 3, 0, 1, 2);
+    grid->addWidget(kerasTitle_, 0, 0);
+    grid->addWidget(torchTitle_, 0, 1);
+    grid->addWidget(keras_, 1, 0);
+    grid->addWidget(torch_, 1, 1);
     lookAlikes_ = new QTreeWidget(selected);
     lookAlikes_->setRootIsDecorated(false);
-    lookAlikes_->setUniformRowHeights(false);
-    lookAlikes_->setWordWrap(true);
     lookAlikes_->setHeaderLabels({tr("Result"), tr("Framework"), tr("Look-alike setting"),
                                   tr("Keras shape"), tr("PyTorch shape"), tr("Why")});
     lookAlikes_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     lookAlikes_->header()->setStretchLastSection(true);
-    grid->addWidget(lookAlikes_, 4, 0, 1, 2);
-    grid->setRowStretch(4, 1);
+    wrapRows(lookAlikes_);
+    lookAlikes_->setMinimumHeight(60);
+    grid->addWidget(lookAlikes_, 2, 0, 1, 2);
+    grid->setRowStretch(2, 1);
     tabs_->addTab(selected, tr("Selected layer"));
 
     table_ = new QTableWidget(tabs_);
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels(
-        {tr("Layer"), tr("Output"), tr("Keras"), tr("PyTorch"), tr("Look-alikes")});
+        {tr("Layer"), tr("Output"), tr("Look-alikes"), tr("Keras"), tr("PyTorch")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setWordWrap(true);
+    table_->setWordWrap(false);
     connect(table_, &QTableWidget::cellDoubleClicked, this,
             [this](int row, int /*column*/) { emit layerActivated(row); });
     tabs_->addTab(table_, tr("All layers"));
 }
 
+QSize FrameworkPanel::sizeHint() const {
+    // As tall as the plots it shares its dock area with, not as its tables would like.
+    return {800, 240};
+}
+
 QString FrameworkPanel::message() const {
-    return summary_->text();
+    return message_;
+}
+
+void FrameworkPanel::setHeadline(const QString& header, const QString& message, bool warn) {
+    message_ = message;
+    const QString words =
+        warn ? QStringLiteral("<span style='color:#b35c00'>%1</span>").arg(message.toHtmlEscaped())
+             : message.toHtmlEscaped();
+    title_->setText(header.isEmpty() ? words
+                                     : header + QStringLiteral(" &nbsp;&middot;&nbsp; ") + words);
 }
 
 void FrameworkPanel::showLayer(const Pipeline& pipeline, int index, const PipelineReport& report) {
@@ -166,25 +193,25 @@ void FrameworkPanel::refresh() {
     kerasTitle_->setText(QStringLiteral("Keras"));
     torchTitle_->setText(QStringLiteral("PyTorch"));
     if (index < 0) {
-        title_->setText(tr("<b>Input</b> %1").arg(report.input.toString()));
-        summary_->setText(tr("Select a layer to see how Keras and PyTorch write it."));
+        setHeadline(tr("<b>Input</b> %1").arg(report.input.toString()),
+                    tr("Select a layer to see how Keras and PyTorch write it."), false);
         return;
     }
     auto c = compareFrameworks(pipeline, report, static_cast<std::size_t>(index));
     if (!c) {
-        title_->clear();
-        summary_->setText(c.error().message);
+        setHeadline(QString(), c.error().message, true);
         return;
     }
     showComparison(*c);
 }
 
 void FrameworkPanel::showComparison(const FrameworkComparison& c) {
-    title_->setText(
+    const QString header =
         QStringLiteral("<b>%1</b> &nbsp; <code>%2</code> &nbsp; %3 &rarr; %4")
-            .arg(c.name.toHtmlEscaped(), c.type, c.input.toString(), c.output.toString()));
+            .arg(c.name.toHtmlEscaped(), c.type, c.input.toString(), c.output.toString());
     keras_->setPlainText(c.keras.join(QLatin1Char('\n')));
     torch_->setPlainText(c.pytorch.join(QLatin1Char('\n')));
+    fitCodeViews(keras_, torch_);
     auto exactness = [](bool exact) {
         return exact ? tr("computes exactly this layer")
                      : tr("does not compute exactly this layer: see below");
@@ -198,17 +225,20 @@ void FrameworkPanel::showComparison(const FrameworkComparison& c) {
         label->setStyleSheet(exact ? QString() : QStringLiteral("color: #b35c00;"));
     }
     if (c.lookAlikes.empty()) {
-        summary_->setText(
-            tr("Keras and PyTorch write this layer alike; no setting that looks the "
-               "same in the other framework gives another result."));
+        setHeadline(header,
+                    tr("Keras and PyTorch write this layer alike; no setting that looks the "
+                       "same in the other framework gives another result."),
+                    false);
     } else if (c.worst() == DifferenceKind::Identical) {
-        summary_->setText(
-            tr("Settings that look alike in the two frameworks: here they give the "
-               "same result."));
+        setHeadline(header,
+                    tr("Settings that look alike in the two frameworks give the same result "
+                       "here."),
+                    false);
     } else {
-        summary_->setText(
-            tr("Careful: settings that look alike in the two frameworks give "
-               "another shape or other values here."));
+        setHeadline(header,
+                    tr("Careful: settings that look alike in the two frameworks give another "
+                       "shape or other values here."),
+                    true);
     }
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const LookAlike& l : c.lookAlikes) {
@@ -257,10 +287,6 @@ void FrameworkPanel::fillTable(const Pipeline& pipeline, const PipelineReport& r
             continue;
         }
         set(1, c->output.toString());
-        set(2, c->keras.join(QLatin1Char('\n')))
-            ->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        set(3, c->pytorch.join(QLatin1Char('\n')))
-            ->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         QStringList kinds;
         for (const LookAlike& l : c->lookAlikes) {
             if (l.kind != DifferenceKind::Identical) {
@@ -268,9 +294,13 @@ void FrameworkPanel::fillTable(const Pipeline& pipeline, const PipelineReport& r
             }
         }
         QTableWidgetItem* marks =
-            set(4, kinds.isEmpty() ? tr("no difference") : kinds.join(QLatin1Char('\n')));
+            set(2, kinds.isEmpty() ? tr("no difference") : kinds.join(QLatin1Char('\n')));
         marks->setIcon(kindIcon(c->worst()));
         marks->setBackground(kindColor(c->worst()));
+        set(3, c->keras.join(QLatin1Char('\n')))
+            ->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        set(4, c->pytorch.join(QLatin1Char('\n')))
+            ->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     }
     table_->resizeRowsToContents();
 }

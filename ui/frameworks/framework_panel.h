@@ -22,6 +22,7 @@ class FrameworkPanel : public QWidget {
     Q_OBJECT
 public:
     explicit FrameworkPanel(QWidget* parent = nullptr);
+    [[nodiscard]] QSize sizeHint() const override;
 
     // Shows layer `index` (-1: the input) of `pipeline` analysed as `report`.
     void showLayer(const Pipeline& pipeline, int index, const PipelineReport& report);
@@ -45,6 +46,8 @@ protected:
 
 private:
     void refresh();
+    // The title line: the layer, then what the look-alikes say (in a warning colour).
+    void setHeadline(const QString& header, const QString& message, bool warn);
     void showComparison(const FrameworkComparison& c);
     void fillTable(const Pipeline& pipeline, const PipelineReport& report);
 
@@ -59,7 +62,7 @@ private:
     QLabel* torchTitle_ = nullptr;
     QPlainTextEdit* keras_ = nullptr;
     QPlainTextEdit* torch_ = nullptr;
-    QLabel* summary_ = nullptr;
+    QString message_;
     QTreeWidget* lookAlikes_ = nullptr;
     QTableWidget* table_ = nullptr;
 };

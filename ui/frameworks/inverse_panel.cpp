@@ -1,5 +1,7 @@
 #include "frameworks/inverse_panel.h"
 
+#include "frameworks/wrapping_rows.h"
+
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,7 +17,7 @@ namespace stridelab::ui {
 
 namespace {
 
-enum Column { ChangeColumn, GivesColumn, ApplyColumn };
+enum Column { ChangeColumn, ApplyColumn };
 
 QSpinBox* sizeBox(QWidget* parent, const QString& tip) {
     auto* box = new QSpinBox(parent);
@@ -61,13 +63,11 @@ InversePanel::InversePanel(PipelineDocument* document, QWidget* parent)
 
     list_ = new QTreeWidget(this);
     list_->setRootIsDecorated(false);
-    list_->setUniformRowHeights(false);
-    list_->setWordWrap(true);
-    list_->setHeaderLabels({tr("Change"), tr("Gives"), QString()});
-    list_->header()->setSectionResizeMode(ChangeColumn, QHeaderView::ResizeToContents);
-    list_->header()->setSectionResizeMode(GivesColumn, QHeaderView::Stretch);
+    list_->setHeaderLabels({tr("Change, and what it gives"), QString()});
+    list_->header()->setSectionResizeMode(ChangeColumn, QHeaderView::Stretch);
     list_->header()->setSectionResizeMode(ApplyColumn, QHeaderView::ResizeToContents);
     list_->header()->setStretchLastSection(false);
+    wrapRows(list_);
     list_->setToolTip(
         tr("Double-click a row, or press its Apply button, to change the layer "
            "(Ctrl+Z undoes it)"));
@@ -98,8 +98,8 @@ Pair InversePanel::wanted() const {
 
 QPushButton* InversePanel::applyButton(int row) const {
     QTreeWidgetItem* item = list_->topLevelItem(row);
-    return item != nullptr ? qobject_cast<QPushButton*>(list_->itemWidget(item, ApplyColumn))
-                           : nullptr;
+    QWidget* cell = item != nullptr ? list_->itemWidget(item, ApplyColumn) : nullptr;
+    return cell != nullptr ? cell->findChild<QPushButton*>() : nullptr;
 }
 
 QString InversePanel::message() const {
@@ -190,14 +190,19 @@ void InversePanel::solve() {
     for (int row = 0; row < static_cast<int>(candidates_.size()); ++row) {
         const SizeCandidate& c = candidates_[static_cast<std::size_t>(row)];
         auto* item = new QTreeWidgetItem(list_);
-        item->setText(ChangeColumn, c.changes.join(QLatin1Char('\n')));
-        item->setText(GivesColumn, c.formula);
+        item->setText(ChangeColumn, c.changes.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                        QStringLiteral("\u2192 ") + c.formula);
         item->setToolTip(ChangeColumn, c.sentence);
-        item->setToolTip(GivesColumn, c.sentence);
-        auto* button = new QPushButton(tr("Apply"), list_);
+        // The button keeps its own height at the top of a tall row.
+        auto* cell = new QWidget(list_);
+        auto* cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(2, 2, 2, 2);
+        auto* button = new QPushButton(tr("Apply"), cell);
         button->setObjectName(QStringLiteral("applyCandidate"));
         button->setToolTip(tr("Change the layer this way (Ctrl+Z undoes it)"));
-        list_->setItemWidget(item, ApplyColumn, button);
+        cellLayout->addWidget(button);
+        cellLayout->addStretch();
+        list_->setItemWidget(item, ApplyColumn, cell);
         connect(button, &QPushButton::clicked, this, [this, row] { apply(row); });
     }
     const Pair w = wanted();
