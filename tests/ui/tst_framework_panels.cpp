@@ -89,6 +89,7 @@ private slots:
     void applyButtonChangesTheLayerUndoably();
     void doubleClickApplies();
     void customSizeThatCannotBeReached();
+    void defaultGoalFollowsTheLayerKind();
     void frameworkViewMarksTheDifferences();
     void mainWindowHasBothDocks();
 };
@@ -188,6 +189,28 @@ void TestFrameworkPanels::customSizeThatCannotBeReached() {
     QTest::mouseClick(goalButton(panel, QStringLiteral("Same size")), Qt::LeftButton);
     QCOMPARE(panel.wanted(), (Pair{32, 32}));
     QCOMPARE(panel.candidates().front().patch.size(), 1);
+}
+
+void TestFrameworkPanels::defaultGoalFollowsTheLayerKind() {
+    PipelineDocument doc;
+    doc.reset(test::pipelineFromJson(kPipeline), {});
+    InversePanel panel(&doc);
+    panel.show();
+    // Until a goal is chosen: half for a downsampling layer (ceil(32/2) = 16), double for an
+    // upsampling one (its input is conv2d's 30: 60).
+    panel.showLayer(0, analyze(doc));
+    QCOMPARE(panel.goal(), SizeGoal::Half);
+    QCOMPARE(panel.wanted(), (Pair{16, 16}));
+    panel.showLayer(1, analyze(doc));
+    QCOMPARE(panel.goal(), SizeGoal::Double);
+    QCOMPARE(panel.wanted(), (Pair{60, 60}));
+    // A candidate found for a layer the document no longer holds is not applied.
+    QVERIFY(!panel.candidates().empty());
+    const LayerPtr other = test::pipelineFromJson(kPipeline).layers[1].layer;
+    doc.replaceLayer(1, other);
+    panel.apply(0);
+    QCOMPARE(doc.pipeline().layers[1].layer, other);
+    QCOMPARE(doc.undoStack()->count(), 1);
 }
 
 void TestFrameworkPanels::frameworkViewMarksTheDifferences() {

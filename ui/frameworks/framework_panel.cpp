@@ -42,7 +42,8 @@ QString shapeText(const std::optional<Shape>& s) {
 }
 
 QString frameworkName(Framework f) {
-    return f == Framework::Keras ? QStringLiteral("Keras") : QStringLiteral("PyTorch");
+    return f == Framework::Keras ? QCoreApplication::translate("FrameworkPanel", "Keras")
+                                 : QCoreApplication::translate("FrameworkPanel", "PyTorch");
 }
 
 QPlainTextEdit* codeView(QWidget* parent) {
@@ -190,8 +191,8 @@ void FrameworkPanel::refresh() {
     lookAlikes_->clear();
     keras_->clear();
     torch_->clear();
-    kerasTitle_->setText(QStringLiteral("Keras"));
-    torchTitle_->setText(QStringLiteral("PyTorch"));
+    kerasTitle_->setText(frameworkName(Framework::Keras));
+    torchTitle_->setText(frameworkName(Framework::PyTorch));
     if (index < 0) {
         setHeadline(tr("<b>Input</b> %1").arg(report.input.toString()),
                     tr("Select a layer to see how Keras and PyTorch write it."), false);
@@ -216,10 +217,10 @@ void FrameworkPanel::showComparison(const FrameworkComparison& c) {
         return exact ? tr("computes exactly this layer")
                      : tr("does not compute exactly this layer: see below");
     };
-    kerasTitle_->setText(
-        QStringLiteral("<b>Keras</b> &nbsp; <small>%1</small>").arg(exactness(c.kerasExact)));
-    torchTitle_->setText(
-        QStringLiteral("<b>PyTorch</b> &nbsp; <small>%1</small>").arg(exactness(c.torchExact)));
+    kerasTitle_->setText(QStringLiteral("<b>%1</b> &nbsp; <small>%2</small>")
+                             .arg(frameworkName(Framework::Keras), exactness(c.kerasExact)));
+    torchTitle_->setText(QStringLiteral("<b>%1</b> &nbsp; <small>%2</small>")
+                             .arg(frameworkName(Framework::PyTorch), exactness(c.torchExact)));
     for (QLabel* label : {kerasTitle_, torchTitle_}) {
         const bool exact = label == kerasTitle_ ? c.kerasExact : c.torchExact;
         label->setStyleSheet(exact ? QString() : QStringLiteral("color: #b35c00;"));

@@ -1,6 +1,7 @@
 #include "frameworks/inverse_panel.h"
 
 #include "frameworks/wrapping_rows.h"
+#include "layers/layer_registry.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -84,6 +85,7 @@ InversePanel::InversePanel(PipelineDocument* document, QWidget* parent)
         connect(box, &QSpinBox::valueChanged, this, [this] {
             // Typing a size asks for exactly that size.
             goal_ = SizeGoal::Custom;
+            goalChosen_ = true;
             goals_->button(static_cast<int>(goal_))->setChecked(true);
             solve();
         });
@@ -108,6 +110,7 @@ QString InversePanel::message() const {
 
 void InversePanel::setGoal(SizeGoal goal) {
     goal_ = goal;
+    goalChosen_ = true;
     goals_->button(static_cast<int>(goal))->setChecked(true);
     refresh();
 }
@@ -147,6 +150,13 @@ void InversePanel::refresh() {
                                        .arg(in.h)
                                        .arg(in.w)
                                        .arg(r->error->message.toHtmlEscaped()));
+        if (!goalChosen_) {
+            // Until one is chosen: what the layer's kind is for.
+            const LayerType* type = findLayerType(
+                document_->pipeline().layers[static_cast<std::size_t>(index_)].layer->type());
+            goal_ = type->category == LayerCategory::Upsampling ? SizeGoal::Double : SizeGoal::Half;
+            goals_->button(static_cast<int>(goal_))->setChecked(true);
+        }
         if (goal_ != SizeGoal::Custom) {
             const Pair w = wantedSize(goal_, in);
             const QSignalBlocker blockH(height_);
@@ -164,6 +174,7 @@ void InversePanel::refresh() {
 void InversePanel::solve() {
     list_->clear();
     candidates_.clear();
+    solvedFor_.reset();
     const bool isLayer = index_ >= 0 && index_ < static_cast<int>(report_.layers.size()) &&
                          index_ < static_cast<int>(document_->pipeline().layers.size());
     const LayerReport* r = isLayer ? &report_.layers[static_cast<std::size_t>(index_)] : nullptr;
@@ -187,6 +198,7 @@ void InversePanel::solve() {
         return;
     }
     candidates_ = std::move(answer->candidates);
+    solvedFor_ = q.layer;
     for (int row = 0; row < static_cast<int>(candidates_.size()); ++row) {
         const SizeCandidate& c = candidates_[static_cast<std::size_t>(row)];
         auto* item = new QTreeWidgetItem(list_);
@@ -222,7 +234,11 @@ void InversePanel::solve() {
 }
 
 void InversePanel::apply(int row) {
-    if (row < 0 || row >= static_cast<int>(candidates_.size())) {
+    const auto& layers = document_->pipeline().layers;
+    // Only while the document still holds the layer the candidates were found for.
+    if (row < 0 || row >= static_cast<int>(candidates_.size()) || index_ < 0 ||
+        index_ >= static_cast<int>(layers.size()) ||
+        layers[static_cast<std::size_t>(index_)].layer != solvedFor_) {
         return;
     }
     // Copies: applying changes the document, which asks this panel to solve afresh.

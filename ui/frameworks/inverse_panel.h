@@ -53,8 +53,10 @@ private:
     int index_ = -1;
     PipelineReport report_;
     SizeGoal goal_ = SizeGoal::Half;
+    bool goalChosen_ = false;  // until then, half for downsampling layers, double for upsampling
     bool stale_ = true;
     std::vector<SizeCandidate> candidates_;
+    LayerPtr solvedFor_;  // the layer the candidates change
 
     QLabel* title_ = nullptr;
     QButtonGroup* goals_ = nullptr;
