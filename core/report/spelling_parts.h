@@ -99,7 +99,6 @@ inline bool interpolates(Interpolation i) {
     return i == Interpolation::Bilinear || i == Interpolation::Bicubic;
 }
 
-
 [[nodiscard]] LayerCode torchCode(const SpellingInput& in, SpellingStyle style);
 [[nodiscard]] LayerCode kerasCode(const SpellingInput& in, SpellingStyle style);
 
