@@ -4,6 +4,7 @@
 #include "diagram/diagram_export_dialog.h"
 #include "explorer/trace_controller.h"
 #include "files/file_controller.h"
+#include "frameworks/framework_docks.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/properties_panel.h"
@@ -199,6 +200,11 @@ void MainWindow::buildDocks() {
     connect(profile_, &ProfilePlot::markerMoved, this, [this](double x) {
         hoverLabel_->setText(tr("profile marker at input column %1").arg(x, 0, 'f', 1));
     });
+
+    frameworkDocks_ = new FrameworkDocks(this, document_);
+    editingDocks_.push_back(frameworkDocks_->inverseDock());
+    connect(frameworkDocks_, &FrameworkDocks::layerActivated, stack_,
+            &LayerStackPanel::selectLayer);
 }
 
 void MainWindow::buildMenus() {
@@ -431,6 +437,7 @@ void MainWindow::onDocumentChanged() {
     properties_->showLayer(selected_, report_);
     steps_->showLayer(pipeline, report_, selected_);
     files_->setSelectedLayer(selected_);
+    frameworkDocks_->showLayer(selected_, report_);
     updateTitle();
     if (!analysisError_.isEmpty()) {
         computeLabel_->setText(analysisError_);
@@ -476,6 +483,7 @@ void MainWindow::onSelectionChanged(int layer) {
     properties_->showLayer(layer, report_);
     steps_->showLayer(document_->pipeline(), report_, layer);
     files_->setSelectedLayer(layer);
+    frameworkDocks_->showLayer(layer, report_);
     cards_->setSelected(layer + 1);
     refreshSelectedMap();
 }

@@ -22,6 +22,7 @@ namespace stridelab::ui {
 class ComparisonPanel;
 class FeatureMapView;
 class FileController;
+class FrameworkDocks;
 class HistogramPlot;
 class LayerCardStrip;
 class LayerStackPanel;
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] QAction* presentationAction() const { return presentation_; }
     [[nodiscard]] TraceController* trace() const { return trace_; }
     [[nodiscard]] ComparisonPanel* comparison() const { return compare_; }
+    [[nodiscard]] FrameworkDocks* frameworkDocks() const { return frameworkDocks_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -102,6 +104,7 @@ private:
     ComparisonPanel* compare_ = nullptr;
     StepThroughWidget* steps_ = nullptr;
     QDockWidget* stepsDock_ = nullptr;
+    FrameworkDocks* frameworkDocks_ = nullptr;  // Frameworks and Solve for Size
     QLabel* hoverLabel_ = nullptr;
     QLabel* traceLabel_ = nullptr;
     QLabel* computeLabel_ = nullptr;

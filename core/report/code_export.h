@@ -4,10 +4,9 @@
 // (for the analysed input size): what `stridelab export --code` writes.
 
 #include "pipeline/pipeline_analysis.h"
+#include "report/layer_spelling.h"
 
 namespace stridelab {
-
-enum class Framework { Keras, PyTorch };
 
 [[nodiscard]] const QStringList& frameworkNames();
 
