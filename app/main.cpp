@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 
-
 int main(int argc, char* argv[]) {
     if (stridelab::cli::isCommandLineInvocation(argc, argv)) {
         const auto app = stridelab::cli::makeApplication(argc, argv);
