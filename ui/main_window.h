@@ -7,14 +7,18 @@
 
 #include "compute/compute_controller.h"
 #include "document/pipeline_document.h"
+#include "i18n/language.h"
 #include "view/display_options.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 class QActionGroup;
 class QDockWidget;
 class QShortcut;
 class QLabel;
+class QMenu;
 class QProgressBar;
 
 namespace stridelab::ui {
@@ -42,6 +46,8 @@ public:
     [[nodiscard]] FileController* files() const { return files_; }
     [[nodiscard]] const PipelineReport& report() const { return report_; }
     [[nodiscard]] QAction* presentationAction() const { return presentation_; }
+    // View > Language's entry for `language`.
+    [[nodiscard]] QAction* languageAction(i18n::Language language) const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -51,6 +57,9 @@ protected:
 private:
     void buildDocks();
     void buildMenus();
+    // Undo and redo for the Edit menu, named after the step they undo or redo.
+    [[nodiscard]] QList<QAction*> undoRedoActions();
+    void addLanguageMenu(QMenu* view);
     // Presentation mode: editing panels hidden, large fonts, high contrast, full screen,
     // arrow keys step through the layers.
     void setPresenting(bool on);
@@ -66,6 +75,10 @@ private:
     void refreshCards();
     void refreshSelectedMap();
     void updateTitle();
+    // The compute label's text, kept as a function so that it follows a language switch.
+    void setComputeStatus(std::function<QString()> text);
+    // After a language switch: the texts made from the document and the computation.
+    void retranslateDynamicTexts();
     void updateSwitchAction();
     // The index among the computed (switched-on) layers of pipeline layer `layer`, or -1.
     [[nodiscard]] int computedIndex(int layer) const;
@@ -97,6 +110,8 @@ private:
     QActionGroup* normalisationGroup_ = nullptr;
     QAction* rgbAction_ = nullptr;
     QAction* presentation_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    std::function<QString()> computeStatus_;
     std::vector<QShortcut*> presentationKeys_;
     std::vector<QDockWidget*> editingDocks_;
     QByteArray stateBeforePresenting_;
