@@ -1,7 +1,8 @@
 #include "main_window.h"
 
+#include "document/undo_actions.h"
 #include "files/file_controller.h"
-#include "i18n/language.h"
+#include "i18n/language_menu.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/properties_panel.h"
@@ -195,7 +196,7 @@ void MainWindow::buildMenus() {
 
     QMenu* edit = menuBar()->addMenu(QString());
     retranslate(edit, &QMenu::setTitle, [] { return tr("&Edit"); });
-    edit->addActions(undoRedoActions());
+    edit->addActions(createUndoRedoActions(document_->undoStack(), this));
     edit->addSeparator();
     edit->addActions(stack_->editActions());
     switchOff_ =
@@ -255,7 +256,7 @@ void MainWindow::buildMenus() {
     });
     retranslate(rgbAction_, &QAction::setText, [] { return tr("Show 3-channel maps as &RGB"); });
     rgbAction_->setCheckable(true);
-    addLanguageMenu(view);
+    languageGroup_ = i18n::addLanguageMenu(view);
     presentation_ =
         view->addAction(QString(), QKeySequence(Qt::Key_F5), this, &MainWindow::setPresenting);
     retranslate(presentation_, [a = presentation_] {
@@ -301,60 +302,8 @@ void MainWindow::buildMenus() {
     retranslate(aboutQt, &QAction::setText, [] { return tr("About &Qt"); });
 }
 
-QList<QAction*> MainWindow::undoRedoActions() {
-    // Not QUndoStack::createUndoAction: its "Undo" prefix is fixed when it is made, and the
-    // texts of the steps must follow a language switch too.
-    QUndoStack* stack = document_->undoStack();
-    auto* undo = new QAction(this);
-    undo->setShortcut(QKeySequence::Undo);
-    auto* redo = new QAction(this);
-    redo->setShortcut(QKeySequence::Redo);
-    auto undoText = [undo, stack] {
-        undo->setText(stack->undoText().isEmpty() ? tr("&Undo")
-                                                  : tr("&Undo %1").arg(stack->undoText()));
-    };
-    auto redoText = [redo, stack] {
-        redo->setText(stack->redoText().isEmpty() ? tr("&Redo")
-                                                  : tr("&Redo %1").arg(stack->redoText()));
-    };
-    i18n::retranslate(undo, undoText);
-    i18n::retranslate(redo, redoText);
-    connect(stack, &QUndoStack::undoTextChanged, undo, undoText);
-    connect(stack, &QUndoStack::redoTextChanged, redo, redoText);
-    undo->setEnabled(stack->canUndo());
-    redo->setEnabled(stack->canRedo());
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
-    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
-    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
-    return {undo, redo};
-}
-
-void MainWindow::addLanguageMenu(QMenu* view) {
-    QMenu* menu = view->addMenu(QString());
-    i18n::retranslate(menu, &QMenu::setTitle, [] { return tr("&Language"); });
-    languageGroup_ = new QActionGroup(this);
-    // Each language under its own name, so that anyone finds theirs whatever is shown now.
-    for (const i18n::Language language : i18n::allLanguages()) {
-        QAction* a = menu->addAction(i18n::nativeName(language), this,
-                                     [language] { i18n::chooseLanguage(language); });
-        a->setCheckable(true);
-        a->setChecked(language == i18n::currentLanguage());
-        a->setData(static_cast<int>(language));
-        languageGroup_->addAction(a);
-    }
-    i18n::onLanguageChange(languageGroup_, [group = languageGroup_] {
-        checkChoice(group, static_cast<int>(i18n::currentLanguage()));
-    });
-}
-
 QAction* MainWindow::languageAction(i18n::Language language) const {
-    for (QAction* a : languageGroup_->actions()) {
-        if (a->data().toInt() == static_cast<int>(language)) {
-            return a;
-        }
-    }
-    return nullptr;
+    return i18n::languageMenuAction(languageGroup_, language);
 }
 
 void MainWindow::setPresenting(bool on) {

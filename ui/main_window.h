@@ -57,9 +57,6 @@ protected:
 private:
     void buildDocks();
     void buildMenus();
-    // Undo and redo for the Edit menu, named after the step they undo or redo.
-    [[nodiscard]] QList<QAction*> undoRedoActions();
-    void addLanguageMenu(QMenu* view);
     // Presentation mode: editing panels hidden, large fonts, high contrast, full screen,
     // arrow keys step through the layers.
     void setPresenting(bool on);
