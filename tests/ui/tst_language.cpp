@@ -11,6 +11,9 @@
 #include "panels/layer_stack_panel.h"
 #include "panels/parameter_editors.h"
 #include "panels/properties_panel.h"
+#include "plots/histogram_plot.h"
+#include "plots/profile_plot.h"
+#include "widgets/feature_map_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -179,6 +182,9 @@ void TestLanguage::switchesTheWindowAndKeepsTheDocument() {
     w.layerStack()->selectLayer(2);
     QTest::keyClick(w.properties()->editor(QStringLiteral("strides"))->findChild<QSpinBox*>(),
                     Qt::Key_Up);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.mapView()->featureMap() && w.mapView()->featureMap()->shape() == (Shape{64, 6, 6}),
+        kComputeTimeoutMs);
     w.document()->renameLayer(4, QStringLiteral("head"));
     w.document()->undoStack()->undo();
     QVERIFY(settle(w));
@@ -223,6 +229,10 @@ void TestLanguage::switchesTheWindowAndKeepsTheDocument() {
     QCOMPARE(w.layerStack()->model()->index(0).data(Qt::DisplayRole).toString(),
              QStringLiteral("输入"));
     QVERIFY(w.windowTitle().contains(QStringLiteral("未保存")));
+    // The plots: conv2d_1's 64 x 6 x 6 values, and the row profile's readout.
+    QCOMPARE(w.findChild<HistogramPlot*>()->countsText(), QStringLiteral("2,304 个值"));
+    QVERIFY2(w.findChild<ProfilePlot*>()->readoutText().contains(QStringLiteral("输入 ")),
+             qPrintable(w.findChild<ProfilePlot*>()->readoutText()));
     // Nothing in the menus stayed English but names: the languages, a colour map, notations.
     QStringList untranslated;
     const QStringList dataMenus = {QStringLiteral("内置图像(&B)"), QStringLiteral("预设(&P)"),
@@ -248,6 +258,8 @@ void TestLanguage::switchesTheWindowAndKeepsTheDocument() {
     QCOMPARE(editAction(w, 1)->text(), QStringLiteral("&Redo Rename conv2d_2 to head"));
     QCOMPARE(w.layerStack()->model()->index(0).data(Qt::DisplayRole).toString(),
              QStringLiteral("input"));
+    QCOMPARE(w.findChild<HistogramPlot*>()->countsText(), QStringLiteral("2,304 values"));
+    QVERIFY(w.findChild<ProfilePlot*>()->readoutText().contains(QStringLiteral("input ")));
     QCOMPARE(DocumentState::of(w), before);
 
     // The editors made anew for the switch edit the same layer: strides 2 -> 3 replaces the
