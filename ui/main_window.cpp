@@ -381,8 +381,8 @@ void MainWindow::onDocumentChanged() {
     // Switched-off layers are left out of analysis and computation, and shown as such.
     const EnabledLayers on = enabledLayers(pipeline);
     computedPositions_ = on.positions;
-    const PipelineReport computed = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
-    report_ = spreadOverAllLayers(computed, pipeline, computedPositions_);
+    enabledReport_ = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
+    report_ = spreadOverAllLayers(enabledReport_, pipeline, computedPositions_);
     stack_->setReport(report_);
     updateSwitchAction();
     selected_ = std::min(selected_, static_cast<int>(pipeline.layers.size()) - 1);
@@ -398,7 +398,7 @@ void MainWindow::onDocumentChanged() {
         refreshCards();
         return;
     }
-    compute_->request(on.pipeline, computed);
+    compute_->request(on.pipeline, enabledReport_);
 }
 
 int MainWindow::computedIndex(int layer) const {
@@ -530,6 +530,10 @@ void MainWindow::setComputeStatus(std::function<QString()> text) {
 }
 
 void MainWindow::retranslateDynamicTexts() {
+    // The note on switched-off layers is the analysis's one text in the interface language.
+    report_ = spreadOverAllLayers(enabledReport_, document_->pipeline(), computedPositions_);
+    stack_->setReport(report_);
+    properties_->showLayer(selected_, report_);
     computeLabel_->setText(computeStatus_ ? computeStatus_() : QString());
     hoverLabel_->clear();
     updateTitle();

@@ -86,6 +86,7 @@ private:
     ComputeController* compute_;
     FileController* files_;
     PipelineReport report_;
+    PipelineReport enabledReport_;        // of the switched-on layers only, as computed
     QString analysisError_;               // the input could not be sized (unreadable image)
     int staleFrom_ = 0;                   // layers from here on show stale maps
     int computeFirst_ = 0;                // the first layer the running request computes

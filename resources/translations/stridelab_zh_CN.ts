@@ -315,6 +315,13 @@
     </message>
 </context>
 <context>
+    <name>PipelineReport</name>
+    <message>
+        <source>switched off: skipped by the computation</source>
+        <translation>已关闭：计算时跳过该层</translation>
+    </message>
+</context>
+<context>
     <name>UndoActions</name>
     <message>
         <source>&amp;Undo</source>

@@ -274,6 +274,16 @@ void TestLanguage::switchesTheWindowAndKeepsTheDocument() {
     QCOMPARE(w.layerStack()->model()->index(3).data(LayerStackModel::ShapeTextRole).toString(),
              QStringLiteral("(64, 11, 11)"));
     QVERIFY(settle(w));
+
+    // The analysis's note on a switched-off layer follows the language as well.
+    w.document()->setLayerEnabled(1, false);
+    auto poolTip = [&] {
+        return w.layerStack()->model()->index(2).data(Qt::ToolTipRole).toString();
+    };
+    QVERIFY(poolTip().contains(QStringLiteral("switched off")));
+    w.languageAction(Language::SimplifiedChinese)->trigger();
+    QVERIFY2(poolTip().contains(QStringLiteral("已关闭")), qPrintable(poolTip()));
+    QVERIFY(settle(w));
 }
 
 QTEST_MAIN(TestLanguage)
