@@ -219,6 +219,17 @@ void TestLanguage::switchesTheWindowAndKeepsTheDocument() {
     const QStringList labels = labelTexts(w.properties());
     QVERIFY2(labels.contains(QStringLiteral("步幅")), qPrintable(labels.join(QLatin1Char('|'))));
     QVERIFY(labels.contains(QStringLiteral("卷积核数")));
+    // The label's tooltip: label, key, help and the framework spellings, in Chinese.
+    const QList<QLabel*> labelWidgets = w.properties()->findChildren<QLabel*>();
+    const auto strides =
+        std::find_if(labelWidgets.cbegin(), labelWidgets.cend(),
+                     [](const QLabel* l) { return l->text() == QStringLiteral("步幅"); });
+    QVERIFY(strides != labelWidgets.cend());
+    QCOMPARE(
+        (*strides)->toolTip(),
+        QStringLiteral("<b>步幅</b>（<code>strides</code>）<br>卷积核在相邻两个输出之间移动的步长。"
+                       "<br><br>Keras：<code>Conv2D(strides=(2, 2))</code><br>PyTorch："
+                       "<code>nn.Conv2d(stride=(2, 2))</code>"));
     QVERIFY(!labels.contains(QStringLiteral("Strides")));
     QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QString& t) {
         return t.contains(QStringLiteral("卷积 Conv2D"));

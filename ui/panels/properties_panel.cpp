@@ -33,6 +33,9 @@ PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
     title_->setTextFormat(Qt::RichText);
+    // "转置卷积 Conv2DTranspose conv2d_transpose keras... / torch...": wraps rather than
+    // widening the dock past the screen.
+    title_->setWordWrap(true);
     layout->addWidget(title_);
 
     auto* nameRow = new QFormLayout;
