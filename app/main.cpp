@@ -1,6 +1,7 @@
 // StrideLab: without a subcommand the GUI, with one the headless command line.
 
 #include "cli/cli.h"
+#include "i18n/language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("StrideLab"));
     QApplication::setApplicationVersion(QStringLiteral(STRIDELAB_VERSION));
     QApplication::setOrganizationName(QStringLiteral("StrideLab"));
+    // English or Simplified Chinese: the last choice in View > Language, else the system's.
+    stridelab::ui::i18n::setLanguage(stridelab::ui::i18n::startupLanguage());
     const QStringList args = QApplication::arguments();
     stridelab::ui::MainWindow window(args.size() > 1 ? args.at(1) : QString());
     window.show();

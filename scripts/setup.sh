@@ -11,8 +11,12 @@ case "$mode" in run | test | build) ;; *)
   ;;
 esac
 
+# qt6-tools-dev and qt6-l10n-tools: Qt6LinguistTools (lupdate, lrelease) for the translations;
+# qt6-translations-l10n: Qt's own Chinese texts (dialog buttons); fonts-noto-cjk: glyphs for
+# the Chinese interface.
 packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev libgif-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
   libbenchmark-dev xvfb xauth
   librsvg2-bin poppler-utils) # rsvg-convert and pdftoppm: the tests render the exported diagrams
 missing=()

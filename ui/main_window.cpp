@@ -2,9 +2,11 @@
 
 #include "compare/comparison_panel.h"
 #include "diagram/diagram_export_dialog.h"
+#include "document/undo_actions.h"
 #include "explorer/trace_controller.h"
 #include "files/file_controller.h"
 #include "frameworks/framework_docks.h"
+#include "i18n/language_menu.h"
 #include "io/image_input.h"
 #include "panels/layer_stack_panel.h"
 #include "panels/properties_panel.h"
@@ -47,7 +49,8 @@ template <class T, class Name, class Apply>
 QActionGroup* addChoices(QMenu* menu, std::span<const T> values, Name name, Apply apply) {
     auto* group = new QActionGroup(menu);
     for (const T value : values) {
-        QAction* a = menu->addAction(name(value));
+        QAction* a = menu->addAction(QString());
+        i18n::retranslate(a, &QAction::setText, [name, value] { return name(value); });
         a->setCheckable(true);
         a->setData(static_cast<int>(value));
         group->addAction(a);
@@ -61,6 +64,14 @@ void checkChoice(QActionGroup* group, int value) {
     for (QAction* a : group->actions()) {
         a->setChecked(a->data().toInt() == value);
     }
+}
+
+QString notationPyTorch() {
+    return MainWindow::tr("(C, H, W)  PyTorch");
+}
+
+QString notationKeras() {
+    return MainWindow::tr("(None, H, W, C)  Keras");
 }
 
 SharedTensor valuesOf(const SharedResult& result) {
@@ -147,6 +158,7 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
     connect(trace_, &TraceController::tracesChanged, this, &MainWindow::showTrace);
 
     restoreSettings();
+    i18n::onLanguageChange(this, [this] { retranslateDynamicTexts(); });
     // A pipeline opens as it is; an image (or nothing) opens the built-in example on it.
     const bool isPipeline = file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
     if (!(isPipeline && files_->openPipeline(file))) {
@@ -159,7 +171,8 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
 
 void MainWindow::buildDocks() {
     stack_ = new LayerStackPanel(document_, this);
-    auto* stackDock = new QDockWidget(tr("Layers"), this);
+    auto* stackDock = new QDockWidget(this);
+    i18n::retranslate(stackDock, &QWidget::setWindowTitle, [] { return tr("Layers"); });
     editingDocks_.push_back(stackDock);
     stackDock->setObjectName(QStringLiteral("layersDock"));
     stackDock->setWidget(stack_);
@@ -170,7 +183,8 @@ void MainWindow::buildDocks() {
     scroll->setWidget(properties_);
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(340);
-    auto* propertiesDock = new QDockWidget(tr("Properties"), this);
+    auto* propertiesDock = new QDockWidget(this);
+    i18n::retranslate(propertiesDock, &QWidget::setWindowTitle, [] { return tr("Properties"); });
     editingDocks_.push_back(propertiesDock);
     propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
     propertiesDock->setWidget(scroll);
@@ -181,7 +195,8 @@ void MainWindow::buildDocks() {
     auto* plots = new QSplitter(Qt::Horizontal, this);
     plots->addWidget(histogram_);
     plots->addWidget(profile_);
-    auto* plotsDock = new QDockWidget(tr("Plots"), this);
+    auto* plotsDock = new QDockWidget(this);
+    i18n::retranslate(plotsDock, &QWidget::setWindowTitle, [] { return tr("Plots"); });
     plotsDock->setObjectName(QStringLiteral("plotsDock"));
     plotsDock->setWidget(plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
@@ -208,71 +223,86 @@ void MainWindow::buildDocks() {
 }
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    using i18n::retranslate;
+    QMenu* file = menuBar()->addMenu(QString());
+    retranslate(file, &QMenu::setTitle, [] { return tr("&File"); });
     files_->populateFileMenu(file);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QAction* quit = file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    retranslate(quit, &QAction::setText, [] { return tr("&Quit"); });
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    QMenu* edit = menuBar()->addMenu(QString());
+    retranslate(edit, &QMenu::setTitle, [] { return tr("&Edit"); });
+    edit->addActions(createUndoRedoActions(document_->undoStack(), this));
     edit->addSeparator();
     edit->addActions(stack_->editActions());
-    switchOff_ = edit->addAction(tr("Switch Layer &Off"), QKeySequence(tr("Ctrl+E")), this,
-                                 [this](bool off) {
-                                     if (selected_ >= 0) {
-                                         document_->setLayerEnabled(selected_, !off);
-                                     }
-                                 });
+    switchOff_ =
+        edit->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this](bool off) {
+            if (selected_ >= 0) {
+                document_->setLayerEnabled(selected_, !off);
+            }
+        });
+    retranslate(switchOff_, [a = switchOff_] {
+        a->setText(tr("Switch Layer &Off"));
+        a->setToolTip(tr("Skip the selected layer in the computation (the file still holds it)"));
+    });
     switchOff_->setCheckable(true);
-    switchOff_->setToolTip(
-        tr("Skip the selected layer in the computation (the file still holds it)"));
     edit->addSeparator();
-    edit->addAction(tr("&Paste Image"), QKeySequence::Paste, files_, &FileController::pasteImage);
+    QAction* paste =
+        edit->addAction(QString(), QKeySequence::Paste, files_, &FileController::pasteImage);
+    retranslate(paste, &QAction::setText, [] { return tr("&Paste Image"); });
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QMenu* notation = view->addMenu(tr("Shape &notation"));
+    QMenu* view = menuBar()->addMenu(QString());
+    retranslate(view, &QMenu::setTitle, [] { return tr("&View"); });
+    QMenu* notation = view->addMenu(QString());
+    retranslate(notation, &QMenu::setTitle, [] { return tr("Shape &notation"); });
     auto* notations = new QActionGroup(this);
     for (const auto& [label, value] :
-         {std::pair{tr("(C, H, W)  PyTorch"), LayerStackModel::ShapeNotation::ChannelsFirst},
-          std::pair{tr("(None, H, W, C)  Keras"), LayerStackModel::ShapeNotation::Keras}}) {
-        QAction* a = notation->addAction(label, this, [this, value = value] {
+         {std::pair{&notationPyTorch, LayerStackModel::ShapeNotation::ChannelsFirst},
+          std::pair{&notationKeras, LayerStackModel::ShapeNotation::Keras}}) {
+        QAction* a = notation->addAction(QString(), this, [this, value = value] {
             stack_->setShapeNotation(value);
             QSettings().setValue(QStringLiteral("view/kerasNotation"),
                                  value == LayerStackModel::ShapeNotation::Keras);
         });
+        retranslate(a, &QAction::setText, label);
         a->setCheckable(true);
         a->setChecked(value == LayerStackModel::ShapeNotation::ChannelsFirst);
         notations->addAction(a);
     }
-    colormapGroup_ = addChoices(view->addMenu(tr("&Colour map")), allColormaps(),
-                                &colormapDisplayName, [this](ColormapName value) {
-                                    DisplayOptions o = displayOptions_;
-                                    o.colormap = value;
-                                    setDisplayOptions(o);
-                                });
-    normalisationGroup_ = addChoices(view->addMenu(tr("&Normalisation")), allNormalisations(),
-                                     &normalisationDisplayName, [this](Normalisation value) {
+    QMenu* colormaps = view->addMenu(QString());
+    retranslate(colormaps, &QMenu::setTitle, [] { return tr("&Colour map"); });
+    colormapGroup_ =
+        addChoices(colormaps, allColormaps(), &colormapDisplayName, [this](ColormapName value) {
+            DisplayOptions o = displayOptions_;
+            o.colormap = value;
+            setDisplayOptions(o);
+        });
+    QMenu* normalisations = view->addMenu(QString());
+    retranslate(normalisations, &QMenu::setTitle, [] { return tr("&Normalisation"); });
+    normalisationGroup_ = addChoices(normalisations, allNormalisations(), &normalisationDisplayName,
+                                     [this](Normalisation value) {
                                          DisplayOptions o = displayOptions_;
                                          o.normalisation = value;
                                          setDisplayOptions(o);
                                      });
-    rgbAction_ = view->addAction(tr("Show 3-channel maps as &RGB"), this, [this](bool on) {
+    rgbAction_ = view->addAction(QString(), this, [this](bool on) {
         DisplayOptions o = displayOptions_;
         o.rgb = on;
         setDisplayOptions(o);
     });
+    retranslate(rgbAction_, &QAction::setText, [] { return tr("Show 3-channel maps as &RGB"); });
     rgbAction_->setCheckable(true);
-    presentation_ = view->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F5), this,
-                                    &MainWindow::setPresenting);
+    languageGroup_ = i18n::addLanguageMenu(view);
+    presentation_ =
+        view->addAction(QString(), QKeySequence(Qt::Key_F5), this, &MainWindow::setPresenting);
+    retranslate(presentation_, [a = presentation_] {
+        a->setText(tr("&Presentation Mode"));
+        a->setToolTip(
+            tr("Large fonts, high contrast, no editing panels; arrow keys step through the "
+               "layers, Esc leaves"));
+    });
     presentation_->setCheckable(true);
-    presentation_->setToolTip(
-        tr("Large fonts, high contrast, no editing panels; arrow keys step through the layers, Esc "
-           "leaves"));
     // Active only while presenting, so the arrow keys keep their usual meaning otherwise.
     for (const auto& [key, step] : {std::pair{Qt::Key_Right, 1}, std::pair{Qt::Key_Down, 1},
                                     std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Up, -1}}) {
@@ -288,15 +318,18 @@ void MainWindow::buildMenus() {
     leave->setEnabled(false);
     connect(leave, &QShortcut::activated, presentation_, &QAction::trigger);
     presentationKeys_.push_back(leave);
-    view->addAction(tr("&Fit Maps to the View"), QKeySequence(Qt::Key_0), mapView_,
-                    &FeatureMapView::fitToView);
-    QMenu* panels = view->addMenu(tr("P&anels"));
+    QAction* fit =
+        view->addAction(QString(), QKeySequence(Qt::Key_0), mapView_, &FeatureMapView::fitToView);
+    retranslate(fit, &QAction::setText, [] { return tr("&Fit Maps to the View"); });
+    QMenu* panels = view->addMenu(QString());
+    retranslate(panels, &QMenu::setTitle, [] { return tr("P&anels"); });
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
         panels->addAction(dock->toggleViewAction());
     }
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About StrideLab"), this, [this] {
+    QMenu* help = menuBar()->addMenu(QString());
+    retranslate(help, &QMenu::setTitle, [] { return tr("&Help"); });
+    QAction* about = help->addAction(QString(), this, [this] {
         QMessageBox::about(
             this, tr("About StrideLab"),
             tr("<h3>StrideLab %1</h3><p>See, and teach, how convolutional networks shrink and grow "
@@ -306,7 +339,13 @@ void MainWindow::buildMenus() {
                "<p>GPL-3.0-or-later. Built with Qt %2, Eigen and QCustomPlot.</p>")
                 .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
     });
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    retranslate(about, &QAction::setText, [] { return tr("&About StrideLab"); });
+    QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+    retranslate(aboutQt, &QAction::setText, [] { return tr("About &Qt"); });
+}
+
+QAction* MainWindow::languageAction(i18n::Language language) const {
+    return i18n::languageMenuAction(languageGroup_, language);
 }
 
 void MainWindow::setPresenting(bool on) {
@@ -428,8 +467,8 @@ void MainWindow::onDocumentChanged() {
     // Switched-off layers are left out of analysis and computation, and shown as such.
     const EnabledLayers on = enabledLayers(pipeline);
     computedPositions_ = on.positions;
-    const PipelineReport computed = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
-    report_ = spreadOverAllLayers(computed, pipeline, computedPositions_);
+    enabledReport_ = analyzePipeline(on.pipeline, shape ? *shape : Shape{1, 1, 1});
+    report_ = spreadOverAllLayers(enabledReport_, pipeline, computedPositions_);
     trace_->setPipeline(pipeline, report_);
     stack_->setReport(report_);
     updateSwitchAction();
@@ -440,16 +479,16 @@ void MainWindow::onDocumentChanged() {
     frameworkDocks_->showLayer(selected_, report_);
     updateTitle();
     if (!analysisError_.isEmpty()) {
-        computeLabel_->setText(analysisError_);
+        setComputeStatus([error = analysisError_] { return error; });
         refreshCards();
         return;
     }
     if (pipeline.input.kind == InputKind::Shape) {
-        computeLabel_->setText(tr("Shapes only: open an image to see the feature maps"));
+        setComputeStatus([] { return tr("Shapes only: open an image to see the feature maps"); });
         refreshCards();
         return;
     }
-    compute_->request(on.pipeline, computed);
+    compute_->request(on.pipeline, enabledReport_);
 }
 
 int MainWindow::computedIndex(int layer) const {
@@ -495,7 +534,7 @@ void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
     progress_->setRange(0, std::max(1, total - firstComputed));
     progress_->setValue(0);
     progress_->setVisible(total > firstComputed);
-    computeLabel_->setText(tr("Computing..."));
+    setComputeStatus([] { return tr("Computing..."); });
     refreshCards();
     refreshSelectedMap();
 }
@@ -513,16 +552,18 @@ void MainWindow::onLayerReady(int /*generation*/, int index, const SharedResult&
 void MainWindow::onComputeFinished(int /*generation*/, double milliseconds) {
     staleFrom_ = static_cast<int>(computedPositions_.size());
     progress_->hide();
-    computeLabel_->setText(tr("Computed in %1 ms · feature maps %2")
-                               .arg(milliseconds, 0, 'f', 1)
-                               .arg(formatBytes(report_.memoryBytes)));
+    setComputeStatus([milliseconds, bytes = report_.memoryBytes] {
+        return tr("Computed in %1 ms · feature maps %2")
+            .arg(milliseconds, 0, 'f', 1)
+            .arg(formatBytes(bytes));
+    });
     refreshCards();
     refreshSelectedMap();
 }
 
 void MainWindow::onComputeFailed(int /*generation*/, const QString& message) {
     progress_->hide();
-    computeLabel_->setText(tr("Not computed: %1").arg(message));
+    setComputeStatus([message] { return tr("Not computed: %1").arg(message); });
     statusBar()->showMessage(message, 10000);
     refreshCards();
 }
@@ -590,6 +631,23 @@ void MainWindow::refreshSelectedMap() {
     if (input) {
         profile_->setRow(static_cast<double>(input->shape().h) / 2.0);
     }
+}
+
+void MainWindow::setComputeStatus(std::function<QString()> text) {
+    computeStatus_ = std::move(text);
+    computeLabel_->setText(computeStatus_());
+}
+
+void MainWindow::retranslateDynamicTexts() {
+    // The note on switched-off layers is the analysis's one text in the interface language.
+    report_ = spreadOverAllLayers(enabledReport_, document_->pipeline(), computedPositions_);
+    stack_->setReport(report_);
+    properties_->showLayer(selected_, report_);
+    computeLabel_->setText(computeStatus_ ? computeStatus_() : QString());
+    hoverLabel_->clear();
+    updateTitle();
+    refreshCards();
+    refreshSelectedMap();
 }
 
 void MainWindow::updateTitle() {

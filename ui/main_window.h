@@ -7,14 +7,18 @@
 
 #include "compute/compute_controller.h"
 #include "document/pipeline_document.h"
+#include "i18n/language.h"
 #include "view/display_options.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 class QActionGroup;
 class QDockWidget;
 class QShortcut;
 class QLabel;
+class QMenu;
 class QProgressBar;
 
 namespace stridelab::ui {
@@ -49,6 +53,8 @@ public:
     [[nodiscard]] TraceController* trace() const { return trace_; }
     [[nodiscard]] ComparisonPanel* comparison() const { return compare_; }
     [[nodiscard]] FrameworkDocks* frameworkDocks() const { return frameworkDocks_; }
+    // View > Language's entry for `language`.
+    [[nodiscard]] QAction* languageAction(i18n::Language language) const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +83,10 @@ private:
     // The receptive-field trace on the cards, the map view and in words under the map.
     void showTrace();
     void updateTitle();
+    // The compute label's text, kept as a function so that it follows a language switch.
+    void setComputeStatus(std::function<QString()> text);
+    // After a language switch: the texts made from the document and the computation.
+    void retranslateDynamicTexts();
     void updateSwitchAction();
     // The index among the computed (switched-on) layers of pipeline layer `layer`, or -1.
     [[nodiscard]] int computedIndex(int layer) const;
@@ -88,6 +98,7 @@ private:
     FileController* files_;
     TraceController* trace_;
     PipelineReport report_;
+    PipelineReport enabledReport_;        // of the switched-on layers only, as computed
     QString analysisError_;               // the input could not be sized (unreadable image)
     int staleFrom_ = 0;                   // layers from here on show stale maps
     int computeFirst_ = 0;                // the first layer the running request computes
@@ -114,6 +125,8 @@ private:
     QActionGroup* normalisationGroup_ = nullptr;
     QAction* rgbAction_ = nullptr;
     QAction* presentation_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    std::function<QString()> computeStatus_;
     std::vector<QShortcut*> presentationKeys_;
     std::vector<QDockWidget*> editingDocks_;
     QByteArray stateBeforePresenting_;

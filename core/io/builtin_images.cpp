@@ -76,13 +76,18 @@ QImage colorGradient() {
 const std::vector<BuiltinImage>& builtinImages() {
     static const std::vector<BuiltinImage> images = {
         {QStringLiteral("zone_plate"),
-         QStringLiteral("Zone plate 256x256: frequency rises to Nyquist at the edge (aliasing)")},
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltinImage",
+             "Zone plate 256x256: frequency rises to Nyquist at the edge (aliasing)"))},
         {QStringLiteral("siemens_star"),
-         QStringLiteral("Siemens star 256x256, 36 sectors (resolution and blur)")},
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltinImage", "Siemens star 256x256, 36 sectors (resolution and blur)"))},
         {QStringLiteral("checkerboard"),
-         QStringLiteral("Checkerboard 256x256 of 32-pixel squares (edges, shifts)")},
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltinImage", "Checkerboard 256x256 of 32-pixel squares (edges, shifts)"))},
         {QStringLiteral("color_gradient"),
-         QStringLiteral("Colour ramps 256x256: red across, green down, blue diagonal")},
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "BuiltinImage", "Colour ramps 256x256: red across, green down, blue diagonal"))},
     };
     return images;
 }

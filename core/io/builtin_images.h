@@ -14,7 +14,7 @@ namespace stridelab {
 
 struct BuiltinImage {
     QString name;
-    QString description;
+    QString description;  // English, marked for the GUI's translation (context "BuiltinImage")
 };
 
 [[nodiscard]] const std::vector<BuiltinImage>& builtinImages();

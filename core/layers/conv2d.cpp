@@ -37,11 +37,14 @@ const std::vector<ParameterSpec>& Conv2d::parameters() {
         });
         s.insert(padding + 1,
                  ParameterSpec{QStringLiteral("padding_mode"), ParameterKind::Choice,
-                               QStringLiteral("Padding mode"), QStringLiteral("zeros"),
-                               QStringLiteral("(none: Keras pads with zeros)"),
+                               QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Padding mode")),
+                               QStringLiteral("zeros"),
+                               QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec",
+                                                                "(none: Keras pads with zeros)")),
                                QStringLiteral("nn.Conv2d(padding_mode='reflect')"),
-                               QStringLiteral("What fills the padding (PyTorch's modes)."), 0,
-                               paddingModeNames()});
+                               QStringLiteral(QT_TRANSLATE_NOOP(
+                                   "ParameterSpec", "What fills the padding (PyTorch's modes).")),
+                               0, paddingModeNames()});
         return s;
     }();
     return specs;

@@ -64,14 +64,15 @@ const std::vector<ParameterSpec>& Conv2dTranspose::parameters() {
         std::vector<ParameterSpec> s = convParameterSpecs(true);
         s.insert(
             s.begin() + 4,
-            ParameterSpec{
-                QStringLiteral("output_padding"), ParameterKind::OptionalPair,
-                QStringLiteral("Output padding"), QJsonValue(),
-                QStringLiteral("Conv2DTranspose(output_padding=1)"),
-                QStringLiteral("nn.ConvTranspose2d(output_padding=1)"),
-                QStringLiteral("Extra rows/columns at the bottom/right, to pick one of the sizes a "
-                               "strided convolution maps to the same input size."),
-                0});
+            ParameterSpec{QStringLiteral("output_padding"), ParameterKind::OptionalPair,
+                          QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Output padding")),
+                          QJsonValue(), QStringLiteral("Conv2DTranspose(output_padding=1)"),
+                          QStringLiteral("nn.ConvTranspose2d(output_padding=1)"),
+                          QStringLiteral(QT_TRANSLATE_NOOP(
+                              "ParameterSpec",
+                              "Extra rows/columns at the bottom/right, to pick one of the sizes a "
+                              "strided convolution maps to the same input size.")),
+                          0});
         return s;
     }();
     return specs;

@@ -20,11 +20,13 @@ Result<LayerPtr> MaxUnpool2d::parse(const JsonObjectReader& r,
 
 const std::vector<ParameterSpec>& MaxUnpool2d::parameters() {
     static const std::vector<ParameterSpec> specs = {
-        {QStringLiteral("indices_from"), ParameterKind::LayerName, QStringLiteral("Indices from"),
-         QJsonValue(), QStringLiteral("(none in Keras)"),
+        {QStringLiteral("indices_from"), ParameterKind::LayerName,
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Indices from")), QJsonValue(),
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "(none in Keras)")),
          QStringLiteral("nn.MaxUnpool2d(2)(y, indices)"),
-         QStringLiteral(
-             "The earlier max_pool2d whose recorded positions this layer scatters back to."),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "ParameterSpec",
+             "The earlier max_pool2d whose recorded positions this layer scatters back to.")),
          0},
     };
     return specs;

@@ -28,7 +28,7 @@ enum class ParameterKind {
 struct ParameterSpec {
     QString key;
     ParameterKind kind = ParameterKind::Integer;
-    QString label;
+    QString label;            // English; see displayLabel()
     QJsonValue defaultValue;  // as the file writes it; undefined when required
     QString keras;            // the Keras spelling, e.g. "Conv2D(strides=...)"
     QString pytorch;          // the PyTorch spelling
@@ -45,7 +45,13 @@ struct ParameterSpec {
     [[nodiscard]] bool appliesTo(const QJsonObject& layer) const {
         return applies == nullptr || applies(layer);
     }
-    // "Keras: ...\nPyTorch: ...\n<help>" for a tooltip.
+    // The label and help in the interface language: the texts above are marked for the
+    // translation (context "ParameterSpec") and translated here, for the GUI; core and the
+    // command line keep them English.
+    [[nodiscard]] QString displayLabel() const;
+    [[nodiscard]] QString displayHelp() const;
+    // Label, key, help and the Keras and PyTorch spellings, for a tooltip, in the interface
+    // language (the spellings are code, except a few remarks such as "(none in Keras)").
     [[nodiscard]] QString tooltip() const;
 };
 

@@ -24,26 +24,35 @@ std::vector<ParameterSpec> poolParameterSpecs(bool average) {
     auto k = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(keras, arg); };
     auto t = [&](const QString& arg) { return QStringLiteral("%1(%2)").arg(torch, arg); };
     std::vector<ParameterSpec> specs = {
-        {QStringLiteral("pool_size"), K::Pair, QStringLiteral("Pool size"), 2,
+        {QStringLiteral("pool_size"), K::Pair,
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Pool size")), 2,
          k(QStringLiteral("pool_size=(2, 2)")), t(QStringLiteral("kernel_size=2")),
-         QStringLiteral("Window height and width."), 1},
-        {QStringLiteral("strides"), K::OptionalPair, QStringLiteral("Strides"), QJsonValue(),
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Window height and width.")), 1},
+        {QStringLiteral("strides"), K::OptionalPair,
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Strides")), QJsonValue(),
          k(QStringLiteral("strides=(2, 2)")), t(QStringLiteral("stride=2")),
-         QStringLiteral("Step between windows; the pool size when not set."), 1},
-        {QStringLiteral("padding"), K::Padding, QStringLiteral("Padding"), QStringLiteral("valid"),
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec",
+                                          "Step between windows; the pool size when not set.")),
+         1},
+        {QStringLiteral("padding"), K::Padding,
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Padding")), QStringLiteral("valid"),
          k(QStringLiteral("padding='same'")), t(QStringLiteral("padding=1")),
-         average ? QStringLiteral("\"same\" divides by the real elements only (TensorFlow); "
-                                  "numbers pad as PyTorch.")
-                 : QStringLiteral("Padded positions never win the max."),
+         average ? QStringLiteral(
+                       QT_TRANSLATE_NOOP("ParameterSpec",
+                                         "\"same\" divides by the real elements only (TensorFlow); "
+                                         "numbers pad as PyTorch."))
+                 : QStringLiteral(
+                       QT_TRANSLATE_NOOP("ParameterSpec", "Padded positions never win the max.")),
          0},
         {QStringLiteral("ceil_mode"),
          K::Boolean,
-         QStringLiteral("Ceil mode"),
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Ceil mode")),
          false,
-         QStringLiteral("(none in Keras)"),
+         QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "(none in Keras)")),
          t(QStringLiteral("ceil_mode=True")),
-         QStringLiteral(
-             "Round the output size up; a last window starting in the padding is dropped."),
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "ParameterSpec",
+             "Round the output size up; a last window starting in the padding is dropped.")),
          0,
          {},
          true,
@@ -54,11 +63,12 @@ std::vector<ParameterSpec> poolParameterSpecs(bool average) {
         specs.push_back(
             {QStringLiteral("count_include_pad"),
              K::Boolean,
-             QStringLiteral("Count padding"),
+             QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "Count padding")),
              true,
-             QStringLiteral("(none in Keras)"),
+             QStringLiteral(QT_TRANSLATE_NOOP("ParameterSpec", "(none in Keras)")),
              t(QStringLiteral("count_include_pad=False")),
-             QStringLiteral("Divide by the whole window (true) or by its real elements."),
+             QStringLiteral(QT_TRANSLATE_NOOP(
+                 "ParameterSpec", "Divide by the whole window (true) or by its real elements.")),
              0,
              {},
              true,

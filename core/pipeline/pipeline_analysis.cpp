@@ -2,6 +2,8 @@
 
 #include "pipeline/receptive_field.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace stridelab {
@@ -107,7 +109,9 @@ PipelineReport spreadOverAllLayers(const PipelineReport& enabled, const Pipeline
         off.name = pipeline.layers[i].name;
         off.type = pipeline.layers[i].layer->type();
         off.description = pipeline.layers[i].layer->describe();
-        off.error = Error::invalid(QStringLiteral("switched off: skipped by the computation"));
+        // Only the GUI switches layers off: this note is in the interface language.
+        off.error = Error::invalid(QCoreApplication::translate(
+            "PipelineReport", "switched off: skipped by the computation"));
         all.layers.push_back(off);
     }
     return all;

@@ -46,7 +46,8 @@ struct PipelineReport {
 
 // The report of `enabled` (see enabledLayers) spread over all of `pipeline`'s layers: a
 // switched-off layer gets a row with no shape and the error "switched off" (not its own
-// error, so the pipeline stays valid), and the indices count every layer.
+// error, so the pipeline stays valid; translated, as only the GUI switches layers off), and
+// the indices count every layer.
 [[nodiscard]] PipelineReport spreadOverAllLayers(const PipelineReport& enabled,
                                                  const Pipeline& pipeline,
                                                  const std::vector<int>& positions);

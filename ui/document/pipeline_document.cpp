@@ -1,5 +1,6 @@
 #include "document/pipeline_document.h"
 
+#include "i18n/language.h"
 #include "layers/layer_registry.h"
 #include "pipeline/pipeline_writer.h"
 
@@ -9,15 +10,19 @@
 namespace stridelab::ui {
 
 // Undo/redo by swapping whole pipelines; layers are shared, so this copies pointers only.
+// The step's name is a function, so that it can be said again in another language.
 class PipelineSnapshotCommand : public QUndoCommand {
 public:
     PipelineSnapshotCommand(PipelineDocument* document, Pipeline before, Pipeline after,
-                            const QString& text, int mergeId)
-        : QUndoCommand(text),
+                            std::function<QString()> text, int mergeId)
+        : QUndoCommand(text()),
           document_(document),
           before_(std::move(before)),
           after_(std::move(after)),
+          text_(std::move(text)),
           mergeId_(mergeId) {}
+
+    void retranslate() { setText(text_()); }
 
     void undo() override { document_->set(before_); }
     void redo() override { document_->set(after_); }
@@ -35,6 +40,7 @@ private:
     PipelineDocument* document_;
     Pipeline before_;
     Pipeline after_;
+    std::function<QString()> text_;
     int mergeId_;
 };
 
@@ -53,7 +59,19 @@ void freezeNames(Pipeline& p) {
 
 }  // namespace
 
-PipelineDocument::PipelineDocument(QObject* parent) : QObject(parent) {}
+PipelineDocument::PipelineDocument(QObject* parent) : QObject(parent) {
+    i18n::onLanguageChange(this, [this] { retranslateHistory(); });
+}
+
+void PipelineDocument::retranslateHistory() {
+    for (int i = 0; i < undo_.count(); ++i) {
+        // Every command on the stack is one of ours, and none was created const.
+        auto* command =
+            const_cast<PipelineSnapshotCommand*>(  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+                static_cast<const PipelineSnapshotCommand*>(undo_.command(i)));
+        command->retranslate();
+    }
+}
 
 void PipelineDocument::reset(Pipeline pipeline, const QString& filePath) {
     undo_.clear();
@@ -82,7 +100,13 @@ void PipelineDocument::set(const Pipeline& pipeline) {
 }
 
 void PipelineDocument::apply(Pipeline next, const QString& text, int mergeId) {
-    undo_.push(new PipelineSnapshotCommand(this, pipeline_, std::move(next), text, mergeId));
+    apply(
+        std::move(next), [text] { return text; }, mergeId);
+}
+
+void PipelineDocument::apply(Pipeline next, std::function<QString()> text, int mergeId) {
+    undo_.push(
+        new PipelineSnapshotCommand(this, pipeline_, std::move(next), std::move(text), mergeId));
 }
 
 QString PipelineDocument::freeName(const QString& type) const {
@@ -97,9 +121,12 @@ QString PipelineDocument::freeName(const QString& type) const {
 void PipelineDocument::replaceLayer(int index, LayerPtr layer) {
     Pipeline next = pipeline_;
     next.layers[static_cast<std::size_t>(index)].layer = std::move(layer);
-    apply(std::move(next),
-          tr("Edit %1").arg(pipeline_.layers[static_cast<std::size_t>(index)].name),
-          kLayerEditMergeBase + index);
+    apply(
+        std::move(next),
+        [name = pipeline_.layers[static_cast<std::size_t>(index)].name] {
+            return tr("Edit %1").arg(name);
+        },
+        kLayerEditMergeBase + index);
 }
 
 void PipelineDocument::renameLayer(int index, const QString& name) {
@@ -119,7 +146,7 @@ void PipelineDocument::renameLayer(int index, const QString& name) {
             }
         }
     }
-    apply(std::move(next), tr("Rename %1 to %2").arg(old, name));
+    apply(std::move(next), [old, name] { return tr("Rename %1 to %2").arg(old, name); });
 }
 
 void PipelineDocument::insertLayer(int index, LayerPtr layer) {
@@ -127,7 +154,7 @@ void PipelineDocument::insertLayer(int index, LayerPtr layer) {
     freezeNames(next);
     const QString name = freeName(layer->type());
     next.layers.insert(next.layers.begin() + index, PipelineLayer{name, true, std::move(layer)});
-    apply(std::move(next), tr("Add %1").arg(name));
+    apply(std::move(next), [name] { return tr("Add %1").arg(name); });
 }
 
 void PipelineDocument::duplicateLayer(int index) {
@@ -136,7 +163,7 @@ void PipelineDocument::duplicateLayer(int index) {
     freezeNames(next);
     const QString name = freeName(source.layer->type());
     next.layers.insert(next.layers.begin() + index + 1, PipelineLayer{name, true, source.layer});
-    apply(std::move(next), tr("Duplicate %1").arg(source.name));
+    apply(std::move(next), [name = source.name] { return tr("Duplicate %1").arg(name); });
 }
 
 void PipelineDocument::removeLayer(int index) {
@@ -144,7 +171,7 @@ void PipelineDocument::removeLayer(int index) {
     freezeNames(next);
     const QString name = next.layers[static_cast<std::size_t>(index)].name;
     next.layers.erase(next.layers.begin() + index);
-    apply(std::move(next), tr("Remove %1").arg(name));
+    apply(std::move(next), [name] { return tr("Remove %1").arg(name); });
 }
 
 void PipelineDocument::moveLayer(int from, int to) {
@@ -156,15 +183,18 @@ void PipelineDocument::moveLayer(int from, int to) {
     PipelineLayer moved = next.layers[static_cast<std::size_t>(from)];
     next.layers.erase(next.layers.begin() + from);
     next.layers.insert(next.layers.begin() + to, std::move(moved));
-    apply(std::move(next),
-          tr("Move %1").arg(pipeline_.layers[static_cast<std::size_t>(from)].name));
+    apply(std::move(next), [name = pipeline_.layers[static_cast<std::size_t>(from)].name] {
+        return tr("Move %1").arg(name);
+    });
 }
 
 void PipelineDocument::setLayerEnabled(int index, bool enabled) {
     Pipeline next = pipeline_;
     next.layers[static_cast<std::size_t>(index)].enabled = enabled;
-    const QString& name = next.layers[static_cast<std::size_t>(index)].name;
-    apply(std::move(next), enabled ? tr("Switch on %1").arg(name) : tr("Switch off %1").arg(name));
+    const QString name = next.layers[static_cast<std::size_t>(index)].name;
+    apply(std::move(next), [enabled, name] {
+        return enabled ? tr("Switch on %1").arg(name) : tr("Switch off %1").arg(name);
+    });
 }
 
 void PipelineDocument::setInput(const InputSpec& input, const QDir& baseDir) {
@@ -176,7 +206,7 @@ void PipelineDocument::setInput(const InputSpec& input, const QDir& baseDir) {
         !input.source.startsWith(QStringLiteral("builtin:"))) {
         next.input.source = baseDir.absoluteFilePath(input.source);
     }
-    apply(std::move(next), tr("Change the input"));
+    apply(std::move(next), [] { return tr("Change the input"); });
 }
 
 }  // namespace stridelab::ui

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QUndoStack>
 
+#include <functional>
+
 namespace stridelab::ui {
 
 class PipelineDocument : public QObject {
@@ -35,8 +37,10 @@ public:
     void setLayerEnabled(int index, bool enabled);
     void setInput(const InputSpec& input, const QDir& baseDir);
 
-    // Applies `next` as one undo step named `text`; used by the edits above.
+    // Applies `next` as one undo step named `text`; used by the edits above. A step named by
+    // a function (calling tr()) is renamed in the new language after a language switch.
     void apply(Pipeline next, const QString& text, int mergeId = -1);
+    void apply(Pipeline next, std::function<QString()> text, int mergeId = -1);
 
 signals:
     // The pipeline changed (an edit, an undo or a redo, or a reset).
@@ -46,6 +50,8 @@ signals:
 private:
     friend class PipelineSnapshotCommand;
     void set(const Pipeline& pipeline);
+    // Renames the undo steps in the current language.
+    void retranslateHistory();
     // A fresh name "type", "type_1", ... not used in the pipeline.
     [[nodiscard]] QString freeName(const QString& type) const;
 

@@ -1,5 +1,6 @@
 #include "files/file_controller.h"
 
+#include "i18n/language.h"
 #include "io/atomic_file.h"
 #include "io/builtin_images.h"
 #include "io/image_input.h"
@@ -34,7 +35,8 @@ QString imageFilter() {
     for (const QByteArray& format : QImageReader::supportedImageFormats()) {
         patterns << QStringLiteral("*.") + QString::fromLatin1(format);
     }
-    return QObject::tr("Images (%1);;NumPy tensors (*.npy)").arg(patterns.join(QLatin1Char(' ')));
+    return FileController::tr("Images (%1);;NumPy tensors (*.npy)")
+        .arg(patterns.join(QLatin1Char(' ')));
 }
 
 // The name a pipeline file gives itself, for menus.
@@ -47,11 +49,16 @@ QString pipelineTitle(const QString& path) {
 QString switchedOffNote(const Pipeline& pipeline) {
     const auto off = std::count_if(pipeline.layers.begin(), pipeline.layers.end(),
                                    [](const PipelineLayer& l) { return !l.enabled; });
-    return off == 0
-               ? QString()
-               : QObject::tr(
-                     " (%n switched-off layer(s) saved switched on: the file format has no switch)",
-                     nullptr, static_cast<int>(off));
+    if (off == 0) {
+        return {};
+    }
+    return off == 1
+               ? FileController::tr(
+                     " (1 switched-off layer saved switched on: the file format has no switch)")
+               : FileController::tr(
+                     " (%1 switched-off layers saved switched on: the file "
+                     "format has no switch)")
+                     .arg(off);
 }
 
 }  // namespace
@@ -78,7 +85,8 @@ QStringList FileController::demoPaths() {
 }
 
 void FileController::populateFileMenu(QMenu* menu) {
-    menu->addAction(tr("&Open Pipeline..."), QKeySequence::Open, this, [this] {
+    using i18n::retranslate;
+    QAction* open = menu->addAction(QString(), QKeySequence::Open, this, [this] {
         if (!maybeSave()) {
             return;
         }
@@ -88,22 +96,30 @@ void FileController::populateFileMenu(QMenu* menu) {
             openPipeline(path);
         }
     });
-    menu->addAction(tr("Open &Image..."), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-        const QString path =
-            QFileDialog::getOpenFileName(window_, tr("Open image"), {}, imageFilter());
-        if (!path.isEmpty()) {
-            useImage(path);
-        }
-    });
-    QMenu* builtins = menu->addMenu(tr("&Built-in Images"));
+    retranslate(open, &QAction::setText, [] { return tr("&Open Pipeline..."); });
+    QAction* openImage =
+        menu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+            const QString path =
+                QFileDialog::getOpenFileName(window_, tr("Open image"), {}, imageFilter());
+            if (!path.isEmpty()) {
+                useImage(path);
+            }
+        });
+    retranslate(openImage, &QAction::setText, [] { return tr("Open &Image..."); });
+    QMenu* builtins = menu->addMenu(QString());
+    retranslate(builtins, &QMenu::setTitle, [] { return tr("&Built-in Images"); });
     for (const BuiltinImage& image : builtinImages()) {
         QAction* a = builtins->addAction(image.name, this, [this, name = image.name] {
             useImage(QStringLiteral("builtin:") + name);
         });
-        a->setToolTip(image.description);
-        a->setStatusTip(image.description);
+        retranslate(a, [a, description = image.description.toUtf8()] {
+            const QString text = QCoreApplication::translate("BuiltinImage", description.data());
+            a->setToolTip(text);
+            a->setStatusTip(text);
+        });
     }
-    QMenu* presets = menu->addMenu(tr("&Presets"));
+    QMenu* presets = menu->addMenu(QString());
+    retranslate(presets, &QMenu::setTitle, [] { return tr("&Presets"); });
     for (const QString& path : presetPaths()) {
         presets->addAction(pipelineTitle(path), this, [this, path] {
             if (maybeSave()) {
@@ -113,7 +129,8 @@ void FileController::populateFileMenu(QMenu* menu) {
     }
     const QStringList demos = demoPaths();
     if (!demos.isEmpty()) {
-        presets->addSection(tr("Teaching demos"));
+        QAction* section = presets->addSection(QString());
+        retranslate(section, &QAction::setText, [] { return tr("Teaching demos"); });
         for (const QString& path : demos) {
             presets->addAction(pipelineTitle(path), this, [this, path] {
                 if (maybeSave()) {
@@ -122,13 +139,18 @@ void FileController::populateFileMenu(QMenu* menu) {
             });
         }
     }
-    recentMenu_ = menu->addMenu(tr("Open &Recent"));
+    recentMenu_ = menu->addMenu(QString());
+    retranslate(recentMenu_, &QMenu::setTitle, [] { return tr("Open &Recent"); });
     rebuildRecentMenu();
     menu->addSeparator();
-    menu->addAction(tr("&Save"), QKeySequence::Save, this, &FileController::save);
-    menu->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &FileController::saveAs);
-    QMenu* exports = menu->addMenu(tr("&Export"));
-    exports->addAction(tr("Summary &Table..."), this, [this] {
+    QAction* save = menu->addAction(QString(), QKeySequence::Save, this, &FileController::save);
+    retranslate(save, &QAction::setText, [] { return tr("&Save"); });
+    QAction* saveAs =
+        menu->addAction(QString(), QKeySequence::SaveAs, this, &FileController::saveAs);
+    retranslate(saveAs, &QAction::setText, [] { return tr("Save &As..."); });
+    QMenu* exports = menu->addMenu(QString());
+    retranslate(exports, &QMenu::setTitle, [] { return tr("&Export"); });
+    QAction* table = exports->addAction(QString(), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(window_, tr("Export the summary table"), {},
                                          tr("Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)"));
@@ -136,15 +158,17 @@ void FileController::populateFileMenu(QMenu* menu) {
             exportTable(path);
         }
     });
+    retranslate(table, &QAction::setText, [] { return tr("Summary &Table..."); });
     for (const bool pytorch : {true, false}) {
-        exports->addAction(pytorch ? tr("&PyTorch Code...") : tr("&Keras Code..."), this,
-                           [this, pytorch] {
-                               const QString path = QFileDialog::getSaveFileName(
-                                   window_, tr("Export code"), {}, tr("Python (*.py)"));
-                               if (!path.isEmpty()) {
-                                   exportCode(path, pytorch);
-                               }
-                           });
+        QAction* code = exports->addAction(QString(), this, [this, pytorch] {
+            const QString path =
+                QFileDialog::getSaveFileName(window_, tr("Export code"), {}, tr("Python (*.py)"));
+            if (!path.isEmpty()) {
+                exportCode(path, pytorch);
+            }
+        });
+        retranslate(code, &QAction::setText,
+                    [pytorch] { return pytorch ? tr("&PyTorch Code...") : tr("&Keras Code..."); });
     }
     exports->addAction(tr("&Diagram..."), this, &FileController::diagramRequested);
     exports->addSeparator();

@@ -2,6 +2,7 @@
 
 #include "layers/layer_registry.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -86,11 +87,11 @@ LayerPtr defaultLayer(const QString& type, const Pipeline& pipeline, int insertA
 
 QString defaultLayerUnavailableReason(const QString& type, const Pipeline& pipeline, int insertAt) {
     if (findLayerType(type) == nullptr) {
-        return QStringLiteral("unknown layer type \"%1\"").arg(type);
+        return QCoreApplication::translate("DefaultLayers", "unknown layer type \"%1\"").arg(type);
     }
     if (type == QStringLiteral("max_unpool2d") &&
         nearestPoolBefore(pipeline, insertAt) == nullptr) {
-        return QStringLiteral("needs an earlier max_pool2d");
+        return QCoreApplication::translate("DefaultLayers", "needs an earlier max_pool2d");
     }
     return {};
 }

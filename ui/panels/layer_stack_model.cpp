@@ -35,7 +35,7 @@ QString shapeText(const Shape& shape, LayerStackModel::ShapeNotation notation) {
 QString describeInput(const InputSpec& input) {
     switch (input.kind) {
         case InputKind::Shape:
-            return QStringLiteral("shape only");
+            return LayerStackModel::tr("shape only");
         case InputKind::Tensor:
             return QFileInfo(input.source).fileName();
         case InputKind::Image:
@@ -57,14 +57,16 @@ QString LayerStackModel::rowMimeType() {
 }
 
 LayerStackModel::LayerStackModel(QObject* parent) : QAbstractListModel(parent) {
-    rows_.push_back(Row{QStringLiteral("input"), QStringLiteral("input"), {}, {}, {}, {}, false});
+    rows_.push_back(Row{tr("input"), QStringLiteral("input"), {}, {}, {}, {}, false});
 }
 
 void LayerStackModel::setPipeline(const Pipeline& pipeline, const PipelineReport& report) {
     beginResetModel();
     rows_.clear();
     rows_.reserve(pipeline.layers.size() + 1);
-    rows_.push_back(Row{QStringLiteral("input"),
+    input_ = pipeline.input;
+    // The name shown is a translation; the type stays the reserved name "input".
+    rows_.push_back(Row{tr("input"),
                         QStringLiteral("input"),
                         describeInput(pipeline.input),
                         report.input,
@@ -106,6 +108,14 @@ void LayerStackModel::setShapeNotation(ShapeNotation notation) {
     }
 }
 
+void LayerStackModel::retranslate() {
+    rows_.front().name = tr("input");
+    if (rows_.front().known) {
+        rows_.front().description = describeInput(input_);
+    }
+    emit dataChanged(index(0), index(rowCount() - 1));
+}
+
 int LayerStackModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
@@ -116,7 +126,7 @@ QString LayerStackModel::rowShapeText(const Row& row) const {
     }
     switch (row.state) {
         case State::Invalid:
-            return QStringLiteral("invalid");
+            return tr("invalid");
         case State::Unreachable:
             return QStringLiteral("\u2014");
         case State::Valid:
@@ -134,7 +144,7 @@ QString LayerStackModel::toolTip(const Row& row) const {
         text += QStringLiteral(": ") + row.description;
     }
     if (row.known && row.shape) {
-        text += QStringLiteral("\noutput ") + shapeText(*row.shape, notation_);
+        text += QLatin1Char('\n') + tr("output %1").arg(shapeText(*row.shape, notation_));
     }
     return text;
 }

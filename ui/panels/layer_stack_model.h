@@ -44,6 +44,8 @@ public:
     // the report does not describe (a report older than the pipeline) shows no shape yet.
     void setPipeline(const Pipeline& pipeline, const PipelineReport& report);
     void setShapeNotation(ShapeNotation notation);
+    // After a language switch: the input row and every row's texts in the new language.
+    void retranslate();
     [[nodiscard]] ShapeNotation shapeNotation() const { return notation_; }
 
     [[nodiscard]] int layerCount() const { return static_cast<int>(rows_.size()) - 1; }
@@ -93,6 +95,7 @@ private:
     [[nodiscard]] int draggedLayer(const QMimeData* data) const;
 
     std::vector<Row> rows_;
+    InputSpec input_;  // for the input row's description
     ShapeNotation notation_ = ShapeNotation::ChannelsFirst;
 };
 

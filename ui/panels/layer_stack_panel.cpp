@@ -1,6 +1,7 @@
 #include "panels/layer_stack_panel.h"
 
 #include "document/pipeline_document.h"
+#include "i18n/language.h"
 #include "layers/layer_registry.h"
 #include "panels/default_layers.h"
 
@@ -197,12 +198,12 @@ LayerStackPanel::LayerStackPanel(PipelineDocument* document, QWidget* parent)
       document_(document),
       model_(new LayerStackModel(this)),
       view_(new QListView(this)),
-      addMenu_(new QMenu(tr("&Add Layer"), this)),
+      addMenu_(new QMenu(this)),
       addButton_(new QToolButton(this)),
-      remove_(new QAction(tr("&Remove Layer"), this)),
-      duplicate_(new QAction(tr("&Duplicate Layer"), this)),
-      moveUp_(new QAction(tr("Move Layer &Up"), this)),
-      moveDown_(new QAction(tr("Move Layer Do&wn"), this)) {
+      remove_(new QAction(this)),
+      duplicate_(new QAction(this)),
+      moveUp_(new QAction(this)),
+      moveDown_(new QAction(this)) {
     view_->setModel(model_);
     view_->setItemDelegate(new LayerRowDelegate(view_));
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -223,19 +224,10 @@ LayerStackPanel::LayerStackPanel(PipelineDocument* document, QWidget* parent)
     }
     setFont(panelFont);
 
-    // Short button labels; the Edit menu shows the full texts.
-    remove_->setIconText(tr("Remove"));
     remove_->setShortcut(QKeySequence(Qt::Key_Delete));
-    remove_->setToolTip(tr("Remove the selected layer (Delete)"));
-    duplicate_->setIconText(tr("Duplicate"));
     duplicate_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    duplicate_->setToolTip(tr("Insert a copy after the selected layer (Ctrl+D)"));
-    moveUp_->setIconText(tr("Up"));
     moveUp_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    moveUp_->setToolTip(tr("Move the selected layer up (Alt+Up)"));
-    moveDown_->setIconText(tr("Down"));
     moveDown_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-    moveDown_->setToolTip(tr("Move the selected layer down (Alt+Down)"));
     for (QAction* action : editActions()) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
@@ -246,10 +238,8 @@ LayerStackPanel::LayerStackPanel(PipelineDocument* document, QWidget* parent)
     connect(moveDown_, &QAction::triggered, this, [this] { moveSelected(+1); });
 
     buildAddMenu();
-    addButton_->setText(tr("Add \u25be"));
     // The arrow is in the text; the style's small corner arrow would overlap it.
     addButton_->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
-    addButton_->setToolTip(tr("Add a layer after the selected one"));
     addButton_->setMenu(addMenu_);
     addButton_->setPopupMode(QToolButton::InstantPopup);
 
@@ -280,6 +270,33 @@ LayerStackPanel::LayerStackPanel(PipelineDocument* document, QWidget* parent)
 
     // Until the first analysis, the layers without shapes.
     setReport(PipelineReport{});
+    i18n::retranslate(this, [this] { retranslateUi(); });
+}
+
+void LayerStackPanel::retranslateUi() {
+    addMenu_->setTitle(tr("&Add Layer"));
+    remove_->setText(tr("&Remove Layer"));
+    duplicate_->setText(tr("&Duplicate Layer"));
+    moveUp_->setText(tr("Move Layer &Up"));
+    moveDown_->setText(tr("Move Layer Do&wn"));
+    // Short button labels; the Edit menu shows the full texts.
+    remove_->setIconText(tr("Remove"));
+    remove_->setToolTip(tr("Remove the selected layer (Delete)"));
+    duplicate_->setIconText(tr("Duplicate"));
+    duplicate_->setToolTip(tr("Insert a copy after the selected layer (Ctrl+D)"));
+    moveUp_->setIconText(tr("Up"));
+    moveUp_->setToolTip(tr("Move the selected layer up (Alt+Up)"));
+    moveDown_->setIconText(tr("Down"));
+    moveDown_->setToolTip(tr("Move the selected layer down (Alt+Down)"));
+    addButton_->setText(tr("Add \u25be"));
+    addButton_->setToolTip(tr("Add a layer after the selected one"));
+    downsamplingSection_->setText(tr("Downsampling"));
+    upsamplingSection_->setText(tr("Upsampling"));
+    for (QAction* action : std::as_const(addActions_)) {
+        action->setText(findLayerType(action->data().toString())->translatedName());
+    }
+    updateActions();
+    model_->retranslate();
 }
 
 bool LayerStackPanel::eventFilter(QObject* watched, QEvent* event) {
@@ -302,13 +319,14 @@ QList<QAction*> LayerStackPanel::editActions() const {
 void LayerStackPanel::buildAddMenu() {
     addMenu_->setToolTipsVisible(true);
     for (const LayerCategory category : {LayerCategory::Downsampling, LayerCategory::Upsampling}) {
-        addMenu_->addSection(category == LayerCategory::Downsampling ? tr("Downsampling")
-                                                                     : tr("Upsampling"));
+        QAction* section = addMenu_->addSection(QString());
+        (category == LayerCategory::Downsampling ? downsamplingSection_ : upsamplingSection_) =
+            section;
         for (const LayerType& type : layerTypes()) {
             if (type.category != category) {
                 continue;
             }
-            QAction* action = addMenu_->addAction(type.displayName);
+            QAction* action = addMenu_->addAction(type.translatedName());
             action->setData(type.type);
             connect(action, &QAction::triggered, this,
                     [this, name = type.type] { addLayer(name); });
@@ -374,9 +392,10 @@ void LayerStackPanel::updateActions() {
         const QString reason =
             defaultLayerUnavailableReason(type->type, document_->pipeline(), insertAt);
         action->setEnabled(reason.isEmpty());
-        const QString names = tr("Keras: %1\nPyTorch: %2").arg(type->kerasName, type->pytorchName);
+        const QString names =
+            tr("Keras: %1\nPyTorch: %2").arg(type->translatedKerasName(), type->pytorchName);
         action->setToolTip(
-            reason.isEmpty() ? names : tr("%1 %2\n%3").arg(type->displayName, reason, names));
+            reason.isEmpty() ? names : tr("%1 %2\n%3").arg(type->translatedName(), reason, names));
     }
 }
 

@@ -54,6 +54,8 @@ protected:
 
 private:
     void buildAddMenu();
+    // The texts of the actions, the button and the rows, in the current language.
+    void retranslateUi();
     void updateActions();
     void onCurrentRowChanged();
     void addLayer(const QString& type);
@@ -77,6 +79,8 @@ private:
     QAction* moveUp_;
     QAction* moveDown_;
     QList<QAction*> addActions_;
+    QAction* downsamplingSection_ = nullptr;
+    QAction* upsamplingSection_ = nullptr;
 
     int pendingRow_ = -1;      // the row to select at the next setReport
     int documentChanges_ = 0;  // counts the document's changed() signals

@@ -74,7 +74,8 @@ public:
         auto* layout = row(this);
         if (optional) {
             set_ = new QCheckBox(this);
-            set_->setToolTip(tr("Set this parameter (otherwise its default applies)"));
+            set_->setToolTip(
+                ParameterEditor::tr("Set this parameter (otherwise its default applies)"));
             layout->addWidget(set_);
             connect(set_, &QCheckBox::toggled, this, [this] {
                 updateEnabled();
@@ -84,9 +85,9 @@ public:
         link_ = new QToolButton(this);
         link_->setCheckable(true);
         link_->setText(QStringLiteral("="));
-        link_->setToolTip(tr("Height and width linked"));
-        height_->setToolTip(tr("Height"));
-        width_->setToolTip(tr("Width"));
+        link_->setToolTip(ParameterEditor::tr("Height and width linked"));
+        height_->setToolTip(ParameterEditor::tr("Height"));
+        width_->setToolTip(ParameterEditor::tr("Width"));
         layout->addWidget(height_);
         layout->addWidget(link_);
         layout->addWidget(width_);
@@ -157,11 +158,13 @@ public:
         : ParameterEditor(parent), four_(spec.fourSidedPadding) {
         auto* layout = row(this);
         mode_ = new QComboBox(this);
-        mode_->addItems({QStringLiteral("valid"), QStringLiteral("same"), tr("explicit")});
+        mode_->addItems(
+            {QStringLiteral("valid"), QStringLiteral("same"), ParameterEditor::tr("explicit")});
         layout->addWidget(mode_);
         const QStringList names =
-            four_ ? QStringList{tr("top"), tr("bottom"), tr("left"), tr("right")}
-                  : QStringList{tr("height"), tr("width")};
+            four_ ? QStringList{ParameterEditor::tr("top"), ParameterEditor::tr("bottom"),
+                                ParameterEditor::tr("left"), ParameterEditor::tr("right")}
+                  : QStringList{ParameterEditor::tr("height"), ParameterEditor::tr("width")};
         for (const QString& n : names) {
             auto* s = spinBox(0, this);
             s->setToolTip(n);
@@ -303,8 +306,8 @@ public:
         sigma_->setRange(0.0, 1000.0);
         sigma_->setDecimals(3);
         sigma_->setSingleStep(0.1);
-        sigma_->setSpecialValueText(tr("sigma auto"));
-        sigma_->setPrefix(tr("sigma "));
+        sigma_->setSpecialValueText(ParameterEditor::tr("sigma auto"));
+        sigma_->setPrefix(ParameterEditor::tr("sigma "));
         sigma_->setKeyboardTracking(false);
         layout()->addWidget(sigma_);
         connect(sigma_, &QDoubleSpinBox::valueChanged, this, &ParameterEditor::edited);
@@ -366,14 +369,15 @@ public:
     }
     void setValue(const QJsonValue& value) override {
         if (value.isUndefined()) {
-            label_->setText(tr("from the initializer"));
+            label_->setText(ParameterEditor::tr("from the initializer"));
             return;
         }
         QStringList parts;
         const QJsonObject w = value.toObject();
         for (const QString& key : w.keys()) {
-            parts << QStringLiteral("%1: %2").arg(
-                key, w.value(key).isString() ? w.value(key).toString() : tr("inline numbers"));
+            parts << QStringLiteral("%1: %2").arg(key, w.value(key).isString()
+                                                           ? w.value(key).toString()
+                                                           : ParameterEditor::tr("inline numbers"));
         }
         label_->setText(parts.join(QStringLiteral("; ")));
         value_ = value;

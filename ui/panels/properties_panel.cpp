@@ -1,5 +1,6 @@
 #include "panels/properties_panel.h"
 
+#include "i18n/language.h"
 #include "layers/conv_options.h"
 #include "layers/layer_registry.h"
 #include "panels/kernel_editor.h"
@@ -32,13 +33,15 @@ PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
     title_->setTextFormat(Qt::RichText);
+    // "转置卷积 Conv2DTranspose conv2d_transpose keras... / torch...": wraps rather than
+    // widening the dock past the screen.
+    title_->setWordWrap(true);
     layout->addWidget(title_);
 
     auto* nameRow = new QFormLayout;
     name_ = new QLineEdit(this);
-    name_->setToolTip(
-        tr("The layer's name: unique, used by indices_from and in file names of `stridelab run`"));
-    nameRow->addRow(tr("Name"), name_);
+    nameLabel_ = new QLabel(this);
+    nameRow->addRow(nameLabel_, name_);
     layout->addLayout(nameRow);
     connect(name_, &QLineEdit::editingFinished, this, &PropertiesPanel::applyName);
 
@@ -60,6 +63,17 @@ PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(readout_);
     layout->addStretch();
+    i18n::onLanguageChange(this, [this] { retranslateUi(); });
+    retranslateUi();
+}
+
+void PropertiesPanel::retranslateUi() {
+    nameLabel_->setText(tr("Name"));
+    name_->setToolTip(
+        tr("The layer's name: unique, used by indices_from and in file names of `stridelab run`"));
+    // The editors carry labels, tooltips and choices: made again in the new language.
+    rebuild();
+    refreshReadouts();
 }
 
 QString PropertiesPanel::editError() const {
@@ -112,7 +126,8 @@ void PropertiesPanel::rebuild() {
     const PipelineLayer& pl = pipeline.layers[static_cast<std::size_t>(index_)];
     const LayerType* type = findLayerType(pl.layer->type());
     title_->setText(QStringLiteral("<b>%1</b> &nbsp; <code>%2</code> &nbsp; <small>%3 / %4</small>")
-                        .arg(type->displayName, type->type, type->kerasName.toHtmlEscaped(),
+                        .arg(type->translatedName(), type->type,
+                             type->translatedKerasName().toHtmlEscaped(),
                              type->pytorchName.toHtmlEscaped()));
     name_->setEnabled(true);
     name_->setText(pl.name);
@@ -121,7 +136,7 @@ void PropertiesPanel::rebuild() {
         ParameterEditor* editor = createParameterEditor(spec, pipeline, index_, editorsBox_);
         editor->setValue(json.value(spec.key));
         editor->setToolTip(spec.tooltip());
-        auto* label = new QLabel(spec.label, editorsBox_);
+        auto* label = new QLabel(spec.displayLabel(), editorsBox_);
         label->setToolTip(spec.tooltip());
         editors_->addRow(label, editor);
         parameterEditors_.emplace_back(spec, editor);

@@ -36,6 +36,8 @@ public:
     [[nodiscard]] KernelEditor* kernelEditor() const { return kernelEditor_; }
 
 private:
+    // Labels, tooltips and the editors in the current language.
+    void retranslateUi();
     void rebuild();
     void refreshReadouts();
     void applyEdit(const ParameterSpec& spec, ParameterEditor* editor);
@@ -53,6 +55,7 @@ private:
     KernelEditor* kernelEditor_ = nullptr;
 
     QLabel* title_ = nullptr;
+    QLabel* nameLabel_ = nullptr;
     QLineEdit* name_ = nullptr;
     QWidget* editorsBox_ = nullptr;
     QFormLayout* editors_ = nullptr;

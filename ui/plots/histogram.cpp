@@ -1,5 +1,6 @@
 #include "plots/histogram.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -127,8 +128,9 @@ Histogram computeHistogram(std::span<const float> values, int bins) {
 QString histogramCountsText(const Histogram& histogram) {
     const QLocale locale(QLocale::English);
     QString text = histogram.finite == 1
-                       ? QStringLiteral("1 value")
-                       : QStringLiteral("%1 values").arg(locale.toString(histogram.finite));
+                       ? QCoreApplication::translate("stridelab::ui::HistogramPlot", "1 value")
+                       : QCoreApplication::translate("stridelab::ui::HistogramPlot", "%1 values")
+                             .arg(locale.toString(histogram.finite));
     const QString separator = QStringLiteral(" \u00B7 ");
     if (histogram.nan > 0) {
         text += separator + QStringLiteral("%1 NaN").arg(locale.toString(histogram.nan));

@@ -1,5 +1,6 @@
 #include "plots/histogram_plot.h"
 
+#include "i18n/language.h"
 #include "plots/plot_style.h"
 #include "plots/qcustomplot_fenced.h"
 #include "tensor/tensor.h"
@@ -17,7 +18,7 @@
 namespace stridelab::ui {
 
 HistogramPlot::HistogramPlot(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(tr("Log count"), this)) {
+    : QWidget(parent), plot_(new QCustomPlot(this)), logBox_(new QCheckBox(this)) {
     setAutoFillBackground(true);
     plot_->setObjectName(QStringLiteral("histogramCanvas"));
     plot_->setMinimumSize(320, 220);
@@ -34,9 +35,7 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot_->plotLayout()->addElement(1, 0, counts_);
     plot_->plotLayout()->setRowSpacing(0);
 
-    plot_->xAxis->setLabel(tr("value"));
     applyPalette();
-    plot_->yAxis->setLabel(tr("count"));
     plot_->yAxis->setNumberFormat(QStringLiteral("gb"));
 
     bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
@@ -51,7 +50,6 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     auto* options = new QHBoxLayout;
     options->setContentsMargins(8, 0, 8, 0);
     options->addStretch(1);
-    logBox_->setToolTip(tr("Logarithmic count axis: shows the rare values in the tails"));
     options->addWidget(logBox_);
 
     auto* layout = new QVBoxLayout(this);
@@ -61,7 +59,19 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     layout->addLayout(options);
 
     connect(logBox_, &QCheckBox::toggled, this, &HistogramPlot::setLogScale);
+    retranslateUi();
+    i18n::onLanguageChange(this, [this] {
+        retranslateUi();
+        rebuild();
+    });
     rebuild();
+}
+
+void HistogramPlot::retranslateUi() {
+    logBox_->setText(tr("Log count"));
+    logBox_->setToolTip(tr("Logarithmic count axis: shows the rare values in the tails"));
+    plot_->xAxis->setLabel(tr("value"));
+    plot_->yAxis->setLabel(tr("count"));
 }
 
 HistogramPlot::~HistogramPlot() = default;

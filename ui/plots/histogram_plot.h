@@ -50,6 +50,8 @@ protected:
 
 private:
     void rebuild();
+    // The check box and the axis labels in the current language.
+    void retranslateUi();
     void applyPalette();
     bool restyling_ = false;
     void applyRanges();

@@ -1,5 +1,6 @@
 #include "plots/profile_plot.h"
 
+#include "i18n/language.h"
 #include "plots/plot_style.h"
 #include "plots/profile_math.h"
 #include "plots/qcustomplot_fenced.h"
@@ -78,8 +79,6 @@ ProfilePlot::ProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     plot_->plotLayout()->addElement(1, 0, readout_);
     plot_->plotLayout()->setRowSpacing(0);
 
-    plot_->xAxis->setLabel(tr("input x (pixels)"));
-    plot_->yAxis->setLabel(tr("value"));
     plot_->xAxis->ticker()->setTickCount(8);
 
     inputGraph_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
@@ -125,7 +124,10 @@ ProfilePlot::ProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     connect(plot_, &QCustomPlot::mousePress, this, &ProfilePlot::onMousePress);
     connect(plot_, &QCustomPlot::mouseMove, this, &ProfilePlot::onMouseMove);
     connect(plot_, &QCustomPlot::mouseRelease, this, &ProfilePlot::onMouseRelease);
-    rebuild();
+    i18n::retranslate(this, [this] {
+        plot_->xAxis->setLabel(tr("input x (pixels)"));
+        rebuild();  // the other labels, the title, the legend and the readout
+    });
 }
 
 ProfilePlot::~ProfilePlot() = default;
