@@ -201,13 +201,15 @@ void MainWindow::buildDocks() {
     plotsDock->setWidget(plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
     compare_ = new ComparisonPanel(this);
-    auto* compareDock = new QDockWidget(tr("Compare"), this);
+    auto* compareDock = new QDockWidget(this);
+    i18n::retranslate(compareDock, &QWidget::setWindowTitle, [] { return tr("Compare"); });
     compareDock->setObjectName(QStringLiteral("compareDock"));
     compareDock->setWidget(compare_);
     addDockWidget(Qt::BottomDockWidgetArea, compareDock);
     tabifyDockWidget(plotsDock, compareDock);
     steps_ = new StepThroughWidget(this);
-    stepsDock_ = new QDockWidget(tr("Step through"), this);
+    stepsDock_ = new QDockWidget(this);
+    i18n::retranslate(stepsDock_, &QWidget::setWindowTitle, [] { return tr("Step through"); });
     stepsDock_->setObjectName(QStringLiteral("stepsDock"));
     stepsDock_->setWidget(steps_);
     tabifyDockWidget(plotsDock, stepsDock_);

@@ -47,6 +47,76 @@
     </message>
 </context>
 <context>
+    <name>Diagram</name>
+    <message>
+        <source>to scale</source>
+        <translation>按实际比例绘制</translation>
+    </message>
+    <message>
+        <source>on a square-root scale (4 times the size is drawn twice as long)</source>
+        <translation>按平方根比例绘制（尺寸为 4 倍时画成 2 倍长）</translation>
+    </message>
+    <message>
+        <source>on a log scale (each halving is drawn a fixed step shorter)</source>
+        <translation>按对数比例绘制（尺寸每减半，画出的长度就缩短固定的一段）</translation>
+    </message>
+    <message>
+        <source>%1 colour map over the fixed range %2 to %3</source>
+        <translation>%1 颜色映射，固定范围 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 colour map, normalised %2</source>
+        <translation>%1 颜色映射，%2归一化</translation>
+    </message>
+    <message>
+        <source>Each stack is one feature map: its first channels as cards, channel 0 in front, up to %1%2; height and width %3. Values: %4. The frame colour says which kind of layer made the map.</source>
+        <translation>每一叠代表一个特征图：前几个通道画成一张张卡片，通道 0 在最前，最多 %1 张%2；高和宽均%3。数值：%4。边框颜色表示该特征图由哪类层生成。</translation>
+    </message>
+    <message>
+        <source> (3-channel maps as one RGB picture)</source>
+        <translation>（3 通道特征图合成一幅 RGB 图像）</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>made by a downsampling layer (%1)</source>
+        <translation>由下采样层生成（%1）</translation>
+    </message>
+    <message>
+        <source>made by an upsampling layer (%1)</source>
+        <translation>由上采样层生成（%1）</translation>
+    </message>
+    <message>
+        <source>Each block is one feature map: its height is H and its depth W, %1; its width grows with the channels C (log scale). The numbers on the edges are the exact sizes; the arrows give each layer&apos;s type and parameters.</source>
+        <translation>每个方块代表一个特征图：高为 H，纵深为 W，均%1；宽度随通道数 C 增长（对数比例）。边上的数字是确切尺寸；箭头标出每层的类型和参数。</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -322,6 +392,148 @@
     </message>
 </context>
 <context>
+    <name>StepCaption</name>
+    <message>
+        <source>output %1 = sum of %2 products (%3 on padding) = %4</source>
+        <translation>输出 %1 = %2 个乘积之和（其中 %3 个落在填充上）= %4</translation>
+    </message>
+    <message>
+        <source>output %1 = sum of %2 products = %3</source>
+        <translation>输出 %1 = %2 个乘积之和 = %3</translation>
+    </message>
+    <message>
+        <source>; with bias and activation %1</source>
+        <translation>；加上偏置并经过激活函数后为 %1</translation>
+    </message>
+    <message>
+        <source>output %1 = max of 1 value = %2</source>
+        <translation>输出 %1 = 1 个值中的最大值 = %2</translation>
+    </message>
+    <message>
+        <source>output %1 = max of %2 values = %3</source>
+        <translation>输出 %1 = %2 个值中的最大值 = %3</translation>
+    </message>
+    <message>
+        <source> (%1 cells beyond the input skipped)</source>
+        <translation>（跳过输入范围外的 %1 个位置）</translation>
+    </message>
+    <message>
+        <source>output %1 = %2 / %3 = %4</source>
+        <translation>输出 %1 = %2 / %3 = %4</translation>
+    </message>
+    <message>
+        <source> (the %1 padding zeros count)</source>
+        <translation>（%1 个填充的零也计入）</translation>
+    </message>
+    <message>
+        <source> (%1 cells outside the input not counted)</source>
+        <translation>（输入范围外的 %1 个位置不计入）</translation>
+    </message>
+    <message>
+        <source>every output cell received %1 contributions: an even overlap</source>
+        <translation>每个输出位置都收到 %1 份贡献：重叠是均匀的</translation>
+    </message>
+    <message>
+        <source>output cells received %1 or %2 contributions: the uneven overlap makes the checkerboard</source>
+        <translation>输出位置收到 %1 或 %2 份贡献：重叠不均匀，由此产生棋盘格伪影</translation>
+    </message>
+    <message>
+        <source>input %1 = %2 adds %2 × kernel to 1 output cell</source>
+        <translation>输入 %1 = %2：把 %2 × 卷积核累加到 1 个输出位置</translation>
+    </message>
+    <message>
+        <source>input %1 = %2 adds %2 × kernel to %3 output cells</source>
+        <translation>输入 %1 = %2：把 %2 × 卷积核累加到 %3 个输出位置</translation>
+    </message>
+    <message>
+        <source> (%1 cropped away)</source>
+        <translation>（其中 %1 个被裁掉）</translation>
+    </message>
+    <message>
+        <source>input %1 = %2 goes to output %3, where the max pool found it</source>
+        <translation>输入 %1 = %2 放回输出 %3，即最大池化找到它的位置</translation>
+    </message>
+    <message>
+        <source> (replacing an earlier value)</source>
+        <translation>（覆盖了先前的值）</translation>
+    </message>
+    <message>
+        <source>output %1 samples %2: element %3 = %4</source>
+        <translation>输出 %1 在 %2 处采样：取元素 %3 = %4</translation>
+    </message>
+    <message>
+        <source>output %1 samples %2: %3 taps, weighted sum = %4</source>
+        <translation>输出 %1 在 %2 处采样：%3 个采样点，加权和 = %4</translation>
+    </message>
+    <message>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>small input %1 (the layer&apos;s input is %2)</source>
+        <translation>小尺寸输入 %1（该层的实际输入为 %2）</translation>
+    </message>
+    <message>
+        <source>, from a max pool of values 1..%1 shuffled</source>
+        <translation>，来自对打乱顺序的数值 1..%1 做的最大池化</translation>
+    </message>
+    <message>
+        <source>, values 1..%1 shuffled</source>
+        <translation>，数值 1..%1（已打乱顺序）</translation>
+    </message>
+    <message>
+        <source>, values 1..%1</source>
+        <translation>，数值 1..%1</translation>
+    </message>
+    <message>
+        <source> in channel 0 (the other %1 are zeros)</source>
+        <translation>，位于通道 0（其余 %1 个通道全为零）</translation>
+    </message>
+    <message>
+        <source>; output channel 0 of %1</source>
+        <translation>；显示 %1 个输出通道中的通道 0</translation>
+    </message>
+    <message>
+        <source>; %1 padding</source>
+        <translation>；填充模式 %1</translation>
+    </message>
+    <message>
+        <source>; %1 coordinates</source>
+        <translation>；坐标模式 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepFigure</name>
+    <message>
+        <source>output (cropped cells hatched)</source>
+        <translation>输出（斜线格为被裁掉的部分）</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>input (border repeated, hatched)</source>
+        <translation>输入（斜线格为重复的边界）</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input (padding hatched, dashed: past the end)</source>
+        <translation>输入（斜线格为填充，虚线格超出末端）</translation>
+    </message>
+    <message>
+        <source>input (dashed: past the end)</source>
+        <translation>输入（虚线格超出末端）</translation>
+    </message>
+    <message>
+        <source>input (padding hatched)</source>
+        <translation>输入（斜线格为填充）</translation>
+    </message>
+</context>
+<context>
     <name>UndoActions</name>
     <message>
         <source>&amp;Undo</source>
@@ -341,10 +553,188 @@
     </message>
 </context>
 <context>
+    <name>stridelab::ui::ComparisonPanel</name>
+    <message>
+        <source>Pin A</source>
+        <translation>固定 A</translation>
+    </message>
+    <message>
+        <source>Keep a copy of map A to compare with after changing the pipeline</source>
+        <translation>保存特征图 A 的副本，以便修改流水线后进行对比</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B (reference)</source>
+        <translation>B（参考）</translation>
+    </message>
+    <message>
+        <source>A − B</source>
+        <translation>A − B</translation>
+    </message>
+    <message>
+        <source>No map</source>
+        <translation>无特征图</translation>
+    </message>
+    <message>
+        <source>pinned: %1</source>
+        <translation>已固定：%1</translation>
+    </message>
+    <message>
+        <source>Choose two computed maps.</source>
+        <translation>请选择两个已计算的特征图。</translation>
+    </message>
+    <message>
+        <source>Not comparable: %1.</source>
+        <translation>无法比较：%1。</translation>
+    </message>
+    <message>
+        <source>PSNR undefined (B is constant)</source>
+        <translation>PSNR 无定义（B 为常数）</translation>
+    </message>
+    <message>
+        <source>identical (PSNR ∞)</source>
+        <translation>完全相同（PSNR ∞）</translation>
+    </message>
+    <message>
+        <source>PSNR %1 dB</source>
+        <translation>PSNR %1 dB</translation>
+    </message>
+    <message>
+        <source>%1 · MSE %2 · max |A − B| %3 · peak (range of B) %4</source>
+        <translation>%1 · MSE %2 · 最大 |A − B| %3 · 峰值（B 的取值范围）%4</translation>
+    </message>
+</context>
+<context>
     <name>stridelab::ui::ComputeWorker</name>
     <message>
         <source>the input has shape %1, the analysis expected %2</source>
         <translation>输入的形状为 %1，而分析预期为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::DiagramExportDialog</name>
+    <message>
+        <source>Export Diagram</source>
+        <translation>导出示意图</translation>
+    </message>
+    <message>
+        <source>Blocks drawn to scale</source>
+        <translation>按比例绘制的方块</translation>
+    </message>
+    <message>
+        <source>Rendered feature maps</source>
+        <translation>渲染的特征图</translation>
+    </message>
+    <message>
+        <source>The feature maps are not computed (yet)</source>
+        <translation>特征图尚未计算</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>样式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>To scale (linear)</source>
+        <translation>按实际比例（线性）</translation>
+    </message>
+    <message>
+        <source>Square root</source>
+        <translation>平方根</translation>
+    </message>
+    <message>
+        <source>Logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>How a map&apos;s height and width become lengths in the figure</source>
+        <translation>特征图的高和宽如何换算成图中的长度</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze scale:</source>
+        <translation>尺寸比例(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Downsampling layers:</source>
+        <translation>下采样层(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Upsampling layers:</source>
+        <translation>上采样层(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>输入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>背景(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text and arrows:</source>
+        <translation>文字和箭头(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Reset C&amp;olours</source>
+        <translation>重置颜色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>字号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>PNG only: pixels per inch; the size in inches stays the same</source>
+        <translation>仅用于 PNG：每英寸的像素数；以英寸计的尺寸保持不变</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lution (PNG):</source>
+        <translation>分辨率（PNG）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>diagram.svg, .pdf or .png</source>
+        <translation>diagram.svg、.pdf 或 .png</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Export the diagram</source>
+        <translation>导出示意图</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg);;PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG (*.svg);;PDF (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to</source>
+        <translation>选择要导出到的文件</translation>
+    </message>
+    <message>
+        <source>Cannot export the diagram</source>
+        <translation>无法导出示意图</translation>
     </message>
 </context>
 <context>
@@ -504,6 +894,170 @@
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
+    <message>
+        <source>&amp;Diagram...</source>
+        <translation>示意图(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Step-through as &amp;GIF...</source>
+        <translation>逐步演示为 GIF(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Export the step-through of the selected layer</source>
+        <translation>导出选中层的逐步演示</translation>
+    </message>
+    <message>
+        <source>GIF (*.gif)</source>
+        <translation>GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>Step-through as PNG &amp;Frames...</source>
+        <translation>逐步演示为 PNG 帧序列(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Folder for the step-through frames (frame_000.png, ...)</source>
+        <translation>存放逐步演示各帧的文件夹（frame_000.png, ...）</translation>
+    </message>
+    <message>
+        <source>Select a layer to export its step-through</source>
+        <translation>请先选择一个层，再导出它的逐步演示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n frame(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 帧到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::FrameworkDocks</name>
+    <message>
+        <source>Frameworks</source>
+        <translation>框架对照</translation>
+    </message>
+    <message>
+        <source>&amp;Frameworks (Keras and PyTorch)</source>
+        <translation>框架对照（Keras 与 PyTorch）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Solve for Size</source>
+        <translation>尺寸反推</translation>
+    </message>
+    <message>
+        <source>&amp;Solve for Size</source>
+        <translation>尺寸反推(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::FrameworkPanel</name>
+    <message>
+        <source>same result</source>
+        <translation>结果相同</translation>
+    </message>
+    <message>
+        <source>other values</source>
+        <translation>数值不同</translation>
+    </message>
+    <message>
+        <source>other shape</source>
+        <translation>形状不同</translation>
+    </message>
+    <message>
+        <source>cannot be written</source>
+        <translation>无法写出</translation>
+    </message>
+    <message>
+        <source>The layer in Keras (tensorflow.keras.layers), as a person writes it</source>
+        <translation>该层在 Keras（tensorflow.keras.layers）中的写法，与手写代码一致</translation>
+    </message>
+    <message>
+        <source>The layer in PyTorch (torch.nn, torch.nn.functional as F)</source>
+        <translation>该层在 PyTorch（torch.nn、torch.nn.functional as F）中的写法</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Look-alike setting</source>
+        <translation>看似等价的设置</translation>
+    </message>
+    <message>
+        <source>Keras shape</source>
+        <translation>Keras 形状</translation>
+    </message>
+    <message>
+        <source>PyTorch shape</source>
+        <translation>PyTorch 形状</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Selected layer</source>
+        <translation>选中的层</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Look-alikes</source>
+        <translation>看似等价的设置</translation>
+    </message>
+    <message>
+        <source>Keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;输入&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Select a layer to see how Keras and PyTorch write it.</source>
+        <translation>选择一个层，查看它在 Keras 和 PyTorch 中的写法。</translation>
+    </message>
+    <message>
+        <source>computes exactly this layer</source>
+        <translation>与该层的计算完全一致</translation>
+    </message>
+    <message>
+        <source>does not compute exactly this layer: see below</source>
+        <translation>与该层的计算不完全一致：见下方</translation>
+    </message>
+    <message>
+        <source>Keras and PyTorch write this layer alike; no setting that looks the same in the other framework gives another result.</source>
+        <translation>Keras 和 PyTorch 对该层的写法一致；另一个框架中看似相同的设置都不会给出不同的结果。</translation>
+    </message>
+    <message>
+        <source>Settings that look alike in the two frameworks give the same result here.</source>
+        <translation>两个框架中看似等价的设置在这里给出相同的结果。</translation>
+    </message>
+    <message>
+        <source>Careful: settings that look alike in the two frameworks give another shape or other values here.</source>
+        <translation>注意：两个框架中看似等价的设置在这里会给出不同的形状或数值。</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>无差异</translation>
+    </message>
 </context>
 <context>
     <name>stridelab::ui::HistogramPlot</name>
@@ -538,6 +1092,99 @@
     <message>
         <source>%1 values</source>
         <translation>%1 个值</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::InversePanel</name>
+    <message>
+        <source>Wanted:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Same size</source>
+        <translation>尺寸不变</translation>
+    </message>
+    <message>
+        <source>Half</source>
+        <translation>减半</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>加倍</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Half rounds up: ceil(n / 2), what stride 2 with &quot;same&quot; padding gives</source>
+        <translation>减半时向上取整：ceil(n / 2)，即步幅 2 加 &quot;same&quot; 填充得到的尺寸</translation>
+    </message>
+    <message>
+        <source>Wanted output height</source>
+        <translation>目标输出高度</translation>
+    </message>
+    <message>
+        <source>Wanted output width</source>
+        <translation>目标输出宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Change, and what it gives</source>
+        <translation>修改方式及其结果</translation>
+    </message>
+    <message>
+        <source>Double-click a row, or press its Apply button, to change the layer (Ctrl+Z undoes it)</source>
+        <translation>双击某一行或点击该行的“应用”按钮即可修改该层（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: input %2 x %3, output %4 x %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：输入 %2 x %3，输出 %4 x %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: input %2 x %3, no output: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：输入 %2 x %3，无输出：%4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt;</source>
+        <translation>&lt;b&gt;输入&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a layer to ask which settings give a wanted size.</source>
+        <translation>选择一个层，查询哪些设置能得到目标尺寸。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Change the layer this way (Ctrl+Z undoes it)</source>
+        <translation>按此方式修改该层（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>The layer already gives %1 x %2; other ways to get it, fewest changed keys first:</source>
+        <translation>该层已经得到 %1 x %2；以下是得到该尺寸的其他方式，改动参数最少的排在前面：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n way(s) to get %1 x %2, fewest changed keys first.</source>
+        <translation>
+            <numerusform>共有 %n 种方式得到 %1 x %2，改动参数最少的排在前面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Solve %1 for %2 x %3</source>
+        <translation>调整 %1 以得到 %2 x %3</translation>
     </message>
 </context>
 <context>
@@ -786,6 +1433,26 @@ PyTorch：%2</translation>
     <message>
         <source>unsaved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Step through</source>
+        <translation>逐步演示</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cannot export the diagram</source>
+        <translation>无法导出示意图</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1705,84 @@ PyTorch：%2</translation>
     <message>
         <source>&quot;%1&quot; is already the name of another layer.</source>
         <translation>&quot;%1&quot; 已经是另一个层的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::StepThroughWidget</name>
+    <message>
+        <source>Step back (Left)</source>
+        <translation>上一步 (Left)</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停 (Space)</translation>
+    </message>
+    <message>
+        <source>Step forward (Right)</source>
+        <translation>下一步 (Right)</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Select a layer to step through it</source>
+        <translation>选择一个层，逐步演示它的计算过程</translation>
+    </message>
+    <message>
+        <source>No step-through: %1</source>
+        <translation>无法逐步演示：%1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>第 %1 帧，共 %2 帧</translation>
+    </message>
+    <message>
+        <source>%1 frames/s</source>
+        <translation>%1 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::TraceController</name>
+    <message>
+        <source>the input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Element (%1, %2) of the input.</source>
+        <translation>输入的元素 (%1, %2)。</translation>
+    </message>
+    <message>
+        <source>Element (%1, %2) of the input influences %3 elements of %4.</source>
+        <translation>输入的元素 (%1, %2) 影响 %4 的 %3 个元素。</translation>
+    </message>
+    <message>
+        <source>Element (%1, %2) of %3 depends on %4 elements of the input.</source>
+        <translation>%3 的元素 (%1, %2) 依赖于输入的 %4 个元素。</translation>
+    </message>
+    <message>
+        <source>Element (%1, %2) of %3 depends on %4 elements of the input and influences %5 elements of %6.</source>
+        <translation>%3 的元素 (%1, %2) 依赖于输入的 %4 个元素，并影响 %6 的 %5 个元素。</translation>
+    </message>
+    <message>
+        <source>Its windows read %1 padding cells (hatched).</source>
+        <translation>其窗口读取了 %1 个填充格（斜线标出）。</translation>
+    </message>
+    <message>
+        <source>Click outside the map to clear.</source>
+        <translation>在特征图外单击可清除。</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,7 @@ private slots:
     void matchesADirectRun();
     void recomputesOnlyDownstream();
     void newerRequestWins();
+    void staleResultIsNotReused();
     void invalidLayerComputesThePrefix();
     void overBudgetIsRefused();
 };
@@ -111,6 +112,26 @@ void TestComputeController::newerRequestWins() {
     }
     QCOMPARE(controller.results()[0]->values.shape(), (Shape{2, 64, 64}));
     QCOMPARE(controller.results()[2]->values.shape(), (Shape{2, 64, 64}));
+}
+
+// An edit, then another request before the edited layer was computed (a rename, an undo):
+// the map still on screen for that layer belongs to the layer before the edit and must not
+// be taken as the edited layer's result.
+void TestComputeController::staleResultIsNotReused() {
+    Pipeline p = test::pipelineFromJson(pipelineJson(kLayers));
+    ComputeController controller;
+    QSignalSpy finished(&controller, &ComputeController::finished);
+    controller.request(p, analyze(p));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(controller.results()[1]->values.shape(), (Shape{4, 32, 32}));
+
+    p.layers[1].layer = parseLayer(R"({ "type": "max_pool2d", "pool_size": 4 })");
+    controller.request(p, analyze(p));
+    // No events in between: the first request's pool2 result is still the one held.
+    const int last = controller.request(p, analyze(p));
+    QTRY_VERIFY(finished.count() >= 2 && finished.last().at(0).toInt() == last);
+    QCOMPARE(controller.results()[1]->values.shape(), (Shape{4, 16, 16}));
+    QCOMPARE(controller.results()[2]->values.shape(), (Shape{4, 32, 32}));
 }
 
 void TestComputeController::invalidLayerComputesThePrefix() {

@@ -61,7 +61,18 @@ Catalogue readCatalogue(const QString& path) {
                 m.comment = xml.readElementText();
             } else if (name == QLatin1String("translation")) {
                 m.type = xml.attributes().value(QLatin1String("type")).toString();
-                m.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                // A plural message holds its forms as <numerusform> children (Chinese has one).
+                QString text;
+                QStringList forms;
+                while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::EndElement &&
+                                         xml.name() == QLatin1String("translation"))) {
+                    if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+                        forms << xml.readElementText();
+                    } else if (xml.isCharacters()) {
+                        text += xml.text();
+                    }
+                }
+                m.translation = forms.isEmpty() ? text : forms.join(QLatin1Char('\n'));
             }
         } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
             c.messages.push_back(m);

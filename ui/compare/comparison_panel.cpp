@@ -1,5 +1,6 @@
 #include "compare/comparison_panel.h"
 
+#include "i18n/language.h"
 #include "widgets/feature_map_view.h"
 
 #include <QComboBox>
@@ -31,20 +32,22 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     : QWidget(parent),
       comboA_(new QComboBox(this)),
       comboB_(new QComboBox(this)),
-      pin_(new QPushButton(tr("Pin A"), this)),
+      pin_(new QPushButton(this)),
       viewA_(new FeatureMapView(this)),
       viewB_(new FeatureMapView(this)),
       difference_(new FeatureMapView(this)),
       summary_(new QLabel(this)) {
-    pin_->setToolTip(tr("Keep a copy of map A to compare with after changing the pipeline"));
     summary_->setWordWrap(true);
     auto* grid = new QGridLayout(this);
-    grid->addWidget(new QLabel(tr("A"), this), 0, 0);
+    auto* labelA = new QLabel(this);
+    auto* labelB = new QLabel(this);
+    auto* labelDifference = new QLabel(this);
+    grid->addWidget(labelA, 0, 0);
     grid->addWidget(comboA_, 0, 1);
     grid->addWidget(pin_, 0, 2);
-    grid->addWidget(new QLabel(tr("B (reference)"), this), 0, 3);
+    grid->addWidget(labelB, 0, 3);
     grid->addWidget(comboB_, 0, 4);
-    grid->addWidget(new QLabel(tr("A − B"), this), 0, 5);
+    grid->addWidget(labelDifference, 0, 5);
     grid->addWidget(viewA_, 1, 0, 1, 3);
     grid->addWidget(viewB_, 1, 3, 1, 2);
     grid->addWidget(difference_, 1, 5, 1, 2);
@@ -55,12 +58,22 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     grid->setRowStretch(1, 1);
     for (FeatureMapView* v : {viewA_, viewB_, difference_}) {
         v->setMinimumSize(120, 120);
-        v->setPlaceholderText(tr("No map"));
     }
     connect(comboA_, &QComboBox::currentIndexChanged, this, &ComparisonPanel::refresh);
     connect(comboB_, &QComboBox::currentIndexChanged, this, &ComparisonPanel::refresh);
     connect(pin_, &QPushButton::clicked, this, &ComparisonPanel::pinA);
-    refresh();
+    i18n::retranslate(this, [=, this] {
+        pin_->setText(tr("Pin A"));
+        pin_->setToolTip(tr("Keep a copy of map A to compare with after changing the pipeline"));
+        labelA->setText(tr("A"));
+        labelB->setText(tr("B (reference)"));
+        labelDifference->setText(tr("A − B"));
+        for (FeatureMapView* v : {viewA_, viewB_, difference_}) {
+            v->setPlaceholderText(tr("No map"));
+        }
+        shownA_.reset();  // the summary again, in the new language
+        refresh();
+    });
 }
 
 std::vector<ComparableMap> ComparisonPanel::entries() const {

@@ -57,15 +57,14 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
                        : inputKey(pipeline.input, pipeline.baseDir);
     cancelCurrent_ = job.cancel;
 
-    // Reuse the leading layers that are the very same objects, on the same input.
+    // Reuse the leading results that the very same layer objects computed, on the same input.
     std::size_t same = 0;
     if (job.inputKey == inputKey_ && input_) {
         job.input = input_;
-        const std::size_t limit =
-            std::min({pipeline.layers.size(), computedPipeline_.layers.size(), results_.size()});
+        const std::size_t limit = std::min(pipeline.layers.size(), results_.size());
         while (same < limit && results_[same] &&
-               pipeline.layers[same].layer == computedPipeline_.layers[same].layer &&
-               pipeline.layers[same].name == computedPipeline_.layers[same].name) {
+               pipeline.layers[same].layer == sources_[same].layer &&
+               pipeline.layers[same].name == sources_[same].name) {
             ++same;
         }
     } else {
@@ -75,6 +74,7 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
     job.reuse.assign(results_.begin(), results_.begin() + static_cast<std::ptrdiff_t>(same));
     // Stale maps stay visible (dimmed) until fresh ones replace them.
     results_.resize(pipeline.layers.size());
+    sources_.resize(pipeline.layers.size());
     computedPipeline_ = pipeline;
     busy_ = true;
     emit started(job.generation, static_cast<int>(same));
@@ -99,6 +99,8 @@ void ComputeController::onLayerReady(int generation, int index, const SharedResu
         return;
     }
     results_[static_cast<std::size_t>(index)] = result;
+    const PipelineLayer& source = computedPipeline_.layers[static_cast<std::size_t>(index)];
+    sources_[static_cast<std::size_t>(index)] = {source.layer, source.name};
     emit layerReady(generation, index, result, milliseconds);
 }
 

@@ -64,8 +64,15 @@ private:
     std::int64_t memoryLimit_ = kDefaultMemoryLimit;
     std::shared_ptr<std::atomic<bool>> cancelCurrent_;
 
-    Pipeline computedPipeline_;  // the layers `results_` were computed for
+    Pipeline computedPipeline_;  // the newest requested pipeline
     std::vector<SharedResult> results_;
+    // The layer (object and name) each of results_ was computed by: a stale result kept on
+    // screen belongs to an older request, whose layer may differ from computedPipeline_'s.
+    struct ResultSource {
+        LayerPtr layer;
+        QString name;
+    };
+    std::vector<ResultSource> sources_;
     SharedTensor input_;
     QString inputKey_;
 };

@@ -6,18 +6,15 @@ namespace stridelab::ui {
 
 namespace {
 
-// "3×3", or "3×3 (+ 5 padding)" with padding cells.
+// "3×3": the traced elements inside the map, rows by columns.
 QString cellsText(const MapTrace& trace) {
     const auto inside = [](const AxisPositions& a, std::int64_t n) {
         return std::count_if(a.positions.begin(), a.positions.end(),
                              [n](std::int64_t p) { return p >= 0 && p < n; });
     };
-    const QString cells = QStringLiteral("%1×%2")
-                              .arg(inside(trace.rows, trace.shape.h))
-                              .arg(inside(trace.cols, trace.shape.w));
-    const std::int64_t padding = trace.paddingCount();
-    return padding == 0 ? cells
-                        : TraceController::tr("%1 (+ %2 padding cells)").arg(cells).arg(padding);
+    return QStringLiteral("%1×%2")
+        .arg(inside(trace.rows, trace.shape.h))
+        .arg(inside(trace.cols, trace.shape.w));
 }
 
 }  // namespace
@@ -105,21 +102,49 @@ QString TraceController::description() const {
     if (!origin_ || traces_.empty()) {
         return {};
     }
-    QString text = tr("Element (%1, %2) of %3")
-                       .arg(origin_->row)
-                       .arg(origin_->col)
-                       .arg(cardName(origin_->card));
-    if (origin_->card > 0 && traces_.front()) {
-        text += tr(" depends on %1 elements of the input").arg(cellsText(*traces_.front()));
-    }
-    for (int card = static_cast<int>(traces_.size()) - 1; card > origin_->card; --card) {
-        if (const auto& last = traces_[static_cast<std::size_t>(card)]) {
-            text += (origin_->card > 0 ? tr(";") : QString()) +
-                    tr(" influences %1 elements of %2").arg(cellsText(*last), cardName(card));
-            break;
+    const std::optional<MapTrace>& input = traces_.front();
+    // The last map the trace reaches downstream, if any.
+    int last = -1;
+    for (int card = static_cast<int>(traces_.size()) - 1; card > origin_->card && last < 0;
+         --card) {
+        if (traces_[static_cast<std::size_t>(card)]) {
+            last = card;
         }
     }
-    return text + tr(". Click outside the map to clear.");
+    const auto row = origin_->row;
+    const auto col = origin_->col;
+    // Whole sentences, so that a translation can order the parts as its language wants.
+    QString text;
+    if (origin_->card == 0) {
+        text = last < 0
+                   ? tr("Element (%1, %2) of the input.").arg(row).arg(col)
+                   : tr("Element (%1, %2) of the input influences %3 elements of %4.")
+                         .arg(row)
+                         .arg(col)
+                         .arg(cellsText(*traces_[static_cast<std::size_t>(last)]), cardName(last));
+    } else if (last < 0) {
+        text = tr("Element (%1, %2) of %3 depends on %4 elements of the input.")
+                   .arg(row)
+                   .arg(col)
+                   .arg(cardName(origin_->card), cellsText(*input));
+    } else {
+        text = tr("Element (%1, %2) of %3 depends on %4 elements of the input and influences %5 "
+                  "elements of %6.")
+                   .arg(row)
+                   .arg(col)
+                   .arg(cardName(origin_->card), cellsText(*input),
+                        cellsText(*traces_[static_cast<std::size_t>(last)]), cardName(last));
+    }
+    std::int64_t padding = 0;
+    for (int card = 0; card < origin_->card; ++card) {
+        if (const auto& t = traces_[static_cast<std::size_t>(card)]) {
+            padding += t->paddingCount();
+        }
+    }
+    if (padding > 0) {
+        text += QLatin1Char(' ') + tr("Its windows read %1 padding cells (hatched).").arg(padding);
+    }
+    return text + QLatin1Char(' ') + tr("Click outside the map to clear.");
 }
 
 }  // namespace stridelab::ui

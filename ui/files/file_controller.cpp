@@ -170,22 +170,25 @@ void FileController::populateFileMenu(QMenu* menu) {
         retranslate(code, &QAction::setText,
                     [pytorch] { return pytorch ? tr("&PyTorch Code...") : tr("&Keras Code..."); });
     }
-    exports->addAction(tr("&Diagram..."), this, &FileController::diagramRequested);
+    QAction* diagram = exports->addAction(QString(), this, &FileController::diagramRequested);
+    retranslate(diagram, &QAction::setText, [] { return tr("&Diagram..."); });
     exports->addSeparator();
-    exports->addAction(tr("Step-through as &GIF..."), this, [this] {
+    QAction* gif = exports->addAction(QString(), this, [this] {
         QString path = QFileDialog::getSaveFileName(
             window_, tr("Export the step-through of the selected layer"), {}, tr("GIF (*.gif)"));
         if (!path.isEmpty()) {
             exportSteps(isGifPath(path) ? path : path + QStringLiteral(".gif"));
         }
     });
-    exports->addAction(tr("Step-through as PNG &Frames..."), this, [this] {
+    retranslate(gif, &QAction::setText, [] { return tr("Step-through as &GIF..."); });
+    QAction* frames = exports->addAction(QString(), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(
             window_, tr("Folder for the step-through frames (frame_000.png, ...)"));
         if (!dir.isEmpty()) {
             exportSteps(dir);
         }
     });
+    retranslate(frames, &QAction::setText, [] { return tr("Step-through as PNG &Frames..."); });
 }
 
 bool FileController::openPath(const QString& path) {

@@ -2,6 +2,7 @@
 
 #include "frameworks/framework_panel.h"
 #include "frameworks/inverse_panel.h"
+#include "i18n/language.h"
 
 #include <QDockWidget>
 #include <QMainWindow>
@@ -26,23 +27,32 @@ void placeBehind(QMainWindow* window, QDockWidget* dock, const char* beside,
 FrameworkDocks::FrameworkDocks(QMainWindow* window, PipelineDocument* document)
     : QObject(window), document_(document) {
     frameworks_ = new FrameworkPanel(window);
-    frameworksDock_ = new QDockWidget(tr("Frameworks"), window);
+    frameworksDock_ = new QDockWidget(window);
     frameworksDock_->setObjectName(QStringLiteral("frameworksDock"));
     frameworksDock_->setWidget(frameworks_);
-    frameworksDock_->toggleViewAction()->setText(tr("&Frameworks (Keras and PyTorch)"));
     placeBehind(window, frameworksDock_, "plotsDock", Qt::BottomDockWidgetArea);
 
     inverse_ = new InversePanel(document, window);
-    inverseDock_ = new QDockWidget(tr("Solve for Size"), window);
+    inverseDock_ = new QDockWidget(window);
     inverseDock_->setObjectName(QStringLiteral("inverseDock"));
     inverseDock_->setWidget(inverse_);
-    inverseDock_->toggleViewAction()->setText(tr("&Solve for Size"));
     placeBehind(window, inverseDock_, "propertiesDock", Qt::RightDockWidgetArea);
 
     connect(frameworks_, &FrameworkPanel::layerActivated, this, &FrameworkDocks::layerActivated);
+    // A dock's title renames its toggle action, so the title goes first.
+    i18n::retranslate(this, [this] {
+        frameworksDock_->setWindowTitle(tr("Frameworks"));
+        frameworksDock_->toggleViewAction()->setText(tr("&Frameworks (Keras and PyTorch)"));
+        inverseDock_->setWindowTitle(tr("Solve for Size"));
+        inverseDock_->toggleViewAction()->setText(tr("&Solve for Size"));
+    });
+    // The panels' texts are made from the layer shown: show it again in the new language.
+    i18n::onLanguageChange(this, [this] { showLayer(shownIndex_, shownReport_); });
 }
 
 void FrameworkDocks::showLayer(int index, const PipelineReport& report) {
+    shownIndex_ = index;
+    shownReport_ = report;
     frameworks_->showLayer(document_->pipeline(), index, report);
     inverse_->showLayer(index, report);
 }

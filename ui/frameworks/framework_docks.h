@@ -36,6 +36,8 @@ signals:
     void layerActivated(int index);
 
 private:
+    int shownIndex_ = -1;
+    PipelineReport shownReport_;
     PipelineDocument* document_;
     FrameworkPanel* frameworks_ = nullptr;
     InversePanel* inverse_ = nullptr;

@@ -1,6 +1,7 @@
 #include "frameworks/framework_panel.h"
 
 #include "frameworks/wrapping_rows.h"
+#include "i18n/language.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -112,28 +113,22 @@ FrameworkPanel::FrameworkPanel(QWidget* parent) : QWidget(parent) {
     torchTitle_ = new QLabel(selected);
     keras_ = codeView(selected);
     torch_ = codeView(selected);
-    keras_->setToolTip(tr("The layer in Keras (tensorflow.keras.layers), as a person writes it"));
-    torch_->setToolTip(tr("The layer in PyTorch (torch.nn, torch.nn.functional as F)"));
     grid->addWidget(kerasTitle_, 0, 0);
     grid->addWidget(torchTitle_, 0, 1);
     grid->addWidget(keras_, 1, 0);
     grid->addWidget(torch_, 1, 1);
     lookAlikes_ = new QTreeWidget(selected);
     lookAlikes_->setRootIsDecorated(false);
-    lookAlikes_->setHeaderLabels({tr("Result"), tr("Framework"), tr("Look-alike setting"),
-                                  tr("Keras shape"), tr("PyTorch shape"), tr("Why")});
     lookAlikes_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     lookAlikes_->header()->setStretchLastSection(true);
     wrapRows(lookAlikes_);
     lookAlikes_->setMinimumHeight(60);
     grid->addWidget(lookAlikes_, 2, 0, 1, 2);
     grid->setRowStretch(2, 1);
-    tabs_->addTab(selected, tr("Selected layer"));
+    tabs_->addTab(selected, QString());
 
     table_ = new QTableWidget(tabs_);
     table_->setColumnCount(5);
-    table_->setHorizontalHeaderLabels(
-        {tr("Layer"), tr("Output"), tr("Look-alikes"), tr("Keras"), tr("PyTorch")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(false);
@@ -142,7 +137,18 @@ FrameworkPanel::FrameworkPanel(QWidget* parent) : QWidget(parent) {
     table_->setWordWrap(false);
     connect(table_, &QTableWidget::cellDoubleClicked, this,
             [this](int row, int /*column*/) { emit layerActivated(row); });
-    tabs_->addTab(table_, tr("All layers"));
+    tabs_->addTab(table_, QString());
+    i18n::retranslate(this, [this] {
+        keras_->setToolTip(
+            tr("The layer in Keras (tensorflow.keras.layers), as a person writes it"));
+        torch_->setToolTip(tr("The layer in PyTorch (torch.nn, torch.nn.functional as F)"));
+        lookAlikes_->setHeaderLabels({tr("Result"), tr("Framework"), tr("Look-alike setting"),
+                                      tr("Keras shape"), tr("PyTorch shape"), tr("Why")});
+        table_->setHorizontalHeaderLabels(
+            {tr("Layer"), tr("Output"), tr("Look-alikes"), tr("Keras"), tr("PyTorch")});
+        tabs_->setTabText(0, tr("Selected layer"));
+        tabs_->setTabText(1, tr("All layers"));
+    });
 }
 
 QSize FrameworkPanel::sizeHint() const {

@@ -1,6 +1,7 @@
 #include "frameworks/inverse_panel.h"
 
 #include "frameworks/wrapping_rows.h"
+#include "i18n/language.h"
 #include "layers/layer_registry.h"
 
 #include <QButtonGroup>
@@ -20,10 +21,9 @@ namespace {
 
 enum Column { ChangeColumn, ApplyColumn };
 
-QSpinBox* sizeBox(QWidget* parent, const QString& tip) {
+QSpinBox* sizeBox(QWidget* parent) {
     auto* box = new QSpinBox(parent);
     box->setRange(1, 65536);
-    box->setToolTip(tip);
     return box;
 }
 
@@ -38,45 +38,59 @@ InversePanel::InversePanel(PipelineDocument* document, QWidget* parent)
     layout->addWidget(title_);
 
     auto* goalsRow = new QHBoxLayout;
-    goalsRow->addWidget(new QLabel(tr("Wanted:"), this));
+    auto* wanted = new QLabel(this);
+    goalsRow->addWidget(wanted);
     goals_ = new QButtonGroup(this);
-    for (const auto& [text, goal] :
-         {std::pair{tr("Same size"), SizeGoal::SameSize}, std::pair{tr("Half"), SizeGoal::Half},
-          std::pair{tr("Double"), SizeGoal::Double}, std::pair{tr("Custom"), SizeGoal::Custom}}) {
-        auto* button = new QRadioButton(text, this);
+    for (const SizeGoal goal :
+         {SizeGoal::SameSize, SizeGoal::Half, SizeGoal::Double, SizeGoal::Custom}) {
+        auto* button = new QRadioButton(this);
         goals_->addButton(button, static_cast<int>(goal));
         goalsRow->addWidget(button);
     }
-    goals_->button(static_cast<int>(SizeGoal::Half))
-        ->setToolTip(tr("Half rounds up: ceil(n / 2), what stride 2 with \"same\" padding gives"));
     goalsRow->addStretch();
     layout->addLayout(goalsRow);
 
     auto* sizeRow = new QHBoxLayout;
-    height_ = sizeBox(this, tr("Wanted output height"));
-    width_ = sizeBox(this, tr("Wanted output width"));
-    sizeRow->addWidget(new QLabel(tr("Height"), this));
+    height_ = sizeBox(this);
+    width_ = sizeBox(this);
+    auto* heightLabel = new QLabel(this);
+    auto* widthLabel = new QLabel(this);
+    sizeRow->addWidget(heightLabel);
     sizeRow->addWidget(height_);
-    sizeRow->addWidget(new QLabel(tr("Width"), this));
+    sizeRow->addWidget(widthLabel);
     sizeRow->addWidget(width_);
     sizeRow->addStretch();
     layout->addLayout(sizeRow);
 
     list_ = new QTreeWidget(this);
     list_->setRootIsDecorated(false);
-    list_->setHeaderLabels({tr("Change, and what it gives"), QString()});
     list_->header()->setSectionResizeMode(ChangeColumn, QHeaderView::Stretch);
     list_->header()->setSectionResizeMode(ApplyColumn, QHeaderView::ResizeToContents);
     list_->header()->setStretchLastSection(false);
     wrapRows(list_);
-    list_->setToolTip(
-        tr("Double-click a row, or press its Apply button, to change the layer "
-           "(Ctrl+Z undoes it)"));
     layout->addWidget(list_, 1);
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(message_);
+    i18n::retranslate(this, [=, this] {
+        wanted->setText(tr("Wanted:"));
+        goals_->button(static_cast<int>(SizeGoal::SameSize))->setText(tr("Same size"));
+        goals_->button(static_cast<int>(SizeGoal::Half))->setText(tr("Half"));
+        goals_->button(static_cast<int>(SizeGoal::Double))->setText(tr("Double"));
+        goals_->button(static_cast<int>(SizeGoal::Custom))->setText(tr("Custom"));
+        goals_->button(static_cast<int>(SizeGoal::Half))
+            ->setToolTip(
+                tr("Half rounds up: ceil(n / 2), what stride 2 with \"same\" padding gives"));
+        height_->setToolTip(tr("Wanted output height"));
+        width_->setToolTip(tr("Wanted output width"));
+        heightLabel->setText(tr("Height"));
+        widthLabel->setText(tr("Width"));
+        list_->setHeaderLabels({tr("Change, and what it gives"), QString()});
+        list_->setToolTip(
+            tr("Double-click a row, or press its Apply button, to change the layer "
+               "(Ctrl+Z undoes it)"));
+    });
 
     goals_->button(static_cast<int>(goal_))->setChecked(true);
     connect(goals_, &QButtonGroup::idClicked, this,

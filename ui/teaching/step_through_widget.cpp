@@ -1,5 +1,6 @@
 #include "teaching/step_through_widget.h"
 
+#include "i18n/language.h"
 #include "teaching/step_frame_renderer.h"
 
 #include <QApplication>
@@ -51,25 +52,20 @@ private:
 
 StepThroughWidget::StepThroughWidget(QWidget* parent) : QWidget(parent) {
     canvas_ = new StepCanvas(this);
-    auto makeButton = [this](QStyle::StandardPixmap icon, const QString& name, const QString& tip) {
+    auto makeButton = [this](QStyle::StandardPixmap icon, const QString& name) {
         auto* b = new QToolButton(this);
         b->setIcon(style()->standardIcon(icon));
         b->setObjectName(name);
-        b->setToolTip(tip);
         b->setAutoRaise(true);
         return b;
     };
-    back_ = makeButton(QStyle::SP_MediaSkipBackward, QStringLiteral("stepBack"),
-                       tr("Step back (Left)"));
-    play_ =
-        makeButton(QStyle::SP_MediaPlay, QStringLiteral("playPause"), tr("Play or pause (Space)"));
-    forward_ = makeButton(QStyle::SP_MediaSkipForward, QStringLiteral("stepForward"),
-                          tr("Step forward (Right)"));
+    back_ = makeButton(QStyle::SP_MediaSkipBackward, QStringLiteral("stepBack"));
+    play_ = makeButton(QStyle::SP_MediaPlay, QStringLiteral("playPause"));
+    forward_ = makeButton(QStyle::SP_MediaSkipForward, QStringLiteral("stepForward"));
     speed_ = new QSlider(Qt::Horizontal, this);
     speed_->setObjectName(QStringLiteral("speed"));
     speed_->setRange(1, kSpeedSteps);
     speed_->setValue(kDefaultSpeed);
-    speed_->setToolTip(tr("Frames per second"));
     speed_->setMaximumWidth(160);
     speedLabel_ = new QLabel(this);
     counter_ = new QLabel(this);
@@ -82,7 +78,8 @@ StepThroughWidget::StepThroughWidget(QWidget* parent) : QWidget(parent) {
     controls->addSpacing(8);
     controls->addWidget(counter_);
     controls->addStretch(1);
-    controls->addWidget(new QLabel(tr("Speed"), this));
+    auto* speedTitle = new QLabel(this);
+    controls->addWidget(speedTitle);
     controls->addWidget(speed_);
     controls->addWidget(speedLabel_);
     auto* layout = new QVBoxLayout(this);
@@ -107,7 +104,18 @@ StepThroughWidget::StepThroughWidget(QWidget* parent) : QWidget(parent) {
     });
     setFocusPolicy(Qt::StrongFocus);
     message_ = tr("Select a layer to step through it");
-    updateControls();
+    i18n::retranslate(this, [this, speedTitle] {
+        back_->setToolTip(tr("Step back (Left)"));
+        play_->setToolTip(tr("Play or pause (Space)"));
+        forward_->setToolTip(tr("Step forward (Right)"));
+        speed_->setToolTip(tr("Frames per second"));
+        speedTitle->setText(tr("Speed"));
+        if (!sequence_) {
+            message_ = tr("Select a layer to step through it");
+        }
+        updateControls();
+        canvas_->update();  // the captions are made when drawn
+    });
 }
 
 int StepThroughWidget::frameCount() const {
