@@ -13,12 +13,6 @@ namespace {
 
 using Positions = QList<qint64>;
 
-QByteArray pipelineJson(int size, const QByteArray& layers) {
-    return R"({ "format": "stridelab.pipeline", "version": 1, "input": { "shape": [1, )" +
-           QByteArray::number(size) + ", " + QByteArray::number(size) + R"(] }, "layers": [ )" +
-           layers + " ] }";
-}
-
 struct Traced {
     Pipeline pipeline;
     PipelineReport report;
@@ -27,7 +21,7 @@ struct Traced {
 
 Traced chainFor(int size, const QByteArray& layers) {
     Traced t;
-    t.pipeline = test::pipelineFromJson(pipelineJson(size, layers));
+    t.pipeline = test::pipelineFromJson(test::shapePipelineJson(Shape{1, size, size}, layers));
     t.report = analyzePipeline(t.pipeline, Shape{1, size, size});
     t.chain = traceChainOf(t.pipeline, t.report);
     return t;
@@ -260,8 +254,8 @@ void TestElementTrace::upstreamAndDownstreamAgree() {
 }
 
 void TestElementTrace::switchedOffLayersAreLeftOut() {
-    Pipeline p = test::pipelineFromJson(pipelineJson(
-        8,
+    Pipeline p = test::pipelineFromJson(test::shapePipelineJson(
+        Shape{1, 8, 8},
         R"({ "type": "max_pool2d", "pool_size": 2 }, { "type": "max_pool2d", "pool_size": 2 })"));
     p.layers[0].enabled = false;
     const EnabledLayers enabled = enabledLayers(p);

@@ -17,19 +17,9 @@ using namespace stridelab;
 
 namespace {
 
-QByteArray pipelineJson(const Shape& input, const QByteArray& layers) {
-    return QStringLiteral(R"({ "format": "stridelab.pipeline", "version": 1,
-                               "input": { "shape": [%1, %2, %3] }, "layers": [ )")
-               .arg(input.c)
-               .arg(input.h)
-               .arg(input.w)
-               .toUtf8() +
-           layers + " ] }";
-}
-
 // The step-through of the last layer (or layer `index`, 0-based).
 StepSequence steps(const Shape& input, const QByteArray& layers, int index = -1) {
-    const Pipeline p = test::pipelineFromJson(pipelineJson(input, layers));
+    const Pipeline p = test::pipelineFromJson(test::shapePipelineJson(input, layers));
     const PipelineReport report = analyzePipeline(p, input);
     auto subject =
         stepSubject(p, report, index < 0 ? static_cast<int>(p.layers.size()) - 1 : index);
@@ -543,8 +533,8 @@ void TestStepFrames::groupsKeepTheRealChannels() {
 }
 
 void TestStepFrames::invalidLayerIsAnError() {
-    const QByteArray json =
-        pipelineJson({1, 4, 4}, R"({ "type": "conv2d", "filters": 1, "kernel_size": 5 })");
+    const QByteArray json = test::shapePipelineJson(
+        {1, 4, 4}, R"({ "type": "conv2d", "filters": 1, "kernel_size": 5 })");
     const Pipeline p = test::pipelineFromJson(json);
     const PipelineReport report = analyzePipeline(p, {1, 4, 4});
     auto subject = stepSubject(p, report, 0);
@@ -558,7 +548,8 @@ void TestStepFrames::invalidLayerIsAnError() {
 
 // x40 bilinear on 64: the smallest input, 2x2, gives 80x80 = 6400 output elements.
 void TestStepFrames::hugeResizeFactorIsRefused() {
-    const QByteArray json = pipelineJson({1, 64, 64}, R"({ "type": "upsampling2d", "size": 40,
+    const QByteArray json =
+        test::shapePipelineJson({1, 64, 64}, R"({ "type": "upsampling2d", "size": 40,
                                        "interpolation": "bilinear" })");
     const Pipeline p = test::pipelineFromJson(json);
     auto subject = stepSubject(p, analyzePipeline(p, {1, 64, 64}), 0);

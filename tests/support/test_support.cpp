@@ -61,4 +61,14 @@ Tensor randomTensor(const Shape& shape, unsigned seed) {
     return t;
 }
 
+QByteArray shapePipelineJson(const Shape& input, const QByteArray& layers) {
+    return QStringLiteral(R"({ "format": "stridelab.pipeline", "version": 1, "name": "t",
+                               "input": { "shape": [%1, %2, %3] }, "layers": [ )")
+               .arg(input.c)
+               .arg(input.h)
+               .arg(input.w)
+               .toUtf8() +
+           layers + " ] }";
+}
+
 }  // namespace stridelab::test

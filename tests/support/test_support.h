@@ -14,6 +14,10 @@ namespace stridelab::test {
 // test on error.
 [[nodiscard]] Pipeline pipelineFromJson(const QByteArray& json);
 
+// The text of a shape-only pipeline on an input of `input` with `layers` (JSON objects
+// separated by commas).
+[[nodiscard]] QByteArray shapePipelineJson(const Shape& input, const QByteArray& layers);
+
 // Compares element-wise with |a - b| <= atol + rtol*|b|; on failure the message names the
 // first differing element as (c, h, w) and both values.
 [[nodiscard]] bool tensorsClose(const Tensor& actual, const Tensor& expected, double rtol,

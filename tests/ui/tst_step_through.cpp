@@ -30,19 +30,9 @@ namespace {
 
 constexpr int kWaitMs = 10000;
 
-QByteArray pipelineJson(const Shape& input, const QByteArray& layers) {
-    return QStringLiteral(R"({ "format": "stridelab.pipeline", "version": 1, "name": "t",
-                               "input": { "shape": [%1, %2, %3] }, "layers": [ )")
-               .arg(input.c)
-               .arg(input.h)
-               .arg(input.w)
-               .toUtf8() +
-           layers + " ] }";
-}
-
 std::shared_ptr<const StepSequence> sequenceOf(const Shape& input, const QByteArray& layers,
                                                int index = 0) {
-    const Pipeline p = test::pipelineFromJson(pipelineJson(input, layers));
+    const Pipeline p = test::pipelineFromJson(test::shapePipelineJson(input, layers));
     auto subject = stepSubject(p, analyzePipeline(p, input), index);
     if (!subject) {
         return nullptr;
@@ -159,8 +149,8 @@ void TestStepThrough::keysStep() {
 }
 
 void TestStepThrough::showLayerBuildsInTheBackground() {
-    const Pipeline p = test::pipelineFromJson(
-        pipelineJson({1, 28, 28}, R"({ "type": "conv2d", "filters": 4, "kernel_size": 3 },
+    const Pipeline p = test::pipelineFromJson(test::shapePipelineJson(
+        {1, 28, 28}, R"({ "type": "conv2d", "filters": 4, "kernel_size": 3 },
                         { "type": "max_pool2d", "pool_size": 2 })"));
     const PipelineReport report = analyzePipeline(p, {1, 28, 28});
     StepThroughWidget w;
@@ -183,8 +173,8 @@ void TestStepThrough::showLayerBuildsInTheBackground() {
 }
 
 void TestStepThrough::inputOrInvalidLayerShowsAMessage() {
-    const Pipeline p = test::pipelineFromJson(
-        pipelineJson({1, 4, 4}, R"({ "type": "conv2d", "filters": 1, "kernel_size": 5 })"));
+    const Pipeline p = test::pipelineFromJson(test::shapePipelineJson(
+        {1, 4, 4}, R"({ "type": "conv2d", "filters": 1, "kernel_size": 5 })"));
     StepThroughWidget w;
     w.show();
     w.setSequence(convSequence());
