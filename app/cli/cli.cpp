@@ -24,7 +24,7 @@ const char* const kUsage =
     "  stridelab export PIPELINE [--table FILE] [--code FILE.py --framework F] [--maps DIR]\n"
     "                            [--diagram FILE.svg|FILE.pdf|FILE.png]\n"
     "                            [--steps FILE.gif|DIR [--steps-layer NAME|INDEX]]\n"
-    "  stridelab bench PIPELINE ...             (not available yet)\n"
+    "  stridelab bench PIPELINE [--input FILE] [--threads N] [--repeat N] [--format text|json]\n"
     "  stridelab --help | --version\n"
     "\n"
     "summary options:\n"
@@ -192,10 +192,7 @@ int dispatch(const QStringList& arguments) {
         return exportCommand(rest);
     }
     if (command == QStringLiteral("bench")) {
-        return reportError(Error::invalid(
-            QStringLiteral(
-                "the %1 subcommand is not available in this version yet (see stridelab --help)")
-                .arg(command)));
+        return benchCommand(rest);
     }
     if (command.startsWith(QLatin1Char('-'))) {
         return reportError(Error::invalid(

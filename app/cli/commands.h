@@ -39,5 +39,6 @@ struct LoadedPipeline {
 int summaryCommand(const QStringList& arguments);
 int runCommand(const QStringList& arguments);
 int exportCommand(const QStringList& arguments);
+int benchCommand(const QStringList& arguments);
 
 }  // namespace stridelab::cli
