@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""Runs the workloads W1-W10 of issue 5 in StrideLab (`stridelab bench`) and in PyTorch, in the
+same run on the same machine, and prints both side by side with the ratios.
+
+    /usr/bin/python3 tests/bench/workloads.py --stridelab build/release/app/stridelab \
+        [--threads 1 2] [--repeat 20] [--markdown]
+
+For each workload file in tests/bench/workloads/, a random float32 input of the file's shape
+(numpy, seed 0) is written as .npy and given to `stridelab bench --input`; the workload's time
+is its layer's median (W9: the max_unpool2d layer; W10: the whole pipeline). PyTorch runs the
+same layers under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
+same number of runs after one warm-up. PyTorch is run with
+GLIBC_TUNABLES=glibc.malloc.mmap_max=0 (set here by re-executing), as otherwise every call
+page-faults its output. The machine should be otherwise idle.
+"""
+
+import argparse
+import glob
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+if os.environ.get("GLIBC_TUNABLES") is None:
+    os.environ["GLIBC_TUNABLES"] = "glibc.malloc.mmap_max=0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Targets of issue 5, as text for the table.
+TARGETS = {"w01": "<= 1.0", "w02": "<= 1.0", "w03": "<= 1.0", "w04": "<= 0.2", "w05": "<= 0.2",
+           "w06": "<= 0.2", "w07": "<= 0.2", "w08": "<= 0.5", "w09": "<= 0.2", "w10": "<= 0.5"}
+
+
+def torch_workload(key, x):
+    """A zero-argument callable computing workload `key` on input `x` in PyTorch."""
+    g = torch.Generator().manual_seed(1)
+
+    def w(*shape):
+        return torch.rand(*shape, generator=g) * 0.2 - 0.1
+
+    if key == "w01":
+        k, b = w(32, 3, 3, 3), w(32)
+        return lambda: F.conv2d(x, k, b, padding=1)
+    if key == "w02":
+        k, b = w(64, 32, 3, 3), w(64)
+        return lambda: F.conv2d(x, k, b, stride=2, padding=1)
+    if key == "w03":
+        k, b = w(64, 64, 3, 3), w(64)
+        return lambda: F.conv2d(x, k, b, padding=1)
+    if key == "w04":
+        # StrideLab's max_pool2d records the argmax (for max_unpool2d): PyTorch does too.
+        return lambda: F.max_pool2d(x, 2, return_indices=True)
+    if key == "w05":
+        return lambda: F.avg_pool2d(x, 3, stride=2, padding=1)
+    if key == "w06":
+        return lambda: F.interpolate(x, scale_factor=2, mode="nearest")
+    if key == "w07":
+        return lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
+    if key == "w08":
+        k, b = w(64, 32, 3, 3), w(32)
+        return lambda: F.conv_transpose2d(x, k, b, stride=2, padding=1, output_padding=1)
+    if key == "w09":
+        pooled, indices = F.max_pool2d(x, 2, return_indices=True)
+        return lambda: F.max_unpool2d(pooled, indices, 2)
+    if key == "w10":
+        k1, b1 = w(16, 3, 3, 3), w(16)
+        k2, b2 = w(32, 16, 3, 3), w(32)
+        k3, b3 = w(32, 16, 3, 3), w(16)
+        k4, b4 = w(3, 16, 3, 3), w(3)
+
+        def run():
+            y = F.relu(F.conv2d(x, k1, b1, padding=1))
+            y = F.max_pool2d(y, 2, return_indices=True)[0]
+            y = F.relu(F.conv2d(y, k2, b2, stride=2, padding=1))
+            y = F.interpolate(y, scale_factor=2, mode="bilinear", align_corners=False)
+            y = F.conv_transpose2d(y, k3, b3, stride=2, padding=1, output_padding=1)
+            return F.conv2d(y, k4, b4, padding=1)
+        return run
+    raise ValueError(key)
+
+
+def time_torch(fn, repeat):
+    with torch.no_grad():
+        fn()
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def time_stridelab(exe, pipeline, npy, threads, repeat, key):
+    out = subprocess.run([exe, "bench", pipeline, "--input", npy, "--threads", str(threads),
+                          "--repeat", str(repeat), "--format", "json"],
+                         check=True, capture_output=True, text=True).stdout
+    report = json.loads(out)
+    if key == "w10":
+        return report["total_median_ms"]
+    return report["layers"][-1]["median_ms"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--stridelab", required=True)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--only", nargs="*", help="workload keys, e.g. w03 w08")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+
+    files = sorted(glob.glob(os.path.join(HERE, "workloads", "w*.stridelab.json")))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            key = os.path.basename(path)[:3]
+            if args.only and key not in args.only:
+                continue
+            spec = json.load(open(path))
+            shape = spec["input"]["shape"]
+            data = np.random.default_rng(0).random(shape, dtype=np.float32) * 2 - 1
+            npy = os.path.join(tmp, key + ".npy")
+            np.save(npy, data)
+            x = torch.from_numpy(data).unsqueeze(0)
+            fn = torch_workload(key, x)
+            for t in args.threads:
+                torch.set_num_threads(t)
+                ours = time_stridelab(args.stridelab, path, npy, t, args.repeat, key)
+                theirs = time_torch(fn, args.repeat)
+                rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
+                             ours / theirs, TARGETS[key]))
+    if args.markdown:
+        print("| workload | | threads | StrideLab ms | PyTorch ms | ratio | target |")
+        print("|---|---|---|---|---|---|---|")
+        for r in rows:
+            print("| %s | %s | %d | %.3f | %.3f | %.2f | %s |" % r)
+    else:
+        for r in rows:
+            print("%-4s %-70.70s %d thr  ours %9.3f ms  torch %9.3f ms  ratio %5.2f  (target %s)"
+                  % r)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
