@@ -1,0 +1,136 @@
+// Edit-to-repaint latency of the real window (issue 5, "the GUI path"): opens a pipeline (the
+// program's default example unless one is given), then changes the first layer's stride
+// through the Properties panel's spin box, back and forth, as a lecturer does; for each edit
+// it measures the time until every map is repainted (the last paint event after the
+// computation finished), and throughout, the longest stretch the GUI thread did not get back
+// to its event loop (a 1 ms timer that fires late).
+//
+//     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N]
+//
+// Runs offscreen (QT_QPA_PLATFORM=offscreen unless set); prints medians and maxima in ms.
+
+#include "compute/compute_controller.h"
+#include "files/file_controller.h"
+#include "main_window.h"
+#include "panels/layer_stack_panel.h"
+#include "panels/parameter_editors.h"
+#include "panels/properties_panel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSpinBox>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace stridelab::ui;
+
+namespace {
+
+// Remembers when the last paint event was delivered.
+class PaintWatch : public QObject {
+public:
+    explicit PaintWatch(const QElapsedTimer& clock) : clock_(clock) {}
+    qint64 lastPaintNs = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint) {
+            lastPaintNs = clock_.nsecsElapsed();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer& clock_;
+};
+
+double medianOf(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // The offscreen platform's notes (propagateSizeHints, XDG_RUNTIME_DIR) are not results.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& text) {
+        if (type != QtDebugMsg && type != QtInfoMsg && type != QtWarningMsg) {
+            std::fprintf(stderr, "%s\n", qPrintable(text));
+        }
+    });
+    QApplication app(argc, argv);
+    QString pipeline = defaultPresetPath();
+    int edits = 20;
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QStringLiteral("--edits") && i + 1 < args.size()) {
+            edits = std::max(1, args[++i].toInt());
+        } else {
+            pipeline = args[i];
+        }
+    }
+
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    if (!window.files()->openPipeline(pipeline)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(pipeline));
+        return 1;
+    }
+    auto settle = [&] {
+        while (window.compute()->busy()) {
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        }
+    };
+    settle();
+    window.layerStack()->selectLayer(0);
+    QApplication::processEvents();
+    auto* strides = window.properties()->editor(QStringLiteral("strides"));
+    QSpinBox* spin = strides ? strides->findChildren<QSpinBox*>().value(0) : nullptr;
+    if (spin == nullptr) {
+        std::fprintf(stderr, "the first layer of %s has no strides to change\n",
+                     qPrintable(pipeline));
+        return 1;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    PaintWatch paints(clock);
+    app.installEventFilter(&paints);
+    qint64 lastTick = clock.nsecsElapsed();
+    double longestStallMs = 0.0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        longestStallMs = std::max(longestStallMs, static_cast<double>(now - lastTick) / 1e6 - 1.0);
+        lastTick = now;
+    });
+    ticker.start();
+
+    std::vector<double> latencies;
+    for (int e = 0; e < edits; ++e) {
+        const qint64 start = clock.nsecsElapsed();
+        spin->setValue(spin->value() == 1 ? 2 : 1);  // as a drag or an arrow key does
+        settle();
+        // Let the repaints that the finished computation scheduled happen.
+        const qint64 finished = clock.nsecsElapsed();
+        while (clock.nsecsElapsed() - finished < 30'000'000) {
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
+        latencies.push_back(static_cast<double>(std::max(paints.lastPaintNs, finished) - start) /
+                            1e6);
+    }
+    ticker.stop();
+    std::printf("%s: %d edits of the first layer's stride\n", qPrintable(pipeline), edits);
+    std::printf("edit to every map repainted: median %.1f ms, max %.1f ms\n", medianOf(latencies),
+                *std::max_element(latencies.begin(), latencies.end()));
+    std::printf("longest GUI-thread stall: %.1f ms\n", longestStallMs);
+    return 0;
+}
