@@ -65,8 +65,9 @@ inline V tap(const float* row, std::int64_t stride, std::int64_t ox, std::int64_
 
 // Whether the N outputs starting at ox can be read as whole vectors inside the row.
 inline bool fitsVector(const PoolRow& r, std::int64_t ox) {
-    return ox + N <= r.oxEnd && (ox + N - 1) * r.strideW - r.left + r.kernelW <= r.inW &&
-           (r.strideW == 1 || (ox * 2 - r.left + r.kernelW - 1) + 2 * N - 1 <= r.inW);
+    // Stride 1 reads [x, x + N) per tap, stride 2 [x, x + 2N - 1): both end at the last
+    // output's window end.
+    return ox + N <= r.oxEnd && (ox + N - 1) * r.strideW - r.left + r.kernelW <= r.inW;
 }
 
 // As the reference: the first element wins unless a later one is greater, or is a NaN
@@ -75,13 +76,28 @@ inline bool takes(float v, float best) {
     return (v > best || v != v) && best == best;
 }
 
+// The first ox from which the rest of the row is left to the scalar tail: after the whole
+// vectors, one more vector ending at oxEnd where it fits (it recomputes a few outputs with
+// the same arithmetic, so they do not change); the stride-2 reads otherwise end short of it.
+template <typename Body>
+std::int64_t vectorPart(const PoolRow& r, Body body) {
+    std::int64_t ox = r.oxBegin;
+    for (; fitsVector(r, ox); ox += N) {
+        body(ox);
+    }
+    if (ox < r.oxEnd && r.oxEnd - N >= r.oxBegin && fitsVector(r, r.oxEnd - N)) {
+        body(r.oxEnd - N);
+        ox = r.oxEnd;
+    }
+    return ox;
+}
+
 void maxPoolRow(const PoolRow& r) {
     VI lane{};
     for (int j = 0; j < N; ++j) {
         lane[j] = static_cast<std::int32_t>(j * r.strideW);
     }
-    std::int64_t ox = r.oxBegin;
-    for (; fitsVector(r, ox); ox += N) {
+    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
         const std::int64_t x0 = ox * r.strideW - r.left;
         V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
         VI index = lane + static_cast<std::int32_t>(r.yBegin * r.inW + x0);
@@ -96,8 +112,8 @@ void maxPoolRow(const PoolRow& r) {
         }
         store(r.dst + ox, best);
         store(r.argmax + ox, index);
-    }
-    for (; ox < r.oxEnd; ++ox) {
+    });
+    for (std::int64_t ox = tail; ox < r.oxEnd; ++ox) {
         const std::int64_t x0 = ox * r.strideW - r.left;
         float best = r.src[r.yBegin * r.inW + x0];
         std::int64_t index = r.yBegin * r.inW + x0;
@@ -116,9 +132,8 @@ void maxPoolRow(const PoolRow& r) {
 }
 
 void avgPoolRow(const PoolRow& r) {
-    std::int64_t ox = r.oxBegin;
     const V divisor = splat(r.divisor);
-    for (; fitsVector(r, ox); ox += N) {
+    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
         V sum{};
         for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
             const float* row = r.src + y * r.inW;
@@ -127,8 +142,8 @@ void avgPoolRow(const PoolRow& r) {
             }
         }
         store(r.dst + ox, sum / divisor);
-    }
-    for (; ox < r.oxEnd; ++ox) {
+    });
+    for (std::int64_t ox = tail; ox < r.oxEnd; ++ox) {
         const std::int64_t x0 = ox * r.strideW - r.left;
         float sum = 0.0F;
         for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
