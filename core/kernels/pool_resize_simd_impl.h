@@ -39,8 +39,11 @@ constexpr int evenIndex(int j) {
     return j < N / 2 ? 2 * j : 2 * j + 1;
 }
 template <std::size_t... I>
-inline V everySecond(const float* p, std::index_sequence<I...> /*lanes*/) {
-    return __builtin_shufflevector(load(p), load(p + N - 1), evenIndex(I)...);
+inline V everySecond(V first, V second, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(first, second, evenIndex(I)...);
+}
+inline V everySecond(const float* p) {
+    return everySecond(load(p), load(p + N - 1), Lanes{});
 }
 
 // The lanes of a and b interleaved: a0 b0 a1 b1 ..., the first (half 0) or second N lanes.
@@ -60,7 +63,7 @@ inline V zipHigh(V a, V b, std::index_sequence<I...> /*lanes*/) {
 inline V tap(const float* row, std::int64_t stride, std::int64_t ox, std::int64_t left,
              std::int64_t kx) {
     const float* p = row + ox * stride - left + kx;
-    return stride == 1 ? load(p) : everySecond(p, Lanes{});
+    return stride == 1 ? load(p) : everySecond(p);
 }
 
 // Whether the N outputs starting at ox can be read as whole vectors inside the row.
@@ -134,12 +137,21 @@ void maxPoolRow(const PoolRow& r) {
 void avgPoolRow(const PoolRow& r) {
     const V divisor = splat(r.divisor);
     const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
+        // The shuffle that picks every second element is linear, so the rows are summed
+        // first and shuffled once per tap.
+        const std::int64_t x0 = ox * r.strideW - r.left;
         V sum{};
-        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
-            const float* row = r.src + y * r.inW;
-            for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
-                sum += tap(row, r.strideW, ox, r.left, kx);
+        for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
+            V first{};
+            V second{};
+            for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+                const float* p = r.src + y * r.inW + x0 + kx;
+                first += load(p);
+                if (r.strideW == 2) {
+                    second += load(p + N - 1);
+                }
             }
+            sum += r.strideW == 1 ? first : everySecond(first, second, Lanes{});
         }
         store(r.dst + ox, sum / divisor);
     });
