@@ -18,7 +18,8 @@ struct PoolGeometry {
 };
 
 // Max over each window; padding never wins. argmax gets the flat h*W + w index of the
-// winner in its channel, ties to the first in row-major order (PyTorch).
+// winner in its channel, ties to the first in row-major order (PyTorch). Rows with a
+// horizontal stride of 1 or 2 are vectorised for activeIsa() (kernels/isa.h).
 void maxPool2d(const Tensor& input, const PoolGeometry& geometry, Tensor& output,
                std::vector<std::int32_t>& argmax, int threads);
 
@@ -31,7 +32,9 @@ void avgPool2d(const Tensor& input, const PoolGeometry& geometry, AverageDivisor
                Tensor& output, int threads);
 
 // max_unpool2d: output zeroed, then each input element scattered to its recorded index, in
-// row-major order so the later position wins where two recorded the same.
-void maxUnpool2d(const Tensor& input, const std::vector<std::int32_t>& indices, Tensor& output);
+// row-major order so the later position wins where two recorded the same. Threads split the
+// channels.
+void maxUnpool2d(const Tensor& input, const std::vector<std::int32_t>& indices, Tensor& output,
+                 int threads = 1);
 
 }  // namespace stridelab

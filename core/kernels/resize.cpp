@@ -1,9 +1,11 @@
 #include "kernels/resize.h"
 
+#include "kernels/pool_resize_simd.h"
 #include "shape/axis_math.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace stridelab {
 
@@ -36,6 +38,65 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
         }
     }
     return 0.0F;
+}
+
+// Widths doubled by nearest (both rules take source column x / 2) or by bilinear with
+// half-pixel or asymmetric coordinates (fixed weights per output column parity, edges
+// replicated): vectorised rows. The rows' taps are those of the general path; bilinear
+// blends the two source rows first, then widens. False where this does not apply.
+bool resizeWidthX2(const Tensor& input, Interpolation interpolation, CoordinateMode mode,
+                   const std::vector<ResizeTaps>& rows, Tensor& output, int threads) {
+    const simd::PoolResizeKernels* k = simd::poolResizeKernels();
+    const Shape in = input.shape();
+    const Shape out = output.shape();
+    if (k == nullptr || in.w == 0 || out.w != 2 * in.w) {
+        return false;
+    }
+    if (interpolation == Interpolation::Nearest || interpolation == Interpolation::NearestExact) {
+#pragma omp parallel for num_threads(threads) schedule(static)
+        for (std::int64_t c = 0; c < out.c; ++c) {
+            const float* src = input.channel(c);
+            float* dst = output.channel(c);
+            for (std::int64_t y = 0; y < out.h; ++y) {
+                k->repeatX2Row(src + rows[static_cast<std::size_t>(y)].index[0] * in.w, in.w,
+                               dst + y * out.w);
+            }
+        }
+        return true;
+    }
+    if (interpolation != Interpolation::Bilinear ||
+        (mode != CoordinateMode::HalfPixel && mode != CoordinateMode::Asymmetric)) {
+        return false;
+    }
+    // Half-pixel: x = 2i samples i - 1/4, x = 2i + 1 samples i + 1/4 (clamped at 0; the
+    // replicated edges give the clamp at the end). Asymmetric: i and i + 1/2.
+    const simd::LinearX2Weights weights = mode == CoordinateMode::HalfPixel
+                                              ? simd::LinearX2Weights{0.25F, 0.75F, 0.75F, 0.25F}
+                                              : simd::LinearX2Weights{0.0F, 1.0F, 0.5F, 0.5F};
+#pragma omp parallel num_threads(threads)
+    {
+        std::vector<float> blended(static_cast<std::size_t>(in.w + 2));
+        float* row = blended.data() + 1;
+#pragma omp for schedule(static)
+        for (std::int64_t c = 0; c < out.c; ++c) {
+            const float* src = input.channel(c);
+            float* dst = output.channel(c);
+            for (std::int64_t y = 0; y < out.h; ++y) {
+                const ResizeTaps& ty = rows[static_cast<std::size_t>(y)];
+                const float* a = src + ty.index[0] * in.w;
+                if (ty.count == 1) {
+                    std::memcpy(row, a, static_cast<std::size_t>(in.w) * sizeof(float));
+                } else {
+                    k->blendRows(a, ty.weight[0], src + ty.index[1] * in.w, ty.weight[1], in.w,
+                                 row);
+                }
+                row[-1] = row[0];
+                row[in.w] = row[in.w - 1];
+                k->linearX2Row(row, in.w, weights, dst + y * out.w);
+            }
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -116,6 +177,9 @@ void resize2d(const Tensor& input, Interpolation interpolation, CoordinateMode m
     for (std::int64_t y = 0; y < out.h; ++y) {
         rows[static_cast<std::size_t>(y)] = resizeTaps(y, in.h, out.h, interpolation, mode);
         clampAll(rows[static_cast<std::size_t>(y)], in.h);
+    }
+    if (resizeWidthX2(input, interpolation, mode, rows, output, threads)) {
+        return;
     }
     for (std::int64_t x = 0; x < out.w; ++x) {
         cols[static_cast<std::size_t>(x)] = resizeTaps(x, in.w, out.w, interpolation, mode);

@@ -73,7 +73,7 @@ Result<LayerShape> MaxUnpool2d::inferShape(const ShapeQuery& query) const {
 
 void MaxUnpool2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const LayerResult* pool = query.earlierResult(indicesFrom_);
-    maxUnpool2d(query.input, pool->argmax, out.values);
+    maxUnpool2d(query.input, pool->argmax, out.values, query.threads);
 }
 
 PositionRange MaxUnpool2d::dependencies(Axis axis, std::int64_t position,

@@ -1,7 +1,9 @@
 // Layer kernels timed as the executor runs them: Eigen limited to the same thread count as
 // the kernel, padding done by padTensor inside the timed loop (as Conv2d::forward does),
 // outputs preallocated. Times are wall-clock (UseRealTime) since the work is spread over
-// threads. tests/bench/torch_compare.py runs the same layers in PyTorch.
+// threads. tests/bench/torch_compare.py runs the same layers in PyTorch. The W4-W9 names are
+// the workloads of issue 5; bytes/s counts the bytes read and written once. STRIDELAB_ISA=
+// plain|avx2|avx512 selects the kernels' instruction set (kernels/isa.h).
 
 #include "kernels/conv2d_gemm.h"
 #include "kernels/padding.h"
@@ -112,6 +114,79 @@ void maxPool2(benchmark::State& state) {
     setCounters(state, out.elements(), 0.0);
 }
 
+void setBytes(benchmark::State& state, std::int64_t bytesPerIteration) {
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytesPerIteration);
+}
+
+constexpr std::int64_t kFloat = 4;
+
+// W4: max_pool2d 2 on 64x256x256, with the argmax.
+void w4MaxPool(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape in{64, 256, 256};
+    const Shape out{64, 128, 128};
+    const PoolGeometry geometry{in, out, {2, 2}, {2, 2}, {}};
+    const Tensor input = randomTensor(in, 9);
+    Tensor output(out);
+    std::vector<std::int32_t> argmax;
+    for (auto _ : state) {
+        maxPool2d(input, geometry, output, argmax, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::DoNotOptimize(argmax.data());
+        benchmark::ClobberMemory();
+    }
+    setBytes(state, (in.elements() + 2 * out.elements()) * kFloat);
+}
+
+// W5: avg_pool2d 3, stride 2, padding 1 (count_include_pad, PyTorch's default) on 64x256x256.
+void w5AvgPool(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape in{64, 256, 256};
+    const Shape out{64, 128, 128};
+    const PoolGeometry geometry{in, out, {3, 3}, {2, 2}, {1, 1, 1, 1}};
+    const Tensor input = randomTensor(in, 10);
+    Tensor output(out);
+    for (auto _ : state) {
+        avgPool2d(input, geometry, AverageDivisor::PaddedWindow, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    setBytes(state, (in.elements() + out.elements()) * kFloat);
+}
+
+// W6 / W7: x2 resize of 64x128x128.
+void w67Resize(benchmark::State& state, Interpolation interpolation) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape in{64, 128, 128};
+    const Tensor input = randomTensor(in, 11);
+    Tensor output(Shape{64, 256, 256});
+    for (auto _ : state) {
+        resize2d(input, interpolation, CoordinateMode::HalfPixel, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    setBytes(state, (in.elements() + output.size()) * kFloat);
+}
+
+// W9: max_unpool2d x2 of 64x128x128 with the indices of a 2x2 max pool of 64x256x256.
+void w9MaxUnpool(benchmark::State& state) {
+    const int threads = static_cast<int>(state.range(0));
+    const Shape big{64, 256, 256};
+    const Shape small{64, 128, 128};
+    Tensor pooled(small);
+    std::vector<std::int32_t> indices;
+    maxPool2d(randomTensor(big, 12), PoolGeometry{big, small, {2, 2}, {2, 2}, {}}, pooled, indices,
+              1);
+    const Tensor input = randomTensor(small, 13);
+    Tensor output(big);
+    for (auto _ : state) {
+        maxUnpool2d(input, indices, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    setBytes(state, (2 * small.elements() + big.elements()) * kFloat);
+}
+
 // Bilinear x2, half-pixel (PyTorch align_corners=False).
 void bilinear2(benchmark::State& state) {
     const int threads = static_cast<int>(state.range(0));
@@ -140,6 +215,13 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to64_64x64", convTranspose3x3));
     configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2));
     configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
+    configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", w4MaxPool));
+    configure(benchmark::RegisterBenchmark("W5_avg_pool2d_3_s2_p1_64x256x256", w5AvgPool));
+    configure(benchmark::RegisterBenchmark("W6_nearest_x2_64x128x128", w67Resize,
+                                           Interpolation::Nearest));
+    configure(benchmark::RegisterBenchmark("W7_bilinear_x2_64x128x128", w67Resize,
+                                           Interpolation::Bilinear));
+    configure(benchmark::RegisterBenchmark("W9_max_unpool2d_x2_64x128x128", w9MaxUnpool));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

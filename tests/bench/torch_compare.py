@@ -7,12 +7,15 @@ time), times the same layers with torch (batch of one, float32, torch.set_num_th
 
     /usr/bin/python3 tests/bench/torch_compare.py --bench build/<dir>/tests/bench/stridelab_bench_layers
 
-Made for Debian's python3-torch; the machine should be otherwise idle, as the numbers on a
+Run PyTorch with GLIBC_TUNABLES=glibc.malloc.mmap_max=0 (otherwise every call page-faults its
+output). --filter REGEX limits both sides to the matching layer names. Made for Debian's
+python3-torch; the machine should be otherwise idle, as the numbers on a
 shared machine move with the other load.
 """
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -48,7 +51,33 @@ def layers():
         x = rand(1, 64, 64, 64)
         return lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
 
+    def w4():
+        x = rand(1, 64, 256, 256)
+        return lambda: F.max_pool2d(x, 2, return_indices=True)
+
+    def w5():
+        x = rand(1, 64, 256, 256)
+        return lambda: F.avg_pool2d(x, 3, stride=2, padding=1)
+
+    def w6():
+        x = rand(1, 64, 128, 128)
+        return lambda: F.interpolate(x, scale_factor=2, mode="nearest")
+
+    def w7():
+        x = rand(1, 64, 128, 128)
+        return lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
+
+    def w9():
+        _, indices = F.max_pool2d(rand(1, 64, 256, 256), 2, return_indices=True)
+        x = rand(1, 64, 128, 128)
+        return lambda: F.max_unpool2d(x, indices, 2)
+
     return {
+        "W4_max_pool2d_2_64x256x256": ("W4 max_pool2d 2, 64x256x256 (+argmax)", w4),
+        "W5_avg_pool2d_3_s2_p1_64x256x256": ("W5 avg_pool2d 3 s2 p1, 64x256x256", w5),
+        "W6_nearest_x2_64x128x128": ("W6 nearest x2, 64x128x128", w6),
+        "W7_bilinear_x2_64x128x128": ("W7 bilinear x2 half_pixel, 64x128x128", w7),
+        "W9_max_unpool2d_x2_64x128x128": ("W9 max_unpool2d x2, 64x128x128", w9),
         "conv2d_3x3_64to64_128x128": ("conv2d 3x3 64->64, 128x128, p1", lambda: conv(64, 64, 128, 1)),
         "conv2d_3x3_3to32_224x224_s2": ("conv2d 3x3 3->32, 224x224, s2 p1", lambda: conv(3, 32, 224, 2)),
         "conv2d_transpose_3x3_s2_64to64_64x64": ("conv2d_transpose 3x3 s2 64->64, 64x64", conv_transpose),
@@ -76,10 +105,10 @@ def time_torch(make, threads, repetitions, min_seconds):
     return statistics.median(samples)
 
 
-def time_cpp(bench, repetitions):
+def time_cpp(bench, repetitions, name_filter):
     out = subprocess.run(
         [bench, "--benchmark_format=json", f"--benchmark_repetitions={repetitions}",
-         "--benchmark_report_aggregates_only=true"],
+         "--benchmark_report_aggregates_only=true", f"--benchmark_filter={name_filter}"],
         check=True, capture_output=True, text=True).stdout
     result = {}
     for b in json.loads(out)["benchmarks"]:
@@ -97,15 +126,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", help="path of stridelab_bench_layers (omit to time PyTorch only)")
     parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--filter", default=".", help="regular expression on the layer names")
     parser.add_argument("--min-seconds", type=float, default=0.3, help="per PyTorch repetition")
     args = parser.parse_args()
 
-    cpp = time_cpp(args.bench, args.repetitions) if args.bench else {}
+    cpp = time_cpp(args.bench, args.repetitions, args.filter) if args.bench else {}
     print(f"torch {torch.__version__}, {args.repetitions} repetitions, medians, ms per layer call")
-    header = f"{'layer':40} {'thr':>3} {'StrideLab':>10} {'PyTorch':>10}  ours vs PyTorch"
+    header = f"{'layer':44} {'thr':>3} {'StrideLab':>10} {'PyTorch':>10}  ours vs PyTorch"
     print(header)
     print("-" * len(header))
     for key, (description, make) in layers().items():
+        if not re.search(args.filter, key):
+            continue
         for threads in THREADS:
             theirs = time_torch(make, threads, args.repetitions, args.min_seconds)
             ours = cpp.get((key, threads))
@@ -116,7 +148,7 @@ def main():
                 verdict = (f"{ratio:.2f}x the time (slower)" if ratio > 1.0
                            else f"{1 / ratio:.2f}x faster")
                 ours_text = f"{ours:.3f}"
-            print(f"{description:40} {threads:>3} {ours_text:>10} {theirs:>10.3f}  {verdict}")
+            print(f"{description:44} {threads:>3} {ours_text:>10} {theirs:>10.3f}  {verdict}")
     return 0
 
 

@@ -1,7 +1,8 @@
 // The optimized pooling, resizing and activation kernels of core/kernels/ against the naive
 // loop nests of tests/support/reference_kernels, over odd shapes, ceil_mode overhangs, ties,
-// every interpolation and coordinate mode, with 1 and 2 threads (convolutions are in
-// tst_kernels_reference).
+// every interpolation and coordinate mode, with 1 and 2 threads, and the pools and resizes on
+// every instruction set this machine has (plain, avx2, avx512; forced through forceIsa), with
+// widths that leave vector tails (convolutions are in tst_kernels_reference).
 
 #include "kernels/activation.h"
 #include "kernels/antialiased_resize.h"
@@ -56,8 +57,27 @@ const std::vector<PoolCase>& poolCases() {
         {"2x15x17 k3 s2 ceil ties", {2, 15, 17}, {{3, 3}, {2, 2}, pads(0), true}, true},
         {"16x15x17 k2 s2 ceil", {16, 15, 17}, {{2, 2}, {2, 2}, pads(0), true}},
         {"3x7x17 k1x3 s1x2 p(0,0,1,1)", {3, 7, 17}, {{1, 3}, {1, 2}, pads(0, 0, 1, 1), false}},
+        // Wide enough for whole AVX2 and AVX-512 vectors plus tails.
+        {"3x9x67 k2 s2", {3, 9, 67}, {{2, 2}, {2, 2}, pads(0), false}},
+        {"3x9x67 k2 s2 ceil", {3, 9, 67}, {{2, 2}, {2, 2}, pads(0), true}},
+        {"2x8x64 k2 s2 ties", {2, 8, 64}, {{2, 2}, {2, 2}, pads(0), false}, true},
+        {"2x11x71 k3 s2 p1", {2, 11, 71}, {{3, 3}, {2, 2}, pads(1), false}},
+        {"2x10x70 k3 s2 p1 ceil ties", {2, 10, 70}, {{3, 3}, {2, 2}, pads(1), true}, true},
+        {"2x7x45 k3 s1 p1 ties", {2, 7, 45}, {{3, 3}, {1, 1}, pads(1), false}, true},
+        {"2x6x40 k2 s1", {2, 6, 40}, {{2, 2}, {1, 1}, pads(0), false}},
+        {"2x9x50 k3 s2 p(0,1,0,1), TF same", {2, 9, 50}, {{3, 3}, {2, 2}, pads(0, 1, 0, 1), false}},
+        {"2x9x37 k5x4 s2 p(2,2,1,2) ceil", {2, 9, 37}, {{5, 4}, {2, 2}, pads(2, 2, 1, 2), true}},
     };
     return cases;
+}
+
+// Adds an "isa" column with a row for every instruction set this machine runs, to the rows
+// that `addRows(isaName, isa)` adds.
+template <typename AddRows>
+void forEachIsa(AddRows addRows) {
+    for (const Isa isa : supportedIsas()) {
+        addRows(isaName(isa), static_cast<int>(isa));
+    }
 }
 
 Tensor poolInput(const PoolCase& c, unsigned seed) {
@@ -79,13 +99,16 @@ private slots:
     void maxPool2d_data() {
         QTest::addColumn<int>("index");
         QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("isa");
         const auto& cases = poolCases();
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            for (const int threads : {1, 2}) {
-                QTest::addRow("%s, %d thread(s)", cases[i].name, threads)
-                    << static_cast<int>(i) << threads;
+        forEachIsa([&](const char* isaText, int isa) {
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                for (const int threads : {1, 2}) {
+                    QTest::addRow("%s, %d thread(s), %s", cases[i].name, threads, isaText)
+                        << static_cast<int>(i) << threads << isa;
+                }
             }
-        }
+        });
     }
 
     // Max pool selects values, so values and argmax must match exactly; the unpool of the
@@ -94,6 +117,9 @@ private slots:
     void maxPool2d() {
         QFETCH(int, index);
         QFETCH(int, threads);
+        QFETCH(int, isa);
+        const ForcedIsa forced(static_cast<Isa>(isa));
+        QCOMPARE(static_cast<int>(forced.applied()), isa);
         const PoolCase& c = poolCases()[static_cast<std::size_t>(index)];
         const Tensor input = poolInput(c, 700U + static_cast<unsigned>(index));
         std::vector<std::int32_t> expectedArgmax;
@@ -109,7 +135,7 @@ private slots:
         const Tensor scattered =
             test::randomTensor(geometry.output, 800U + static_cast<unsigned>(index));
         Tensor unpooled(c.input);
-        stridelab::maxUnpool2d(scattered, argmax, unpooled);
+        stridelab::maxUnpool2d(scattered, argmax, unpooled, threads);
         const Tensor expectedUnpooled =
             test::referenceMaxUnpool2d(scattered, expectedArgmax, c.input);
         QVERIFY2(test::tensorsClose(unpooled, expectedUnpooled, 0.0, 0.0, &why), qPrintable(why));
@@ -119,22 +145,28 @@ private slots:
         QTest::addColumn<int>("index");
         QTest::addColumn<bool>("countIncludePad");
         QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("isa");
         const auto& cases = poolCases();
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            for (const bool include : {true, false}) {
-                // Alternate the thread count so both run on every divisor.
-                const int threads = 1 + static_cast<int>((i + (include ? 0 : 1)) % 2);
-                QTest::addRow("%s, %s, %d thread(s)", cases[i].name,
-                              include ? "count_include_pad" : "real elements", threads)
-                    << static_cast<int>(i) << include << threads;
+        forEachIsa([&](const char* isaText, int isa) {
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                for (const bool include : {true, false}) {
+                    // Alternate the thread count so both run on every divisor.
+                    const int threads = 1 + static_cast<int>((i + (include ? 0 : 1) + isa) % 2);
+                    QTest::addRow("%s, %s, %d thread(s), %s", cases[i].name,
+                                  include ? "count_include_pad" : "real elements", threads, isaText)
+                        << static_cast<int>(i) << include << threads << isa;
+                }
             }
-        }
+        });
     }
 
     void avgPool2d() {
         QFETCH(int, index);
         QFETCH(bool, countIncludePad);
         QFETCH(int, threads);
+        QFETCH(int, isa);
+        const ForcedIsa forced(static_cast<Isa>(isa));
+        QCOMPARE(static_cast<int>(forced.applied()), isa);
         const PoolCase& c = poolCases()[static_cast<std::size_t>(index)];
         const Tensor input = poolInput(c, 900U + static_cast<unsigned>(index));
         const Tensor expected = test::referenceAvgPool2d(input, c.params, countIncludePad);
@@ -154,6 +186,7 @@ private slots:
         QTest::addColumn<Interpolation>("interpolation");
         QTest::addColumn<CoordinateMode>("mode");
         QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("isa");
         struct Sizes {
             const char* name;
             Shape input;
@@ -166,30 +199,39 @@ private slots:
             {"1x1x1 -> 3x2", {1, 1, 1}, {3, 2}},
             {"1x2x2 -> 1x1", {1, 2, 2}, {1, 1}},
             {"2x9x7 -> 27x14 (x3, x2)", {2, 9, 7}, {27, 14}},
+            // Whole AVX2 and AVX-512 vectors plus tails on the doubled-width paths.
+            {"3x5x37 -> 10x74 (x2)", {3, 5, 37}, {10, 74}},
+            {"2x4x32 -> 9x64 (x2.25, x2)", {2, 4, 32}, {9, 64}},
+            {"2x6x17 -> 3x34 (down, x2)", {2, 6, 17}, {3, 34}},
+            {"1x3x1 -> 6x2 (x2)", {1, 3, 1}, {6, 2}},
         };
         int row = 0;
-        for (const Interpolation interpolation :
-             {Interpolation::Nearest, Interpolation::NearestExact}) {
-            for (const Sizes& s : sizes) {
-                const int threads = 1 + (row++ % 2);
-                QTest::addRow("%s %s, %d thread(s)", interpolationName(interpolation), s.name,
-                              threads)
-                    << s.input << s.output << interpolation << CoordinateMode::HalfPixel << threads;
-            }
-        }
-        for (const Interpolation interpolation :
-             {Interpolation::Bilinear, Interpolation::Bicubic}) {
-            for (const CoordinateMode mode :
-                 {CoordinateMode::HalfPixel, CoordinateMode::AlignCorners,
-                  CoordinateMode::Asymmetric}) {
+        forEachIsa([&](const char* isaText, int isa) {
+            for (const Interpolation interpolation :
+                 {Interpolation::Nearest, Interpolation::NearestExact}) {
                 for (const Sizes& s : sizes) {
                     const int threads = 1 + (row++ % 2);
-                    QTest::addRow("%s %s %s, %d thread(s)", interpolationName(interpolation),
-                                  coordinateName(mode), s.name, threads)
-                        << s.input << s.output << interpolation << mode << threads;
+                    QTest::addRow("%s %s, %d thread(s), %s", interpolationName(interpolation),
+                                  s.name, threads, isaText)
+                        << s.input << s.output << interpolation << CoordinateMode::HalfPixel
+                        << threads << isa;
                 }
             }
-        }
+            for (const Interpolation interpolation :
+                 {Interpolation::Bilinear, Interpolation::Bicubic}) {
+                for (const CoordinateMode mode :
+                     {CoordinateMode::HalfPixel, CoordinateMode::AlignCorners,
+                      CoordinateMode::Asymmetric}) {
+                    for (const Sizes& s : sizes) {
+                        const int threads = 1 + (row++ % 2);
+                        QTest::addRow("%s %s %s, %d thread(s), %s",
+                                      interpolationName(interpolation), coordinateName(mode),
+                                      s.name, threads, isaText)
+                            << s.input << s.output << interpolation << mode << threads << isa;
+                    }
+                }
+            }
+        });
     }
 
     void resize2d() {
@@ -198,12 +240,46 @@ private slots:
         QFETCH(Interpolation, interpolation);
         QFETCH(CoordinateMode, mode);
         QFETCH(int, threads);
+        QFETCH(int, isa);
+        const ForcedIsa forced(static_cast<Isa>(isa));
+        QCOMPARE(static_cast<int>(forced.applied()), isa);
         const Tensor x = test::randomTensor(input, 1000);
         const Tensor expected = test::referenceResize(x, output.h, output.w, interpolation, mode);
         Tensor actual(Shape{input.c, output.h, output.w});
         stridelab::resize2d(x, interpolation, mode, actual, threads);
         QString why;
         QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
+    }
+
+    // The reference knows no NaN; PyTorch lets the first NaN of a window win (so it is not
+    // hidden). Every instruction set must give the plain path's values and argmax, NaN
+    // positions included, in vector lanes and tails alike.
+    void maxPool2dNaNSameOnEveryIsa() {
+        const Shape in{2, 6, 70};
+        Tensor input = test::randomTensor(in, 1300);
+        for (const std::int64_t i : {0, 3, 71, 140, 141, 300, 419, 421, 500, 839}) {
+            input.values()[static_cast<std::size_t>(i)] = std::nanf("");
+        }
+        for (const PoolParams& p : {PoolParams{{2, 2}, {2, 2}, pads(0), true},
+                                    PoolParams{{3, 3}, {1, 1}, pads(1), false}}) {
+            const PoolGeometry geometry = poolGeometry(in, p);
+            Tensor plain(geometry.output);
+            std::vector<std::int32_t> plainArgmax;
+            {
+                const ForcedIsa forced(Isa::Plain);
+                stridelab::maxPool2d(input, geometry, plain, plainArgmax, 1);
+            }
+            QVERIFY(std::any_of(plain.values().begin(), plain.values().end(),
+                                [](float v) { return std::isnan(v); }));
+            for (const Isa isa : supportedIsas()) {
+                const ForcedIsa forced(isa);
+                Tensor actual(geometry.output);
+                std::vector<std::int32_t> argmax;
+                stridelab::maxPool2d(input, geometry, actual, argmax, 2);
+                QVERIFY2(bitIdentical(actual, plain), isaName(isa));
+                QCOMPARE(argmax, plainArgmax);
+            }
+        }
     }
 
     void antialiasedResize_data() {

@@ -1,0 +1,223 @@
+// The loops of pool_resize_simd.h written once over GCC/Clang vector types of `LANES` floats;
+// included only by the per-ISA files, which define STRIDELAB_SIMD_NS and STRIDELAB_SIMD_LANES
+// and are compiled with that ISA's flags. Everything here has internal linkage (see isa.h).
+// Each loop runs whole vectors, then the same arithmetic one element at a time for the tail.
+
+#include "kernels/pool_resize_simd.h"
+
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace stridelab::simd::STRIDELAB_SIMD_NS {
+
+namespace {
+
+constexpr int N = STRIDELAB_SIMD_LANES;
+using V = float __attribute__((vector_size(N * 4)));
+using VI = std::int32_t __attribute__((vector_size(N * 4)));
+using Lanes = std::make_index_sequence<N>;
+
+inline V load(const float* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline void store(float* p, V v) {
+    std::memcpy(p, &v, sizeof v);
+}
+inline void store(std::int32_t* p, VI v) {
+    std::memcpy(p, &v, sizeof v);
+}
+inline V splat(float x) {
+    return V{} + x;
+}
+
+// Lane j of the result is p[2j], read from exactly [p, p + 2N - 1): the first half of the
+// lanes from the even elements of p[0..N), the second from the odd ones of p[N-1..2N-1).
+constexpr int evenIndex(int j) {
+    return j < N / 2 ? 2 * j : 2 * j + 1;
+}
+template <std::size_t... I>
+inline V everySecond(V first, V second, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(first, second, evenIndex(I)...);
+}
+inline V everySecond(const float* p) {
+    return everySecond(load(p), load(p + N - 1), Lanes{});
+}
+
+// The lanes of a and b interleaved: a0 b0 a1 b1 ..., the first (half 0) or second N lanes.
+constexpr int zipIndex(int m, int half) {
+    return (m % 2 == 0 ? 0 : N) + half * N / 2 + m / 2;
+}
+template <std::size_t... I>
+inline V zipLow(V a, V b, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(a, b, zipIndex(I, 0)...);
+}
+template <std::size_t... I>
+inline V zipHigh(V a, V b, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(a, b, zipIndex(I, 1)...);
+}
+
+// The window tap at column offset `kx` of the N outputs starting at ox.
+inline V tap(const float* row, std::int64_t stride, std::int64_t ox, std::int64_t left,
+             std::int64_t kx) {
+    const float* p = row + ox * stride - left + kx;
+    return stride == 1 ? load(p) : everySecond(p);
+}
+
+// Whether the N outputs starting at ox can be read as whole vectors inside the row.
+inline bool fitsVector(const PoolRow& r, std::int64_t ox) {
+    // Stride 1 reads [x, x + N) per tap, stride 2 [x, x + 2N - 1): both end at the last
+    // output's window end.
+    return ox + N <= r.oxEnd && (ox + N - 1) * r.strideW - r.left + r.kernelW <= r.inW;
+}
+
+// As the reference: the first element wins unless a later one is greater, or is a NaN
+// while no NaN has won yet.
+inline bool takes(float v, float best) {
+    return (v > best || v != v) && best == best;
+}
+
+// The first ox from which the rest of the row is left to the scalar tail: after the whole
+// vectors, one more vector ending at oxEnd where it fits (it recomputes a few outputs with
+// the same arithmetic, so they do not change); the stride-2 reads otherwise end short of it.
+template <typename Body>
+std::int64_t vectorPart(const PoolRow& r, Body body) {
+    std::int64_t ox = r.oxBegin;
+    for (; fitsVector(r, ox); ox += N) {
+        body(ox);
+    }
+    if (ox < r.oxEnd && r.oxEnd - N >= r.oxBegin && fitsVector(r, r.oxEnd - N)) {
+        body(r.oxEnd - N);
+        ox = r.oxEnd;
+    }
+    return ox;
+}
+
+void maxPoolRow(const PoolRow& r) {
+    VI lane{};
+    for (int j = 0; j < N; ++j) {
+        lane[j] = static_cast<std::int32_t>(j * r.strideW);
+    }
+    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
+        const std::int64_t x0 = ox * r.strideW - r.left;
+        V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
+        VI index = lane + static_cast<std::int32_t>(r.yBegin * r.inW + x0);
+        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+            const float* row = r.src + y * r.inW;
+            for (std::int64_t kx = (y == r.yBegin ? 1 : 0); kx < r.kernelW; ++kx) {
+                const V v = tap(row, r.strideW, ox, r.left, kx);
+                const VI take = ((v > best) | (v != v)) & (best == best);
+                best = take ? v : best;
+                index = take ? lane + static_cast<std::int32_t>(y * r.inW + x0 + kx) : index;
+            }
+        }
+        store(r.dst + ox, best);
+        store(r.argmax + ox, index);
+    });
+    for (std::int64_t ox = tail; ox < r.oxEnd; ++ox) {
+        const std::int64_t x0 = ox * r.strideW - r.left;
+        float best = r.src[r.yBegin * r.inW + x0];
+        std::int64_t index = r.yBegin * r.inW + x0;
+        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+            for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
+                const float v = r.src[y * r.inW + x0 + kx];
+                if (takes(v, best)) {
+                    best = v;
+                    index = y * r.inW + x0 + kx;
+                }
+            }
+        }
+        r.dst[ox] = best;
+        r.argmax[ox] = static_cast<std::int32_t>(index);
+    }
+}
+
+void avgPoolRow(const PoolRow& r) {
+    const V divisor = splat(r.divisor);
+    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
+        // The shuffle that picks every second element is linear, so the rows are summed
+        // first and shuffled once per tap.
+        const std::int64_t x0 = ox * r.strideW - r.left;
+        V sum{};
+        for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
+            V first{};
+            V second{};
+            for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+                const float* p = r.src + y * r.inW + x0 + kx;
+                first += load(p);
+                if (r.strideW == 2) {
+                    second += load(p + N - 1);
+                }
+            }
+            sum += r.strideW == 1 ? first : everySecond(first, second, Lanes{});
+        }
+        store(r.dst + ox, sum / divisor);
+    });
+    for (std::int64_t ox = tail; ox < r.oxEnd; ++ox) {
+        const std::int64_t x0 = ox * r.strideW - r.left;
+        float sum = 0.0F;
+        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+            for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
+                sum += r.src[y * r.inW + x0 + kx];
+            }
+        }
+        r.dst[ox] = sum / r.divisor;
+    }
+}
+
+void repeatX2Row(const float* src, std::int64_t n, float* dst) {
+    std::int64_t i = 0;
+    for (; i + N <= n; i += N) {
+        const V v = load(src + i);
+        store(dst + 2 * i, zipLow(v, v, Lanes{}));
+        store(dst + 2 * i + N, zipHigh(v, v, Lanes{}));
+    }
+    for (; i < n; ++i) {
+        dst[2 * i] = src[i];
+        dst[2 * i + 1] = src[i];
+    }
+}
+
+void linearX2Row(const float* s, std::int64_t n, LinearX2Weights w, float* dst) {
+    std::int64_t i = 0;
+    const V evenLeft = splat(w.evenLeft);
+    const V evenCentre = splat(w.evenCentre);
+    const V oddCentre = splat(w.oddCentre);
+    const V oddRight = splat(w.oddRight);
+    for (; i + N <= n; i += N) {
+        const V centre = load(s + i);
+        const V even = evenLeft * load(s + i - 1) + evenCentre * centre;
+        const V odd = oddCentre * centre + oddRight * load(s + i + 1);
+        store(dst + 2 * i, zipLow(even, odd, Lanes{}));
+        store(dst + 2 * i + N, zipHigh(even, odd, Lanes{}));
+    }
+    for (; i < n; ++i) {
+        dst[2 * i] = w.evenLeft * s[i - 1] + w.evenCentre * s[i];
+        dst[2 * i + 1] = w.oddCentre * s[i] + w.oddRight * s[i + 1];
+    }
+}
+
+void blendRows(const float* a, float wa, const float* b, float wb, std::int64_t n, float* dst) {
+    std::int64_t i = 0;
+    const V va = splat(wa);
+    const V vb = splat(wb);
+    for (; i + N <= n; i += N) {
+        store(dst + i, va * load(a + i) + vb * load(b + i));
+    }
+    for (; i < n; ++i) {
+        dst[i] = wa * a[i] + wb * b[i];
+    }
+}
+
+}  // namespace
+
+}  // namespace stridelab::simd::STRIDELAB_SIMD_NS
+
+namespace stridelab::simd {
+// extern: a namespace-scope const would otherwise have internal linkage.
+extern const PoolResizeKernels STRIDELAB_SIMD_TABLE = {
+    STRIDELAB_SIMD_NS::maxPoolRow, STRIDELAB_SIMD_NS::avgPoolRow, STRIDELAB_SIMD_NS::repeatX2Row,
+    STRIDELAB_SIMD_NS::linearX2Row, STRIDELAB_SIMD_NS::blendRows};
+}  // namespace stridelab::simd
