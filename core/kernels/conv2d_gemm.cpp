@@ -12,6 +12,7 @@ namespace {
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using ConstRowMap = Eigen::Map<const RowMatrix>;
 using StridedRowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+using ConstStridedRowMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
 
 // Column buffers of about this many floats per thread keep the GEMM operands in cache.
 constexpr std::int64_t kColumnBudget = 1 << 18;
@@ -36,12 +37,16 @@ GemmRowTiles gemmRowTiles(std::int64_t k, std::int64_t height, std::int64_t widt
     return {rowsPerTile, (height + rowsPerTile - 1) / rowsPerTile};
 }
 
-void gemmRowMajor(const float* a, const float* b, std::int64_t m, std::int64_t k, std::int64_t n,
-                  float* out, std::int64_t outStride) {
-    const ConstRowMap lhs(a, m, k);
-    const ConstRowMap rhs(b, k, n);
+void gemmRowMajor(RowMajorOperand a, RowMajorOperand b, std::int64_t m, std::int64_t k,
+                  std::int64_t n, float* out, std::int64_t outStride, bool accumulate) {
+    const ConstStridedRowMap lhs(a.data, m, k, Eigen::OuterStride<>(a.stride));
+    const ConstStridedRowMap rhs(b.data, k, n, Eigen::OuterStride<>(b.stride));
     StridedRowMap result(out, m, n, Eigen::OuterStride<>(outStride));
-    result.noalias() = lhs * rhs;
+    if (accumulate) {
+        result.noalias() += lhs * rhs;
+    } else {
+        result.noalias() = lhs * rhs;
+    }
 }
 
 void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
@@ -97,8 +102,8 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
                 }
             }
             float* o = output.channel(group * outPerGroup) + y0 * out.w;
-            gemmRowMajor(weights + group * outPerGroup * rows, columns.data(), outPerGroup, rows,
-                         cols, o, plane);
+            gemmRowMajor({weights + group * outPerGroup * rows, rows}, {columns.data(), cols},
+                         outPerGroup, rows, cols, o, plane);
             if (bias != nullptr) {
                 for (std::int64_t f = 0; f < outPerGroup; ++f) {
                     std::for_each(o + f * plane, o + f * plane + cols,

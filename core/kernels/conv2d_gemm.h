@@ -34,10 +34,16 @@ struct GemmRowTiles {
 };
 [[nodiscard]] GemmRowTiles gemmRowTiles(std::int64_t k, std::int64_t height, std::int64_t width);
 
-// out (m x n, row-major, rows `outStride` apart) = a (m x k) * b (k x n), both row-major and
-// dense, through Eigen's GEMM (single-threaded inside an OpenMP parallel region).
-void gemmRowMajor(const float* a, const float* b, std::int64_t m, std::int64_t k, std::int64_t n,
-                  float* out, std::int64_t outStride);
+// Row-major operands, each row `stride` floats after the previous one.
+struct RowMajorOperand {
+    const float* data;
+    std::int64_t stride;
+};
+
+// out (m x n, rows `outStride` apart) = (or += when `accumulate`) a (m x k) * b (k x n), through
+// Eigen's GEMM (single-threaded inside an OpenMP parallel region).
+void gemmRowMajor(RowMajorOperand a, RowMajorOperand b, std::int64_t m, std::int64_t k,
+                  std::int64_t n, float* out, std::int64_t outStride, bool accumulate = false);
 
 // weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
 // `input` must already be padded (padding is applied by the caller in its mode); the

@@ -1,6 +1,7 @@
 #include "kernels/conv2d_transpose_subpixel.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace stridelab {
@@ -40,25 +41,60 @@ std::vector<AxisPhase> axisPhases(std::int64_t out, std::int64_t kernel, std::in
     return phases;
 }
 
-// A tile of one phase's output rows [j0, j1) for one group.
+// A tile of output rows [j0, j1) of row phase phaseY for one group, all column phases: each
+// output row is written whole by one task while it is in cache (column phases in separate
+// tasks would each pull every output line in again).
 struct Task {
     std::int64_t group;
     std::int64_t phaseY;
-    std::int64_t phaseX;
     std::int64_t j0;
     std::int64_t j1;
+};
+
+// The input with zero borders, wide and tall enough that every (phase, tap) reads whole
+// output rows of the phase at a fixed offset: phase output (j, jx) of tap (a, b) is padded
+// element base(a, b) + j * width + jx. The grid is `width` wide, so columns jx >= the phase's
+// count are computed from whatever follows and thrown away.
+struct PaddedLayout {
+    std::int64_t top = 0;
+    std::int64_t left = 0;
+    std::int64_t height = 0;
+    std::int64_t width = 0;
+    [[nodiscard]] std::int64_t plane() const { return height * width; }
+    // Past the last plane: the discarded columns of the last row read up to two rows further.
+    [[nodiscard]] std::int64_t floats(std::int64_t channels) const {
+        return channels * plane() + 2 * width;
+    }
 };
 
 struct Plan {
     std::vector<AxisPhase> ys;
     std::vector<AxisPhase> xs;
     std::vector<Task> tasks;
+    PaddedLayout padded;
     // Gathered sub-kernels: for phase (py, px) and group g, an (outPerGroup x K) row-major
-    // block at weightOffset[py * sw + px] + g * outPerGroup * K, K = inPerGroup * ty * tx.
+    // block at weightOffset[py * sw + px] + g * outPerGroup * K, K = taps * inPerGroup, the
+    // columns ordered (tap a, tap b, channel) so each tap's weights are a column block.
     std::vector<std::int64_t> weightOffset;
     std::int64_t weightFloats = 0;
-    std::int64_t scratchFloats = 0;  // the most one task needs: columns and GEMM result
+    std::int64_t scratchFloats = 0;  // the most one task needs: its GEMM result
 };
+
+// The input indices [first, last] some phase with taps reads on an axis.
+std::pair<std::int64_t, std::int64_t> readRange(const std::vector<AxisPhase>& phases,
+                                                std::int64_t extent) {
+    std::int64_t first = 0;
+    std::int64_t last = extent - 1;
+    for (const AxisPhase& p : phases) {
+        if (p.count == 0 || p.taps.empty()) {
+            continue;
+        }
+        const auto [lo, hi] = std::minmax_element(p.shifts.begin(), p.shifts.end());
+        first = std::min(first, p.q0 - *hi);
+        last = std::max(last, p.q0 + p.count - 1 - *lo);
+    }
+    return {first, last};
+}
 
 // `listTasks` false: only the sizes (for the workspace estimate of shape inference, where the
 // shapes may be far larger than anything ever computed).
@@ -66,30 +102,34 @@ Plan makePlan(const TransposedConvGeometry& g, bool listTasks) {
     Plan plan;
     plan.ys = axisPhases(g.output.h, g.kernel.h, g.stride.h, g.dilation.h, g.offset.h);
     plan.xs = axisPhases(g.output.w, g.kernel.w, g.stride.w, g.dilation.w, g.offset.w);
+    const auto [top, bottom] = readRange(plan.ys, g.input.h);
+    const auto [left, right] = readRange(plan.xs, g.input.w);
+    plan.padded = {-top, -left, bottom - top + 1, right - left + 1};
     const std::int64_t inPerGroup = g.input.c / g.groups;
     const std::int64_t outPerGroup = g.output.c / g.groups;
-    const bool direct = g.stride.h == 1 && g.stride.w == 1;
     for (std::int64_t py = 0; py < g.stride.h; ++py) {
         const AxisPhase& y = plan.ys[static_cast<std::size_t>(py)];
+        std::int64_t widestK = 1;
         for (std::int64_t px = 0; px < g.stride.w; ++px) {
             const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
             const auto taps = static_cast<std::int64_t>(y.taps.size() * x.taps.size());
             const std::int64_t k = inPerGroup * taps;
             plan.weightOffset.push_back(plan.weightFloats);
             plan.weightFloats += g.groups * outPerGroup * k;
-            if (y.count == 0 || x.count == 0) {
-                continue;
-            }
-            const GemmRowTiles tiles = gemmRowTiles(std::max<std::int64_t>(k, 1), y.count, x.count);
-            const std::int64_t cols = tiles.rowsPerTile * x.count;
-            plan.scratchFloats =
-                std::max(plan.scratchFloats, k * cols + (direct ? 0 : outPerGroup * cols));
-            for (std::int64_t group = 0; listTasks && group < g.groups; ++group) {
-                for (std::int64_t t = 0; t < tiles.count; ++t) {
-                    const std::int64_t j0 = t * tiles.rowsPerTile;
-                    plan.tasks.push_back(
-                        {group, py, px, j0, std::min(j0 + tiles.rowsPerTile, y.count)});
-                }
+            widestK = std::max(widestK, k);
+        }
+        if (y.count == 0) {
+            continue;
+        }
+        // Tiles sized as if the taps were stacked into one im2col, which keeps the GEMM
+        // results and Eigen's packed copies of the taps in cache.
+        const GemmRowTiles tiles = gemmRowTiles(widestK, y.count, plan.padded.width);
+        plan.scratchFloats = std::max(
+            plan.scratchFloats, g.stride.w * outPerGroup * tiles.rowsPerTile * plan.padded.width);
+        for (std::int64_t group = 0; listTasks && group < g.groups; ++group) {
+            for (std::int64_t t = 0; t < tiles.count; ++t) {
+                const std::int64_t j0 = t * tiles.rowsPerTile;
+                plan.tasks.push_back({group, py, j0, std::min(j0 + tiles.rowsPerTile, y.count)});
             }
         }
     }
@@ -113,13 +153,13 @@ std::vector<float> gatherWeights(const float* weights, const TransposedConvGeome
                 gathered.data() + plan.weightOffset[static_cast<std::size_t>(py * g.stride.w + px)];
             for (std::int64_t group = 0; group < g.groups; ++group) {
                 for (std::int64_t fo = 0; fo < outPerGroup; ++fo) {
+                    float* row = dst + (group * outPerGroup + fo) * k;
                     for (std::int64_t c = 0; c < inPerGroup; ++c) {
                         const float* src =
                             weights + ((group * inPerGroup + c) * outPerGroup + fo) * kernelTaps;
-                        float* row = dst + (group * outPerGroup + fo) * k + c * ty * tx;
                         for (std::int64_t a = 0; a < ty; ++a) {
                             for (std::int64_t b = 0; b < tx; ++b) {
-                                row[a * tx + b] =
+                                row[(a * tx + b) * inPerGroup + c] =
                                     src[y.taps[static_cast<std::size_t>(a)] * g.kernel.w +
                                         x.taps[static_cast<std::size_t>(b)]];
                             }
@@ -132,99 +172,84 @@ std::vector<float> gatherWeights(const float* weights, const TransposedConvGeome
     return gathered;
 }
 
-// Row (c, a, b) of the tile's columns: input channel c shifted by tap a's and b's shifts,
-// zero where the shifted position falls outside the input.
-void im2colPhase(const Tensor& input, const TransposedConvGeometry& g, const AxisPhase& y,
-                 const AxisPhase& x, const Task& task, float* columns) {
-    const Shape in = g.input;
-    const std::int64_t inPerGroup = in.c / g.groups;
-    const auto ty = static_cast<std::int64_t>(y.taps.size());
-    const auto tx = static_cast<std::int64_t>(x.taps.size());
-    const std::int64_t nx = x.count;
-    const std::int64_t cols = (task.j1 - task.j0) * nx;
-    for (std::int64_t c = 0; c < inPerGroup; ++c) {
-        const float* src = input.channel(task.group * inPerGroup + c);
-        for (std::int64_t a = 0; a < ty; ++a) {
-            for (std::int64_t b = 0; b < tx; ++b) {
-                float* dst = columns + ((c * ty + a) * tx + b) * cols;
-                const std::int64_t dx = x.q0 - x.shifts[static_cast<std::size_t>(b)];
-                // Columns jx in [lo, hi) read input column jx + dx.
-                const std::int64_t lo = std::clamp<std::int64_t>(-dx, 0, nx);
-                const std::int64_t hi = std::clamp<std::int64_t>(in.w - dx, lo, nx);
-                for (std::int64_t jy = task.j0; jy < task.j1; ++jy) {
-                    float* row = dst + (jy - task.j0) * nx;
-                    const std::int64_t iy = y.q0 + jy - y.shifts[static_cast<std::size_t>(a)];
-                    if (iy < 0 || iy >= in.h || lo == hi) {
-                        std::fill(row, row + nx, 0.0F);
-                        continue;
-                    }
-                    const float* srcRow = src + iy * in.w + dx;
-                    std::fill(row, row + lo, 0.0F);
-                    std::copy(srcRow + lo, srcRow + hi, row + lo);
-                    std::fill(row + hi, row + nx, 0.0F);
-                }
-            }
-        }
+// Channel c of the input into the padded layout, zeros around it.
+void padChannel(const Tensor& input, const PaddedLayout& layout, std::int64_t c, float* padded) {
+    const Shape in = input.shape();
+    float* plane = padded + c * layout.plane();
+    std::fill(plane, plane + layout.plane(), 0.0F);
+    const float* src = input.channel(c);
+    for (std::int64_t y = 0; y < in.h; ++y) {
+        std::copy(src + y * in.w, src + (y + 1) * in.w,
+                  plane + (y + layout.top) * layout.width + layout.left);
     }
 }
 
-void runTask(const Tensor& input, const float* gathered, const float* bias,
+void runTask(const float* padded, const float* gathered, const float* bias,
              const TransposedConvGeometry& g, const Plan& plan, const Task& task, Tensor& output,
              std::vector<float>& scratch) {
     const AxisPhase& y = plan.ys[static_cast<std::size_t>(task.phaseY)];
-    const AxisPhase& x = plan.xs[static_cast<std::size_t>(task.phaseX)];
+    const PaddedLayout& layout = plan.padded;
     const std::int64_t inPerGroup = g.input.c / g.groups;
     const std::int64_t outPerGroup = g.output.c / g.groups;
-    const std::int64_t k = inPerGroup * static_cast<std::int64_t>(y.taps.size() * x.taps.size());
-    const std::int64_t nx = x.count;
-    const std::int64_t cols = (task.j1 - task.j0) * nx;
-    const std::int64_t plane = g.output.h * g.output.w;
+    const std::int64_t pitch = layout.width;
+    const std::int64_t cols = (task.j1 - task.j0) * pitch;
     const std::int64_t sy = g.stride.h;
     const std::int64_t sx = g.stride.w;
-    float* outGroup = output.channel(task.group * outPerGroup);
-    const float* biasGroup = bias != nullptr ? bias + task.group * outPerGroup : nullptr;
-    if (k == 0) {
-        // No tap lands on this phase (kernel smaller than the stride): only the bias.
-        for (std::int64_t f = 0; f < outPerGroup; ++f) {
-            const float b = biasGroup != nullptr ? biasGroup[f] : 0.0F;
-            for (std::int64_t jy = task.j0; jy < task.j1; ++jy) {
-                float* row = outGroup + f * plane + (y.first + jy * sy) * g.output.w + x.first;
-                for (std::int64_t jx = 0; jx < nx; ++jx) {
-                    row[jx * sx] = b;
-                }
+    const auto ty = static_cast<std::int64_t>(y.taps.size());
+    scratch.resize(static_cast<std::size_t>(sx * outPerGroup * cols));
+    const float* groupInput = padded + task.group * inPerGroup * layout.plane();
+    // Column phase px: one GEMM per tap, each reading the padded input in place (no im2col),
+    // into result block px.
+    for (std::int64_t px = 0; px < sx; ++px) {
+        const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
+        const auto tx = static_cast<std::int64_t>(x.taps.size());
+        const std::int64_t k = inPerGroup * ty * tx;
+        if (x.count == 0 || k == 0) {
+            continue;
+        }
+        float* result = scratch.data() + px * outPerGroup * cols;
+        const float* w = gathered +
+                         plan.weightOffset[static_cast<std::size_t>(task.phaseY * sx + px)] +
+                         task.group * outPerGroup * k;
+        for (std::int64_t a = 0; a < ty; ++a) {
+            const std::int64_t row0 = y.q0 + task.j0 - y.shifts[static_cast<std::size_t>(a)];
+            for (std::int64_t b = 0; b < tx; ++b) {
+                const std::int64_t col0 = x.q0 - x.shifts[static_cast<std::size_t>(b)];
+                const float* taps = groupInput + (row0 + layout.top) * pitch + (col0 + layout.left);
+                const std::int64_t t = a * tx + b;
+                gemmRowMajor({w + t * inPerGroup, k}, {taps, layout.plane()}, outPerGroup,
+                             inPerGroup, cols, result, cols, t > 0);
             }
         }
-        return;
     }
-    const bool direct = sy == 1 && sx == 1;  // one phase, the output rows are contiguous
-    scratch.resize(static_cast<std::size_t>(k * cols + (direct ? 0 : outPerGroup * cols)));
-    float* columns = scratch.data();
-    im2colPhase(input, g, y, x, task, columns);
-    const float* w = gathered +
-                     plan.weightOffset[static_cast<std::size_t>(task.phaseY * sx + task.phaseX)] +
-                     task.group * outPerGroup * k;
-    if (direct) {
-        float* dst = outGroup + task.j0 * g.output.w;
-        gemmRowMajor(w, columns, outPerGroup, k, cols, dst, plane);
-        if (biasGroup != nullptr) {
-            for (std::int64_t f = 0; f < outPerGroup; ++f) {
-                std::for_each(dst + f * plane, dst + f * plane + cols,
-                              [b = biasGroup[f]](float& v) { v += b; });
-            }
-        }
-        return;
-    }
-    float* result = columns + k * cols;
-    gemmRowMajor(w, columns, outPerGroup, k, cols, result, cols);
-    // Every output position belongs to exactly one phase: written, never accumulated.
+    // Every output position belongs to exactly one phase: written, never accumulated. A
+    // column phase with no tap (kernel smaller than the stride) gets only the bias.
     for (std::int64_t f = 0; f < outPerGroup; ++f) {
-        const float b = biasGroup != nullptr ? biasGroup[f] : 0.0F;
-        const float* src = result + f * cols;
+        const float b = bias != nullptr ? bias[task.group * outPerGroup + f] : 0.0F;
+        float* outChannel = output.channel(task.group * outPerGroup + f);
         for (std::int64_t jy = task.j0; jy < task.j1; ++jy) {
-            float* row = outGroup + f * plane + (y.first + jy * sy) * g.output.w + x.first;
-            const float* srcRow = src + (jy - task.j0) * nx;
-            for (std::int64_t jx = 0; jx < nx; ++jx) {
-                row[jx * sx] = srcRow[jx] + b;
+            float* outRow = outChannel + (y.first + jy * sy) * g.output.w;
+            for (std::int64_t px = 0; px < sx; ++px) {
+                const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
+                float* row = outRow + x.first;
+                const std::int64_t nx = x.count;
+                if (ty == 0 || x.taps.empty()) {
+                    for (std::int64_t jx = 0; jx < nx; ++jx) {
+                        row[jx * sx] = b;
+                    }
+                    continue;
+                }
+                const float* src =
+                    scratch.data() + (px * outPerGroup + f) * cols + (jy - task.j0) * pitch;
+                if (sx == 1) {
+                    for (std::int64_t jx = 0; jx < nx; ++jx) {
+                        row[jx] = src[jx] + b;
+                    }
+                } else {
+                    for (std::int64_t jx = 0; jx < nx; ++jx) {
+                        row[jx * sx] = src[jx] + b;
+                    }
+                }
             }
         }
     }
@@ -237,9 +262,14 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
                              const std::atomic<bool>* cancel) {
     const Plan plan = makePlan(g, true);
     const std::vector<float> gathered = gatherWeights(weights, g, plan);
+    std::vector<float> padded(static_cast<std::size_t>(plan.padded.floats(g.input.c)));
     const auto tasks = static_cast<std::int64_t>(plan.tasks.size());
 #pragma omp parallel num_threads(threads)
     {
+#pragma omp for schedule(static)
+        for (std::int64_t c = 0; c < g.input.c; ++c) {
+            padChannel(input, plan.padded, c, padded.data());
+        }
         std::vector<float> scratch;
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < tasks; ++t) {
@@ -247,15 +277,15 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
             if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
                 continue;
             }
-            runTask(input, gathered.data(), bias, g, plan, plan.tasks[static_cast<std::size_t>(t)],
-                    output, scratch);
+            runTask(padded.data(), gathered.data(), bias, g, plan,
+                    plan.tasks[static_cast<std::size_t>(t)], output, scratch);
         }
     }
 }
 
 std::int64_t conv2dTransposeSubpixelWorkspaceFloats(const TransposedConvGeometry& geometry) {
     const Plan plan = makePlan(geometry, false);
-    return plan.weightFloats + plan.scratchFloats;
+    return plan.weightFloats + plan.padded.floats(geometry.input.c) + plan.scratchFloats;
 }
 
 }  // namespace stridelab
