@@ -12,6 +12,7 @@ namespace {
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using ConstRowMap = Eigen::Map<const RowMatrix>;
 using StridedRowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+using ConstStridedRowMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
 
 // Column buffers of about this many floats per thread keep the GEMM operands in cache.
 constexpr std::int64_t kColumnBudget = 1 << 18;
@@ -24,6 +25,30 @@ std::int64_t conv2dColumnBufferFloats(std::int64_t rows, std::int64_t outputWidt
     return std::max(kColumnBudget, rows * outputWidth);
 }
 
+GemmRowTiles gemmRowTiles(std::int64_t k, std::int64_t height, std::int64_t width) {
+    if (height < 1) {
+        return {1, 0};
+    }
+    const std::int64_t budgetRows =
+        std::max<std::int64_t>(kColumnBudget / std::max<std::int64_t>(k * width, 1), 1);
+    const std::int64_t wantedTiles =
+        std::min(height, std::max(kMinTiles, (height + budgetRows - 1) / budgetRows));
+    const std::int64_t rowsPerTile = (height + wantedTiles - 1) / wantedTiles;
+    return {rowsPerTile, (height + rowsPerTile - 1) / rowsPerTile};
+}
+
+void gemmRowMajor(RowMajorOperand a, RowMajorOperand b, std::int64_t m, std::int64_t k,
+                  std::int64_t n, float* out, std::int64_t outStride, bool accumulate) {
+    const ConstStridedRowMap lhs(a.data, m, k, Eigen::OuterStride<>(a.stride));
+    const ConstStridedRowMap rhs(b.data, k, n, Eigen::OuterStride<>(b.stride));
+    StridedRowMap result(out, m, n, Eigen::OuterStride<>(outStride));
+    if (accumulate) {
+        result.noalias() += lhs * rhs;
+    } else {
+        result.noalias() = lhs * rhs;
+    }
+}
+
 void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
                 const ConvGeometry& g, Tensor& output, int threads,
                 const std::atomic<bool>* cancel) {
@@ -34,15 +59,9 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
     const std::int64_t taps = g.kernel.h * g.kernel.w;
     const std::int64_t rows = inPerGroup * taps;  // K of the GEMM
     const std::int64_t plane = out.h * out.w;
-    // Tiles of output rows whose column buffers fit the budget, at least kMinTiles of them so
-    // both cores get work, and all of (nearly) equal height. The tiling never depends on the
-    // thread count, so results are bit-identical for any --threads.
-    const std::int64_t budgetRows =
-        std::max<std::int64_t>(kColumnBudget / std::max<std::int64_t>(rows * out.w, 1), 1);
-    const std::int64_t wantedTiles =
-        std::min(out.h, std::max(kMinTiles, (out.h + budgetRows - 1) / budgetRows));
-    const std::int64_t rowsPerTile = (out.h + wantedTiles - 1) / wantedTiles;
-    const std::int64_t tilesPerGroup = (out.h + rowsPerTile - 1) / rowsPerTile;
+    const GemmRowTiles rowTiles = gemmRowTiles(rows, out.h, out.w);
+    const std::int64_t rowsPerTile = rowTiles.rowsPerTile;
+    const std::int64_t tilesPerGroup = rowTiles.count;
     const std::int64_t tiles = tilesPerGroup * g.groups;
 
 #pragma omp parallel num_threads(threads)
@@ -82,14 +101,13 @@ void conv2dGemm(const Tensor& padded, const float* weights, const float* bias,
                     }
                 }
             }
-            const ConstRowMap w(weights + group * outPerGroup * rows, outPerGroup, rows);
-            const ConstRowMap c(columns.data(), rows, cols);
-            StridedRowMap o(output.channel(group * outPerGroup) + y0 * out.w, outPerGroup, cols,
-                            Eigen::OuterStride<>(plane));
-            o.noalias() = w * c;
+            float* o = output.channel(group * outPerGroup) + y0 * out.w;
+            gemmRowMajor({weights + group * outPerGroup * rows, rows}, {columns.data(), cols},
+                         outPerGroup, rows, cols, o, plane);
             if (bias != nullptr) {
                 for (std::int64_t f = 0; f < outPerGroup; ++f) {
-                    o.row(f).array() += bias[group * outPerGroup + f];
+                    std::for_each(o + f * plane, o + f * plane + cols,
+                                  [b = bias[group * outPerGroup + f]](float& v) { v += b; });
                 }
             }
         }

@@ -25,6 +25,26 @@ struct ConvGeometry {
 // kw) by output rows `outputWidth` wide.
 [[nodiscard]] std::int64_t conv2dColumnBufferFloats(std::int64_t rows, std::int64_t outputWidth);
 
+// Output rows `width` wide split into tiles whose column buffers (k x tile) stay near the
+// budget, at least a few so both cores get work, all of (nearly) equal height. The tiling never
+// depends on the thread count, so results are bit-identical for any --threads.
+struct GemmRowTiles {
+    std::int64_t rowsPerTile = 1;
+    std::int64_t count = 0;
+};
+[[nodiscard]] GemmRowTiles gemmRowTiles(std::int64_t k, std::int64_t height, std::int64_t width);
+
+// Row-major operands, each row `stride` floats after the previous one.
+struct RowMajorOperand {
+    const float* data;
+    std::int64_t stride;
+};
+
+// out (m x n, rows `outStride` apart) = (or += when `accumulate`) a (m x k) * b (k x n), through
+// Eigen's GEMM (single-threaded inside an OpenMP parallel region).
+void gemmRowMajor(RowMajorOperand a, RowMajorOperand b, std::int64_t m, std::int64_t k,
+                  std::int64_t n, float* out, std::int64_t outStride, bool accumulate = false);
+
 // weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
 // `input` must already be padded (padding is applied by the caller in its mode); the
 // geometry's padding is only what was added.

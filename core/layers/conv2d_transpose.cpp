@@ -1,7 +1,7 @@
 #include "layers/conv2d_transpose.h"
 
 #include "io/json_values.h"
-#include "kernels/conv2d_gemm.h"
+#include "kernels/conv2d_transpose_subpixel.h"
 
 namespace stridelab {
 
@@ -156,8 +156,10 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                 ? o.kernelWeights->array
                                 : (generated = o.kernelFor(query.input.shape().c, true));
     const std::vector<float> bias = o.bias();
-    conv2dTransposeGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
-                        geometry, out.values, query.threads, query.cancel);
+    // The sub-pixel decomposition covers every geometry (stride, dilation, crop, groups) and
+    // writes each output once; conv2dTransposeGemm (col2im) stays as the tested alternative.
+    conv2dTransposeSubpixel(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
+                            geometry, out.values, query.threads, query.cancel);
     finishConvOutput(o, out.values, query.threads);
 }
 
@@ -171,12 +173,13 @@ double Conv2dTranspose::jumpFactor(Axis axis, const LayerShape& shape) const {
 }
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    // The kernel and one tile of the column buffer.
-    const std::int64_t rows =
-        (shape.output.c / params_.conv.groups) * params_.conv.kernel.h * params_.conv.kernel.w;
-    const std::int64_t kernel = saturatingMul(input.c, rows);
-    return saturatingMul(sizeof(float),
-                         saturatingAdd(conv2dColumnBufferFloats(rows, input.w), kernel));
+    // The gathered sub-kernels and one task's columns and GEMM result.
+    const ConvOptions& o = params_.conv;
+    const TransposedConvGeometry geometry{input,      shape.output,
+                                          o.kernel,   o.strides,
+                                          o.dilation, Pair{shape.height.before, shape.width.before},
+                                          o.groups};
+    return saturatingMul(sizeof(float), conv2dTransposeSubpixelWorkspaceFloats(geometry));
 }
 
 }  // namespace stridelab

@@ -6,6 +6,7 @@
 // plain|avx2|avx512 selects the kernels' instruction set (kernels/isa.h).
 
 #include "kernels/conv2d_gemm.h"
+#include "kernels/conv2d_transpose_subpixel.h"
 #include "kernels/padding.h"
 #include "kernels/pooling.h"
 #include "kernels/resize.h"
@@ -76,24 +77,35 @@ void conv3x3(benchmark::State& state, ConvSetup s) {
                 2.0 * static_cast<double>(out.elements() * s.inChannels * 9));
 }
 
+struct TransposedSetup {
+    std::int64_t inChannels;
+    std::int64_t filters;
+    std::int64_t size;  // square input
+    bool subpixel;      // the layer's path; otherwise GEMM + col2im
+};
+
 // 3x3 transposed convolution, stride 2, PyTorch padding=1, output_padding=1: n -> 2n.
-void convTranspose3x3(benchmark::State& state) {
+void convTranspose3x3(benchmark::State& state, TransposedSetup s) {
     const int threads = static_cast<int>(state.range(0));
     Eigen::setNbThreads(threads);
-    const Shape in{64, 64, 64};
-    const Shape out{64, 128, 128};
+    const Shape in{s.inChannels, s.size, s.size};
+    const Shape out{s.filters, 2 * s.size, 2 * s.size};
     const TransposedConvGeometry geometry{in, out, {3, 3}, {2, 2}, {1, 1}, {1, 1}, 1};
     const Tensor input = randomTensor(in, 4);
-    const std::vector<float> weights = randomValues(64 * 64 * 9, 5);
-    const std::vector<float> bias = randomValues(64, 6);
+    const std::vector<float> weights = randomValues(s.inChannels * s.filters * 9, 5);
+    const std::vector<float> bias = randomValues(s.filters, 6);
     Tensor output(out);
     for (auto _ : state) {
-        conv2dTransposeGemm(input, weights.data(), bias.data(), geometry, output, threads);
+        if (s.subpixel) {
+            conv2dTransposeSubpixel(input, weights.data(), bias.data(), geometry, output, threads);
+        } else {
+            conv2dTransposeGemm(input, weights.data(), bias.data(), geometry, output, threads);
+        }
         benchmark::DoNotOptimize(output.data());
         benchmark::ClobberMemory();
     }
     // Every input element meets every (filter, tap): C_in * H * W * filters * 9 MACs.
-    setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * 64 * 9));
+    setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * s.filters * 9));
 }
 
 // 2x2 max pool, stride 2, with the argmax the layer always records.
@@ -211,8 +223,13 @@ int main(int argc, char** argv) {
                                            ConvSetup{64, 64, 128, 1}));
     configure(benchmark::RegisterBenchmark("conv2d_3x3_3to32_224x224_s2", conv3x3,
                                            ConvSetup{3, 32, 224, 2}));
-    configure(
-        benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to64_64x64", convTranspose3x3));
+    configure(benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to64_64x64", convTranspose3x3,
+                                           TransposedSetup{64, 64, 64, true}));
+    // W8 of issue 5, through the sub-pixel phases (the layer's path) and through col2im.
+    configure(benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to32_128x128",
+                                           convTranspose3x3, TransposedSetup{64, 32, 128, true}));
+    configure(benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to32_128x128_col2im",
+                                           convTranspose3x3, TransposedSetup{64, 32, 128, false}));
     configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2));
     configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
     configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", w4MaxPool));

@@ -38,8 +38,8 @@ def layers():
         x, w, b = rand(1, cin, size, size), rand(cout, cin, 3, 3), rand(cout)
         return lambda: F.conv2d(x, w, b, stride=stride, padding=1)
 
-    def conv_transpose():
-        x, w, b = rand(1, 64, 64, 64), rand(64, 64, 3, 3), rand(64)
+    def conv_transpose(cin, cout, size):
+        x, w, b = rand(1, cin, size, size), rand(cin, cout, 3, 3), rand(cout)
         return lambda: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)
 
     def max_pool():
@@ -80,7 +80,13 @@ def layers():
         "W9_max_unpool2d_x2_64x128x128": ("W9 max_unpool2d x2, 64x128x128", w9),
         "conv2d_3x3_64to64_128x128": ("conv2d 3x3 64->64, 128x128, p1", lambda: conv(64, 64, 128, 1)),
         "conv2d_3x3_3to32_224x224_s2": ("conv2d 3x3 3->32, 224x224, s2 p1", lambda: conv(3, 32, 224, 2)),
-        "conv2d_transpose_3x3_s2_64to64_64x64": ("conv2d_transpose 3x3 s2 64->64, 64x64", conv_transpose),
+        "conv2d_transpose_3x3_s2_64to64_64x64": ("conv2d_transpose 3x3 s2 64->64, 64x64",
+                                                 lambda: conv_transpose(64, 64, 64)),
+        # W8; ours through the sub-pixel phases (the layer's path), then through col2im.
+        "conv2d_transpose_3x3_s2_64to32_128x128": ("conv2d_transpose 3x3 s2 64->32, 128x128",
+                                                   lambda: conv_transpose(64, 32, 128)),
+        "conv2d_transpose_3x3_s2_64to32_128x128_col2im": ("  the same through col2im",
+                                                          lambda: conv_transpose(64, 32, 128)),
         "max_pool2d_2_64x128x128": ("max_pool2d 2, 64x128x128 (+argmax)", max_pool),
         "bilinear_x2_64x64x64": ("bilinear x2, 64x64x64", bilinear),
     }

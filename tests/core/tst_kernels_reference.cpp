@@ -4,6 +4,7 @@
 // The references themselves are first pinned to numbers checked with PyTorch 1.13.
 
 #include "kernels/conv2d_gemm.h"
+#include "kernels/conv2d_transpose_subpixel.h"
 #include "kernels/padding.h"
 #include "kernels/resize.h"
 #include "support/kernel_checks.h"
@@ -42,16 +43,26 @@ Tensor optimizedConv(const Tensor& input, const std::vector<float>& weights,
     return output;
 }
 
+// The two transposed-convolution kernels: GEMM + col2im, and the sub-pixel phases the layer
+// uses.
+enum class TransposedPath { Col2im, Subpixel };
+
 Tensor optimizedConvTranspose(const Tensor& input, const std::vector<float>& weights,
                               const std::vector<float>& bias, const TransposedConvParams& p,
-                              int threads) {
+                              int threads, TransposedPath path) {
     const Shape out{p.filters, p.output.h, p.output.w};
     const TransposedConvGeometry geometry{input.shape(), out,      p.kernel, p.stride,
                                           p.dilation,    p.offset, p.groups};
     Tensor output(out);
     useThreads(threads);
-    conv2dTransposeGemm(input, weights.data(), bias.empty() ? nullptr : bias.data(), geometry,
-                        output, threads);
+    const float* b = bias.empty() ? nullptr : bias.data();
+    if (path == TransposedPath::Col2im) {
+        conv2dTransposeGemm(input, weights.data(), b, geometry, output, threads);
+    } else {
+        // Filled first so a position the sub-pixel phases fail to write shows up.
+        output.fill(1e30F);
+        conv2dTransposeSubpixel(input, weights.data(), b, geometry, output, threads);
+    }
     return output;
 }
 
@@ -184,6 +195,36 @@ const std::vector<TransposedCase>& transposedCases() {
          {16, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {18, 18}},
          false},
         {"2x1x17 f3 k1x3 s1x2 d1x2", {2, 1, 17}, {3, {1, 3}, {1, 2}, {1, 2}, 1, {0, 0}, {1, 37}}},
+        // Sub-pixel phases: a phase with no tap (kernel < stride) is bias only; offsets that
+        // are not multiples of the stride start the phases at different outputs; dilation
+        // sharing a factor with the stride puts every tap into one phase.
+        {"5x8x6 f7 k2 s3, kernel < stride",
+         {5, 8, 6},
+         {7, {2, 2}, {3, 3}, {1, 1}, 1, {0, 0}, {23, 17}}},
+        {"2x5x6 f3 k1 s2 op1, taps in one phase only",
+         {2, 5, 6},
+         {3, {1, 1}, {2, 2}, {1, 1}, 1, {0, 0}, {10, 12}}},
+        {"3x6x8 f4 k5 s3 p2 op1", {3, 6, 8}, {4, {5, 5}, {3, 3}, {1, 1}, 1, {2, 2}, {17, 23}}},
+        {"4x8x7 f6 g2 k4x3 s2x3 p(1,2) op(1,2)",
+         {4, 8, 7},
+         {6, {4, 3}, {2, 3}, {1, 1}, 2, {1, 2}, {17, 19}}},
+        {"3x6x5 f2 k2x5 s1x2 p(1,2)", {3, 6, 5}, {2, {2, 5}, {1, 2}, {1, 1}, 1, {1, 2}, {5, 9}}},
+        {"2x7x6 f3 k3 s3 d2 p(2,1)", {2, 7, 6}, {3, {3, 3}, {3, 3}, {2, 2}, 1, {2, 1}, {19, 18}}},
+        {"2x6x7 f2 k3 s2 d2 p1 op1, dilation sharing the stride",
+         {2, 6, 7},
+         {2, {3, 3}, {2, 2}, {2, 2}, 1, {1, 1}, {14, 16}}},
+        {"6x5x5 depthwise k5 s3 p1 op2",
+         {6, 5, 5},
+         {6, {5, 5}, {3, 3}, {1, 1}, 6, {1, 1}, {17, 17}}},
+        {"3x9x8 f2 k5 s2 keras same, odd crop",
+         {3, 9, 8},
+         {2, {5, 5}, {2, 2}, {1, 1}, 1, {1, 1}, {18, 16}}},
+        {"3x8x9 f5 k4 s1 p(0,3)", {3, 8, 9}, {5, {4, 4}, {1, 1}, {1, 1}, 1, {0, 3}, {11, 6}}},
+        // Phase (0, 0) has K = 64*4 = 256 rows by 41 columns: 262144 / (256*41) = 24 rows a
+        // tile, but at least 4 tiles: 37 rows in 4 tiles of 10, 10, 10, 7.
+        {"64x37x41 f32 k3 s2 p1 op1, 4 row tiles a phase",
+         {64, 37, 41},
+         {32, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {74, 82}}},
     };
     return cases;
 }
@@ -217,6 +258,11 @@ private slots:
         conv2dTransposeGemm(input, weights.data(), nullptr, tconv, tout, 2, &cancel);
         QVERIFY(std::all_of(tout.values().begin(), tout.values().end(),
                             [](float v) { return v == 0.0F; }));
+        // The sub-pixel phases write each output once, so nothing is written at all.
+        Tensor sout(tconv.output, 7.0F);
+        conv2dTransposeSubpixel(input, weights.data(), nullptr, tconv, sout, 2, &cancel);
+        QVERIFY(std::all_of(sout.values().begin(), sout.values().end(),
+                            [](float v) { return v == 7.0F; }));
     }
 
     void alignCornersRoundsLikePyTorch() {
@@ -434,11 +480,15 @@ private slots:
     void conv2dTranspose_data() {
         QTest::addColumn<int>("index");
         QTest::addColumn<int>("threads");
+        QTest::addColumn<TransposedPath>("path");
         const auto& cases = transposedCases();
         for (std::size_t i = 0; i < cases.size(); ++i) {
-            for (const int threads : {1, 2}) {
-                QTest::addRow("%s, %d thread(s)", cases[i].name, threads)
-                    << static_cast<int>(i) << threads;
+            for (const TransposedPath path : {TransposedPath::Col2im, TransposedPath::Subpixel}) {
+                for (const int threads : {1, 2}) {
+                    QTest::addRow("%s, %s, %d thread(s)", cases[i].name,
+                                  path == TransposedPath::Col2im ? "col2im" : "sub-pixel", threads)
+                        << static_cast<int>(i) << threads << path;
+                }
             }
         }
     }
@@ -446,6 +496,7 @@ private slots:
     void conv2dTranspose() {
         QFETCH(int, index);
         QFETCH(int, threads);
+        QFETCH(TransposedPath, path);
         const TransposedCase& c = transposedCases()[static_cast<std::size_t>(index)];
         const TransposedConvParams& p = c.params;
         const Tensor input = test::randomTensor(c.input, 400U + static_cast<unsigned>(index));
@@ -455,9 +506,33 @@ private slots:
         const std::vector<float> bias =
             c.bias ? randomValues(p.filters, 600U) : std::vector<float>{};
         const Tensor expected = test::referenceConv2dTranspose(input, weights, bias, p);
-        const Tensor actual = optimizedConvTranspose(input, weights, bias, p, threads);
+        const Tensor actual = optimizedConvTranspose(input, weights, bias, p, threads, path);
         QString why;
         QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
+    }
+
+    void conv2dTransposeSubpixelThreadsBitIdentical_data() {
+        QTest::addColumn<int>("index");
+        const auto& cases = transposedCases();
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            QTest::addRow("%s", cases[i].name) << static_cast<int>(i);
+        }
+    }
+
+    // Each output is written by one task whose tiling ignores the thread count.
+    void conv2dTransposeSubpixelThreadsBitIdentical() {
+        QFETCH(int, index);
+        const TransposedCase& c = transposedCases()[static_cast<std::size_t>(index)];
+        const TransposedConvParams& p = c.params;
+        const Tensor input = test::randomTensor(c.input, 17);
+        const std::vector<float> weights =
+            randomValues(c.input.c * (p.filters / p.groups) * p.kernel.h * p.kernel.w, 18);
+        const std::vector<float> bias = c.bias ? randomValues(p.filters, 19) : std::vector<float>{};
+        const Tensor one =
+            optimizedConvTranspose(input, weights, bias, p, 1, TransposedPath::Subpixel);
+        const Tensor two =
+            optimizedConvTranspose(input, weights, bias, p, 2, TransposedPath::Subpixel);
+        QVERIFY(bitIdentical(one, two));
     }
 };
 

@@ -1,0 +1,30 @@
+#pragma once
+
+// The transposed convolution as stride_h * stride_w ordinary correlations ("sub-pixel"
+// decomposition): output positions whose full position has the same residue modulo the
+// stride on each axis receive only the kernel taps whose offset k * dilation has that
+// residue, each tap reading the input at a fixed shift. Each phase is a GEMM of its gathered
+// sub-kernel with a small im2col of the input, written straight into its strided output
+// positions, so nothing is accumulated through col2im and every output is written once.
+
+#include "kernels/conv2d_gemm.h"
+
+#include <atomic>
+
+namespace stridelab {
+
+// Same contract as conv2dTransposeGemm: weights in PyTorch layout (C_in, filters/groups, kh,
+// kw), bias `filters` values or nullptr, the output is the window [offset, offset + out) of
+// the full result (zero past its end) plus the bias. Covers every geometry (any stride,
+// dilation, offset, groups). Results do not depend on the thread count.
+// `cancel`, when set during the call, stops it early with an unusable output.
+void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const float* bias,
+                             const TransposedConvGeometry& geometry, Tensor& output, int threads,
+                             const std::atomic<bool>* cancel = nullptr);
+
+// The scratch memory (floats) one thread uses, plus the gathered kernel, for
+// Layer::workspaceBytes.
+[[nodiscard]] std::int64_t conv2dTransposeSubpixelWorkspaceFloats(
+    const TransposedConvGeometry& geometry);
+
+}  // namespace stridelab
