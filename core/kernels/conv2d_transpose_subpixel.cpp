@@ -1,6 +1,7 @@
 #include "kernels/conv2d_transpose_subpixel.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -285,13 +286,18 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
                              const std::atomic<bool>* cancel) {
     const Plan plan = makePlan(g, true);
     const std::vector<float> gathered = gatherWeights(weights, g, plan);
-    std::vector<float> padded(static_cast<std::size_t>(plan.padded.floats(g.input.c)));
+    // Not value-initialised: padChannel writes every plane (in parallel, so the first touch of
+    // the pages is spread over the threads too); only the slack after them is zeroed here.
+    const std::int64_t planes = g.input.c * plan.padded.plane();
+    const std::unique_ptr<float[]> padded(
+        new float[static_cast<std::size_t>(plan.padded.floats(g.input.c))]);
+    std::fill(padded.get() + planes, padded.get() + plan.padded.floats(g.input.c), 0.0F);
     const auto tasks = static_cast<std::int64_t>(plan.tasks.size());
 #pragma omp parallel num_threads(threads)
     {
 #pragma omp for schedule(static)
         for (std::int64_t c = 0; c < g.input.c; ++c) {
-            padChannel(input, plan.padded, c, padded.data());
+            padChannel(input, plan.padded, c, padded.get());
         }
         std::vector<float> scratch;
 #pragma omp for schedule(dynamic)
@@ -300,7 +306,7 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
             if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
                 continue;
             }
-            runTask(padded.data(), gathered.data(), bias, g, plan,
+            runTask(padded.get(), gathered.data(), bias, g, plan,
                     plan.tasks[static_cast<std::size_t>(t)], output, scratch);
         }
     }
