@@ -329,9 +329,9 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
     }
 }
 
-std::int64_t conv2dTransposeSubpixelWorkspaceFloats(const TransposedConvGeometry& geometry) {
+SubpixelWorkspace conv2dTransposeSubpixelWorkspace(const TransposedConvGeometry& geometry) {
     const Plan plan = makePlan(geometry, false);
-    return plan.weightFloats + plan.padded.floats(geometry.input.c) + plan.scratchFloats;
+    return {plan.weightFloats + plan.padded.floats(geometry.input.c), plan.scratchFloats};
 }
 
 }  // namespace stridelab

@@ -23,9 +23,14 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
                              const TransposedConvGeometry& geometry, Tensor& output, int threads,
                              const std::atomic<bool>* cancel = nullptr);
 
-// The scratch memory (floats) one thread uses, plus the gathered kernel, for
-// Layer::workspaceBytes.
-[[nodiscard]] std::int64_t conv2dTransposeSubpixelWorkspaceFloats(
+// The memory (floats) a call needs besides its input and output, for Layer::workspaceBytes:
+// shared (the gathered kernel and the zero-padded input) and per thread (one task's GEMM
+// results). Sizes only, cheap for any shape.
+struct SubpixelWorkspace {
+    std::int64_t sharedFloats = 0;
+    std::int64_t perThreadFloats = 0;
+};
+[[nodiscard]] SubpixelWorkspace conv2dTransposeSubpixelWorkspace(
     const TransposedConvGeometry& geometry);
 
 }  // namespace stridelab

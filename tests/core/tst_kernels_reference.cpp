@@ -272,13 +272,16 @@ private slots:
     }
 
     // Only the phases that own outputs exist: 1x1 -> 3x3 with stride 65536 (the largest a
-    // parameter may be) has 3 x 3 phases of one tap each, not 65536^2. Workspace: 9 weights,
-    // the 1x1 input plus its two-row slack (3), one task's 3 column phases x 1 output (3).
+    // parameter may be) has 3 x 3 phases of one tap each, not 65536^2. Workspace: 9 weights and
+    // the 1x1 input plus its two-row slack (3) shared, one task's 3 column phases x 1 output
+    // (3) per thread.
     void subpixelWorkspaceIgnoresUnusedPhases() {
         const TransposedConvGeometry g{
             Shape{1, 1, 1}, Shape{1, 3, 3}, Pair{3, 3}, Pair{65536, 65536},
             Pair{1, 1},     Pair{0, 0},     1};
-        QCOMPARE(conv2dTransposeSubpixelWorkspaceFloats(g), std::int64_t{15});
+        const SubpixelWorkspace workspace = conv2dTransposeSubpixelWorkspace(g);
+        QCOMPARE(workspace.sharedFloats, std::int64_t{12});
+        QCOMPARE(workspace.perThreadFloats, std::int64_t{3});
         const Tensor input(Shape{1, 1, 1}, {2.0F});
         const std::vector<float> weights{1.0F, 2.0F, 3.0F, 4.0F, 5.0F, 6.0F, 7.0F, 8.0F, 9.0F};
         const float bias = 0.5F;
