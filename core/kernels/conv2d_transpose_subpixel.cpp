@@ -1,6 +1,7 @@
 #include "kernels/conv2d_transpose_subpixel.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -23,19 +24,26 @@ std::int64_t floorMod(std::int64_t a, std::int64_t m) {
     return ((a % m) + m) % m;
 }
 
+// The phases that own outputs, indexed by their first output (so at most min(stride, out) of
+// them: a stride far above the output extent must not cost stride^2 phases). Each tap joins
+// the phase of its residue, if that phase owns an output.
 std::vector<AxisPhase> axisPhases(std::int64_t out, std::int64_t kernel, std::int64_t stride,
                                   std::int64_t dilation, std::int64_t offset) {
-    std::vector<AxisPhase> phases(static_cast<std::size_t>(stride));
-    for (std::int64_t r = 0; r < stride; ++r) {
-        AxisPhase& p = phases[static_cast<std::size_t>(r)];
-        p.first = floorMod(r - offset, stride);
-        p.count = p.first < out ? (out - p.first + stride - 1) / stride : 0;
-        p.q0 = (p.first + offset - r) / stride;  // exact: first + offset = r (mod stride)
-        for (std::int64_t k = 0; k < kernel; ++k) {
-            if ((k * dilation) % stride == r) {
-                p.taps.push_back(k);
-                p.shifts.push_back((k * dilation - r) / stride);
-            }
+    std::vector<AxisPhase> phases(static_cast<std::size_t>(std::min(stride, out)));
+    for (std::int64_t first = 0; first < static_cast<std::int64_t>(phases.size()); ++first) {
+        AxisPhase& p = phases[static_cast<std::size_t>(first)];
+        const std::int64_t r = floorMod(first + offset, stride);
+        p.first = first;
+        p.count = (out - first + stride - 1) / stride;
+        p.q0 = (first + offset - r) / stride;  // exact: first + offset = r (mod stride)
+    }
+    for (std::int64_t k = 0; k < kernel; ++k) {
+        const std::int64_t r = (k * dilation) % stride;
+        const std::int64_t first = floorMod(r - offset, stride);
+        if (first < static_cast<std::int64_t>(phases.size())) {
+            AxisPhase& p = phases[static_cast<std::size_t>(first)];
+            p.taps.push_back(k);
+            p.shifts.push_back((k * dilation - r) / stride);
         }
     }
     return phases;
@@ -73,7 +81,7 @@ struct Plan {
     std::vector<Task> tasks;
     PaddedLayout padded;
     // Gathered sub-kernels: for phase (py, px) and group g, an (outPerGroup x K) row-major
-    // block at weightOffset[py * sw + px] + g * outPerGroup * K, K = taps * inPerGroup, the
+    // block at weightOffset[py * xs.size() + px] + g * outPerGroup * K, K = taps * inPerGroup, the
     // columns ordered (tap a, tap b, channel) so each tap's weights are a column block.
     std::vector<std::int64_t> weightOffset;
     std::int64_t weightFloats = 0;
@@ -107,25 +115,31 @@ Plan makePlan(const TransposedConvGeometry& g, bool listTasks) {
     plan.padded = {-top, -left, bottom - top + 1, right - left + 1};
     const std::int64_t inPerGroup = g.input.c / g.groups;
     const std::int64_t outPerGroup = g.output.c / g.groups;
-    for (std::int64_t py = 0; py < g.stride.h; ++py) {
+    const auto rowPhases = static_cast<std::int64_t>(plan.ys.size());
+    const auto columnPhases = static_cast<std::int64_t>(plan.xs.size());
+    std::int64_t columnTaps = 0;
+    std::int64_t widestColumnTaps = 0;
+    for (const AxisPhase& x : plan.xs) {
+        columnTaps += static_cast<std::int64_t>(x.taps.size());
+        widestColumnTaps = std::max(widestColumnTaps, static_cast<std::int64_t>(x.taps.size()));
+    }
+    for (std::int64_t py = 0; py < rowPhases; ++py) {
         const AxisPhase& y = plan.ys[static_cast<std::size_t>(py)];
-        std::int64_t widestK = 1;
-        for (std::int64_t px = 0; px < g.stride.w; ++px) {
-            const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
-            const auto taps = static_cast<std::int64_t>(y.taps.size() * x.taps.size());
-            const std::int64_t k = inPerGroup * taps;
-            plan.weightOffset.push_back(plan.weightFloats);
-            plan.weightFloats += g.groups * outPerGroup * k;
-            widestK = std::max(widestK, k);
+        const auto ty = static_cast<std::int64_t>(y.taps.size());
+        std::int64_t offset = plan.weightFloats;
+        for (std::int64_t px = 0; listTasks && px < columnPhases; ++px) {
+            plan.weightOffset.push_back(offset);
+            offset += g.groups * outPerGroup * inPerGroup * ty *
+                      static_cast<std::int64_t>(plan.xs[static_cast<std::size_t>(px)].taps.size());
         }
-        if (y.count == 0) {
-            continue;
-        }
+        plan.weightFloats += g.groups * outPerGroup * inPerGroup * ty * columnTaps;
         // Tiles sized as if the taps were stacked into one im2col, which keeps the GEMM
         // results and Eigen's packed copies of the taps in cache.
-        const GemmRowTiles tiles = gemmRowTiles(widestK, y.count, plan.padded.width);
+        const GemmRowTiles tiles =
+            gemmRowTiles(std::max<std::int64_t>(inPerGroup * ty * widestColumnTaps, 1), y.count,
+                         plan.padded.width);
         plan.scratchFloats = std::max(
-            plan.scratchFloats, g.stride.w * outPerGroup * tiles.rowsPerTile * plan.padded.width);
+            plan.scratchFloats, columnPhases * outPerGroup * tiles.rowsPerTile * plan.padded.width);
         for (std::int64_t group = 0; listTasks && group < g.groups; ++group) {
             for (std::int64_t t = 0; t < tiles.count; ++t) {
                 const std::int64_t j0 = t * tiles.rowsPerTile;
@@ -142,15 +156,17 @@ std::vector<float> gatherWeights(const float* weights, const TransposedConvGeome
     const std::int64_t outPerGroup = g.output.c / g.groups;
     const std::int64_t kernelTaps = g.kernel.h * g.kernel.w;
     std::vector<float> gathered(static_cast<std::size_t>(plan.weightFloats));
-    for (std::int64_t py = 0; py < g.stride.h; ++py) {
+    const auto rowPhases = static_cast<std::int64_t>(plan.ys.size());
+    const auto columnPhases = static_cast<std::int64_t>(plan.xs.size());
+    for (std::int64_t py = 0; py < rowPhases; ++py) {
         const AxisPhase& y = plan.ys[static_cast<std::size_t>(py)];
-        for (std::int64_t px = 0; px < g.stride.w; ++px) {
+        for (std::int64_t px = 0; px < columnPhases; ++px) {
             const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
             const auto ty = static_cast<std::int64_t>(y.taps.size());
             const auto tx = static_cast<std::int64_t>(x.taps.size());
             const std::int64_t k = inPerGroup * ty * tx;
-            float* dst =
-                gathered.data() + plan.weightOffset[static_cast<std::size_t>(py * g.stride.w + px)];
+            float* dst = gathered.data() +
+                         plan.weightOffset[static_cast<std::size_t>(py * columnPhases + px)];
             for (std::int64_t group = 0; group < g.groups; ++group) {
                 for (std::int64_t fo = 0; fo < outPerGroup; ++fo) {
                     float* row = dst + (group * outPerGroup + fo) * k;
@@ -196,11 +212,12 @@ void runTask(const float* padded, const float* gathered, const float* bias,
     const std::int64_t sy = g.stride.h;
     const std::int64_t sx = g.stride.w;
     const auto ty = static_cast<std::int64_t>(y.taps.size());
-    scratch.resize(static_cast<std::size_t>(sx * outPerGroup * cols));
+    const auto columnPhases = static_cast<std::int64_t>(plan.xs.size());
+    scratch.resize(static_cast<std::size_t>(columnPhases * outPerGroup * cols));
     const float* groupInput = padded + task.group * inPerGroup * layout.plane();
     // Column phase px: one GEMM per tap, each reading the padded input in place (no im2col),
     // into result block px.
-    for (std::int64_t px = 0; px < sx; ++px) {
+    for (std::int64_t px = 0; px < columnPhases; ++px) {
         const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
         const auto tx = static_cast<std::int64_t>(x.taps.size());
         const std::int64_t k = inPerGroup * ty * tx;
@@ -208,9 +225,10 @@ void runTask(const float* padded, const float* gathered, const float* bias,
             continue;
         }
         float* result = scratch.data() + px * outPerGroup * cols;
-        const float* w = gathered +
-                         plan.weightOffset[static_cast<std::size_t>(task.phaseY * sx + px)] +
-                         task.group * outPerGroup * k;
+        const float* w =
+            gathered +
+            plan.weightOffset[static_cast<std::size_t>(task.phaseY * columnPhases + px)] +
+            task.group * outPerGroup * k;
         for (std::int64_t a = 0; a < ty; ++a) {
             const std::int64_t row0 = y.q0 + task.j0 - y.shifts[static_cast<std::size_t>(a)];
             for (std::int64_t b = 0; b < tx; ++b) {
@@ -233,17 +251,17 @@ void runTask(const float* padded, const float* gathered, const float* bias,
     };
     // Stride 2 with both column phases computed: the even and odd outputs interleaved in one
     // contiguous, vectorised pass (strided scalar stores cost a quarter of the whole run).
-    const std::int64_t even = sx == 2 ? (plan.xs[0].first == 0 ? 0 : 1) : 0;
-    const bool interleave = sx == 2 && ty > 0 && !plan.xs[0].taps.empty() &&
-                            !plan.xs[1].taps.empty() && g.output.w >= 2;
+    // (Phases are indexed by their first output: phase 0 holds the even outputs.)
+    const bool interleave = sx == 2 && columnPhases == 2 && ty > 0 && !plan.xs[0].taps.empty() &&
+                            !plan.xs[1].taps.empty();
     for (std::int64_t f = 0; f < outPerGroup; ++f) {
         const float b = bias != nullptr ? bias[task.group * outPerGroup + f] : 0.0F;
         float* outChannel = output.channel(task.group * outPerGroup + f);
         for (std::int64_t jy = task.j0; jy < task.j1; ++jy) {
             float* outRow = outChannel + (y.first + jy * sy) * g.output.w;
             if (interleave) {
-                const float* __restrict evens = phaseRow(even, f, jy);
-                const float* __restrict odds = phaseRow(1 - even, f, jy);
+                const float* __restrict evens = phaseRow(0, f, jy);
+                const float* __restrict odds = phaseRow(1, f, jy);
                 float* __restrict row = outRow;
                 const std::int64_t pairs = g.output.w / 2;
                 for (std::int64_t m = 0; m < pairs; ++m) {
@@ -255,7 +273,7 @@ void runTask(const float* padded, const float* gathered, const float* bias,
                 }
                 continue;
             }
-            for (std::int64_t px = 0; px < sx; ++px) {
+            for (std::int64_t px = 0; px < columnPhases; ++px) {
                 const AxisPhase& x = plan.xs[static_cast<std::size_t>(px)];
                 float* row = outRow + x.first;
                 const std::int64_t nx = x.count;
@@ -285,13 +303,18 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
                              const std::atomic<bool>* cancel) {
     const Plan plan = makePlan(g, true);
     const std::vector<float> gathered = gatherWeights(weights, g, plan);
-    std::vector<float> padded(static_cast<std::size_t>(plan.padded.floats(g.input.c)));
+    // Not value-initialised: padChannel writes every plane (in parallel, so the first touch of
+    // the pages is spread over the threads too); only the slack after them is zeroed here.
+    const std::int64_t planes = g.input.c * plan.padded.plane();
+    const std::unique_ptr<float[]> padded(
+        new float[static_cast<std::size_t>(plan.padded.floats(g.input.c))]);
+    std::fill(padded.get() + planes, padded.get() + plan.padded.floats(g.input.c), 0.0F);
     const auto tasks = static_cast<std::int64_t>(plan.tasks.size());
 #pragma omp parallel num_threads(threads)
     {
 #pragma omp for schedule(static)
         for (std::int64_t c = 0; c < g.input.c; ++c) {
-            padChannel(input, plan.padded, c, padded.data());
+            padChannel(input, plan.padded, c, padded.get());
         }
         std::vector<float> scratch;
 #pragma omp for schedule(dynamic)
@@ -300,15 +323,15 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
             if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
                 continue;
             }
-            runTask(padded.data(), gathered.data(), bias, g, plan,
+            runTask(padded.get(), gathered.data(), bias, g, plan,
                     plan.tasks[static_cast<std::size_t>(t)], output, scratch);
         }
     }
 }
 
-std::int64_t conv2dTransposeSubpixelWorkspaceFloats(const TransposedConvGeometry& geometry) {
+SubpixelWorkspace conv2dTransposeSubpixelWorkspace(const TransposedConvGeometry& geometry) {
     const Plan plan = makePlan(geometry, false);
-    return plan.weightFloats + plan.padded.floats(geometry.input.c) + plan.scratchFloats;
+    return {plan.weightFloats + plan.padded.floats(geometry.input.c), plan.scratchFloats};
 }
 
 }  // namespace stridelab

@@ -3,9 +3,10 @@
 // The transposed convolution as stride_h * stride_w ordinary correlations ("sub-pixel"
 // decomposition): output positions whose full position has the same residue modulo the
 // stride on each axis receive only the kernel taps whose offset k * dilation has that
-// residue, each tap reading the input at a fixed shift. Each phase is a GEMM of its gathered
-// sub-kernel with a small im2col of the input, written straight into its strided output
-// positions, so nothing is accumulated through col2im and every output is written once.
+// residue, each tap reading the input at a fixed shift. Each phase is a sum of GEMMs (one per
+// tap: gathered sub-kernel x the zero-padded input read in place, no im2col), written straight
+// into its strided output positions, so nothing goes through col2im and every output is
+// written once.
 
 #include "kernels/conv2d_gemm.h"
 
@@ -22,9 +23,14 @@ void conv2dTransposeSubpixel(const Tensor& input, const float* weights, const fl
                              const TransposedConvGeometry& geometry, Tensor& output, int threads,
                              const std::atomic<bool>* cancel = nullptr);
 
-// The scratch memory (floats) one thread uses, plus the gathered kernel, for
-// Layer::workspaceBytes.
-[[nodiscard]] std::int64_t conv2dTransposeSubpixelWorkspaceFloats(
+// The memory (floats) a call needs besides its input and output, for Layer::workspaceBytes:
+// shared (the gathered kernel and the zero-padded input) and per thread (one task's GEMM
+// results). Sizes only, cheap for any shape.
+struct SubpixelWorkspace {
+    std::int64_t sharedFloats = 0;
+    std::int64_t perThreadFloats = 0;
+};
+[[nodiscard]] SubpixelWorkspace conv2dTransposeSubpixelWorkspace(
     const TransposedConvGeometry& geometry);
 
 }  // namespace stridelab

@@ -172,14 +172,27 @@ double Conv2dTranspose::jumpFactor(Axis axis, const LayerShape& shape) const {
     return 1.0 / static_cast<double>(shape.axis(axis).stride);
 }
 
+namespace {
+
+SubpixelWorkspace subpixelWorkspace(const Conv2dTranspose::Params& p, const Shape& input,
+                                    const LayerShape& shape) {
+    const ConvOptions& o = p.conv;
+    return conv2dTransposeSubpixelWorkspace({input, shape.output, o.kernel, o.strides, o.dilation,
+                                             Pair{shape.height.before, shape.width.before},
+                                             o.groups});
+}
+
+}  // namespace
+
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    // The gathered sub-kernels and one task's columns and GEMM result.
-    const ConvOptions& o = params_.conv;
-    const TransposedConvGeometry geometry{input,      shape.output,
-                                          o.kernel,   o.strides,
-                                          o.dilation, Pair{shape.height.before, shape.width.before},
-                                          o.groups};
-    return saturatingMul(sizeof(float), conv2dTransposeSubpixelWorkspaceFloats(geometry));
+    // The gathered sub-kernels and the zero-padded input.
+    return saturatingMul(sizeof(float), subpixelWorkspace(params_, input, shape).sharedFloats);
+}
+
+std::int64_t Conv2dTranspose::perThreadWorkspaceBytes(const Shape& input,
+                                                      const LayerShape& shape) const {
+    // One task's GEMM results.
+    return saturatingMul(sizeof(float), subpixelWorkspace(params_, input, shape).perThreadFloats);
 }
 
 }  // namespace stridelab

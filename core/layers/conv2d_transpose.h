@@ -31,6 +31,8 @@ public:
     }
     [[nodiscard]] std::int64_t workspaceBytes(const Shape& input,
                                               const LayerShape& shape) const override;
+    [[nodiscard]] std::int64_t perThreadWorkspaceBytes(const Shape& input,
+                                                       const LayerShape& shape) const override;
 
 private:
     Params params_;

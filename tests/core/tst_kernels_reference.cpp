@@ -220,6 +220,12 @@ const std::vector<TransposedCase>& transposedCases() {
          {3, 9, 8},
          {2, {5, 5}, {2, 2}, {1, 1}, 1, {1, 1}, {18, 16}}},
         {"3x8x9 f5 k4 s1 p(0,3)", {3, 8, 9}, {5, {4, 4}, {1, 1}, {1, 1}, 1, {0, 3}, {11, 6}}},
+        {"2x1x1 f3 k3 s5, stride above the output",
+         {2, 1, 1},
+         {3, {3, 3}, {5, 5}, {1, 1}, 1, {0, 0}, {3, 3}}},
+        {"2x3x1 f2 k3 s2 p1, one output column",
+         {2, 3, 1},
+         {2, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {5, 1}}},
         // Phase (0, 0) has K = 64*4 = 256 rows by 41 columns: 262144 / (256*41) = 24 rows a
         // tile, but at least 4 tiles: 37 rows in 4 tiles of 10, 10, 10, 7.
         {"64x37x41 f32 k3 s2 p1 op1, 4 row tiles a phase",
@@ -263,6 +269,26 @@ private slots:
         conv2dTransposeSubpixel(input, weights.data(), nullptr, tconv, sout, 2, &cancel);
         QVERIFY(std::all_of(sout.values().begin(), sout.values().end(),
                             [](float v) { return v == 7.0F; }));
+    }
+
+    // Only the phases that own outputs exist: 1x1 -> 3x3 with stride 65536 (the largest a
+    // parameter may be) has 3 x 3 phases of one tap each, not 65536^2. Workspace: 9 weights and
+    // the 1x1 input plus its two-row slack (3) shared, one task's 3 column phases x 1 output
+    // (3) per thread.
+    void subpixelWorkspaceIgnoresUnusedPhases() {
+        const TransposedConvGeometry g{
+            Shape{1, 1, 1}, Shape{1, 3, 3}, Pair{3, 3}, Pair{65536, 65536},
+            Pair{1, 1},     Pair{0, 0},     1};
+        const SubpixelWorkspace workspace = conv2dTransposeSubpixelWorkspace(g);
+        QCOMPARE(workspace.sharedFloats, std::int64_t{12});
+        QCOMPARE(workspace.perThreadFloats, std::int64_t{3});
+        const Tensor input(Shape{1, 1, 1}, {2.0F});
+        const std::vector<float> weights{1.0F, 2.0F, 3.0F, 4.0F, 5.0F, 6.0F, 7.0F, 8.0F, 9.0F};
+        const float bias = 0.5F;
+        Tensor out(g.output);
+        conv2dTransposeSubpixel(input, weights.data(), &bias, g, out, 2);
+        QCOMPARE(std::vector<float>(out.values().begin(), out.values().end()),
+                 (std::vector<float>{2.5F, 4.5F, 6.5F, 8.5F, 10.5F, 12.5F, 14.5F, 16.5F, 18.5F}));
     }
 
     void alignCornersRoundsLikePyTorch() {
