@@ -211,6 +211,7 @@ void LayerCardStrip::setOrientation(Qt::Orientation orientation) {
 void LayerCardStrip::setDisplayOptions(const DisplayOptions& options) {
     if (options != options_) {
         options_ = options;
+        thumbnails_.clear();
         updateThumbnails();
     }
 }
@@ -219,6 +220,7 @@ void LayerCardStrip::setThumbnailExtent(int pixels) {
     pixels = std::max(pixels, 8);
     if (pixels != thumbnailExtent_) {
         thumbnailExtent_ = pixels;
+        thumbnails_.clear();
         updateThumbnails();
     }
 }
@@ -289,8 +291,16 @@ void LayerCardStrip::updateThumbnails() {
         }
     }
     const double scale = thumbnailScale(shapes, thumbnailExtent_);
+    thumbnails_.resize(cards_.size());
     for (std::size_t i = 0; i < cards_.size(); ++i) {
         const LayerCard& card = cards_[i];
+        Thumbnail& cached = thumbnails_[i];
+        // Cards are replaced as each layer arrives; only a new map (or scale) is drawn again.
+        if (cached.map == card.map && cached.scale == scale && card.error.isEmpty() &&
+            !cached.image.isNull()) {
+            widgets_[i]->setContent(card, cached.image, cached.size, thumbnailExtent_);
+            continue;
+        }
         QImage image;
         QSizeF size;
         if (card.map && card.error.isEmpty() && card.map->shape().elements() > 0) {
@@ -305,6 +315,7 @@ void LayerCardStrip::updateThumbnails() {
                         : renderChannel(map, 0, options_, displayRange(map, 0, options_));
             size = thumbnailSize(card.map->shape(), scale);
         }
+        cached = {card.map, scale, image, size};
         widgets_[i]->setContent(card, std::move(image), size, thumbnailExtent_);
     }
 }

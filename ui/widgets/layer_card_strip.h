@@ -4,6 +4,7 @@
 #include "tensor/tensor.h"
 #include "view/display_options.h"
 
+#include <QImage>
 #include <QScrollArea>
 #include <QString>
 
@@ -78,6 +79,14 @@ private:
     void applyTraces();
 
     std::vector<LayerCard> cards_;
+    // The rendered thumbnail of each card and what it was rendered from.
+    struct Thumbnail {
+        std::shared_ptr<const Tensor> map;
+        double scale = 0.0;
+        QImage image;
+        QSizeF size;
+    };
+    std::vector<Thumbnail> thumbnails_;
     std::vector<std::optional<MapTrace>> traces_;
     int traceOrigin_ = -1;
     std::vector<LayerCardWidget*> widgets_;
