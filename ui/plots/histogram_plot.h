@@ -37,7 +37,7 @@ public:
     // The bars drawn and the text under the title, for tests.
     [[nodiscard]] int barCount() const;
     // Maps with more values than this are binned on the thread pool, off the GUI thread.
-    static constexpr std::int64_t kSynchronousLimit = std::int64_t{1} << 20;
+    static constexpr std::int64_t kSynchronousLimit = std::int64_t{1} << 16;
     [[nodiscard]] QString countsText() const;
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
 
