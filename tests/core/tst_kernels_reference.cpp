@@ -7,6 +7,7 @@
 #include "kernels/conv2d_transpose_subpixel.h"
 #include "kernels/padding.h"
 #include "kernels/resize.h"
+#include "layers/conv2d.h"
 #include "support/kernel_checks.h"
 #include "support/reference_kernels.h"
 #include "support/test_support.h"
@@ -64,20 +65,6 @@ Tensor optimizedConvTranspose(const Tensor& input, const std::vector<float>& wei
         conv2dTransposeSubpixel(input, weights.data(), b, geometry, output, threads);
     }
     return output;
-}
-
-const char* modeName(PaddingMode mode) {
-    switch (mode) {
-        case PaddingMode::Zeros:
-            return "zeros";
-        case PaddingMode::Reflect:
-            return "reflect";
-        case PaddingMode::Replicate:
-            return "replicate";
-        case PaddingMode::Circular:
-            return "circular";
-    }
-    return "?";
 }
 
 struct ConvCase {
@@ -423,7 +410,8 @@ private slots:
         QTest::addColumn<float>("fill");
         for (const PaddingMode mode : {PaddingMode::Zeros, PaddingMode::Reflect,
                                        PaddingMode::Replicate, PaddingMode::Circular}) {
-            QTest::addRow("2x7x9 p(3,1,2,4) %s", modeName(mode))
+            QTest::addRow("2x7x9 p(3,1,2,4) %s",
+                          qPrintable(paddingModeNames()[static_cast<int>(mode)]))
                 << Shape{2, 7, 9} << pads(3, 1, 2, 4) << mode << 0.0F;
         }
         QTest::addRow("2x7x9 p(6,6,8,8) reflect, largest allowed")
