@@ -24,15 +24,9 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot_->setMinimumSize(320, 220);
     plot_style::applyStyle(plot_);
 
-    plot_->plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(plot_, QString(),
-                                QFont(font().family(), plot_style::kTitlePointSize, QFont::Bold));
-    title_->setTextColor(plot_style::inkColor(palette()));
-    plot_->plotLayout()->addElement(0, 0, title_);
-    plot_->plotLayout()->insertRow(1);
-    counts_ =
-        new QCPTextElement(plot_, QString(), QFont(font().family(), plot_style::kLabelPointSize));
-    plot_->plotLayout()->addElement(1, 0, counts_);
+    const auto header = plot_style::addHeader(plot_, font(), palette());
+    title_ = header.title;
+    counts_ = header.subtitle;
     plot_->plotLayout()->setRowSpacing(0);
 
     applyPalette();

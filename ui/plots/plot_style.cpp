@@ -69,4 +69,18 @@ void applyStyle(QCustomPlot* plot) {
     plot->legend->setIconSize(32, 20);
 }
 
+PlotHeader addHeader(QCustomPlot* plot, const QFont& font, const QPalette& palette) {
+    PlotHeader header;
+    plot->plotLayout()->insertRow(0);
+    header.title =
+        new QCPTextElement(plot, QString(), QFont(font.family(), kTitlePointSize, QFont::Bold));
+    header.title->setTextColor(inkColor(palette));
+    plot->plotLayout()->addElement(0, 0, header.title);
+    plot->plotLayout()->insertRow(1);
+    header.subtitle = new QCPTextElement(plot, QString(), QFont(font.family(), kLabelPointSize));
+    header.subtitle->setTextColor(inkColor(palette));
+    plot->plotLayout()->addElement(1, 0, header.subtitle);
+    return header;
+}
+
 }  // namespace stridelab::ui::plot_style

@@ -4,9 +4,11 @@
 // Private to ui/plots.
 
 #include <QColor>
+#include <QFont>
 #include <QPalette>
 
 class QCustomPlot;
+class QCPTextElement;
 class QCPAxis;
 
 namespace stridelab::ui::plot_style {
@@ -32,5 +34,12 @@ inline const QColor kWarningColor{0xB0, 0x00, 0x20};
 
 void applyStyle(QCustomPlot* plot);
 void styleAxis(QCPAxis* axis);
+
+// A bold title and a smaller line under it, above the axis rect, in the palette's ink.
+struct PlotHeader {
+    QCPTextElement* title = nullptr;
+    QCPTextElement* subtitle = nullptr;
+};
+PlotHeader addHeader(QCustomPlot* plot, const QFont& font, const QPalette& palette);
 
 }  // namespace stridelab::ui::plot_style

@@ -67,16 +67,9 @@ ProfilePlot::ProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     plot_->setMinimumSize(360, 220);
     plot_style::applyStyle(plot_);
 
-    plot_->plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(plot_, QString(),
-                                QFont(font().family(), plot_style::kTitlePointSize, QFont::Bold));
-    title_->setTextColor(plot_style::inkColor(palette()));
-    plot_->plotLayout()->addElement(0, 0, title_);
-    plot_->plotLayout()->insertRow(1);
-    readout_ =
-        new QCPTextElement(plot_, QString(), QFont(font().family(), plot_style::kLabelPointSize));
-    readout_->setTextColor(plot_style::inkColor(palette()));
-    plot_->plotLayout()->addElement(1, 0, readout_);
+    const auto header = plot_style::addHeader(plot_, font(), palette());
+    title_ = header.title;
+    readout_ = header.subtitle;
     plot_->plotLayout()->setRowSpacing(0);
 
     plot_->xAxis->ticker()->setTickCount(8);
