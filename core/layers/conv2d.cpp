@@ -113,7 +113,8 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
         conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
                    geometry, out.values, query.threads, query.cancel);
     } else {
-        Tensor padded;
+        Tensor local;
+        Tensor& padded = query.scratch(0, local);
         padTensor(query.input, padding, params_.paddingMode, padded);
         conv2dGemm(padded, kernel.values.data(), bias.empty() ? nullptr : bias.data(), geometry,
                    out.values, query.threads, query.cancel);

@@ -1,10 +1,15 @@
 #include "layers/layer.h"
 
+#include "pipeline/run_workspace.h"
 #include "shape/axis_math.h"
 
 #include <numeric>
 
 namespace stridelab {
+
+Tensor& ForwardQuery::scratch(std::size_t slot, Tensor& local) const {
+    return workspace != nullptr ? workspace->scratch(slot) : local;
+}
 
 const EarlierLayer* ShapeQuery::find(const QString& name) const {
     if (earlier == nullptr) {

@@ -20,6 +20,7 @@
 namespace stridelab {
 
 class Layer;
+class RunWorkspace;
 
 // What shape inference tells about one layer for the input shape it receives.
 struct LayerShape {
@@ -63,6 +64,12 @@ struct ForwardQuery {
     int threads = 1;
     // Set by another thread: long kernels stop early; the caller discards the output.
     const std::atomic<bool>* cancel = nullptr;
+    // Where scratch tensors outlive the call (the executor's), or nullptr.
+    RunWorkspace* workspace = nullptr;
+
+    // Scratch tensor `slot` for this call, with unspecified contents: the workspace's (kept
+    // from run to run, so a repeated forward allocates nothing) or else `local`.
+    [[nodiscard]] Tensor& scratch(std::size_t slot, Tensor& local) const;
 };
 
 // The input positions, on one axis, that one output position depends on: `count` positions

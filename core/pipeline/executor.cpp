@@ -34,6 +34,9 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
     }
     const int threads = resolveThreads(options.threads);
     Eigen::setNbThreads(threads);
+    if (options.workspace != nullptr) {
+        options.workspace->beginRun();
+    }
     RunResult run;
     run.layers.reserve(pipeline.layers.size());
     auto earlierResult = [&](const QString& name) -> const LayerResult* {
@@ -58,10 +61,16 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
             const Tensor& in = i == 0 ? input : run.layers[i - 1]->values;
             QElapsedTimer timer;
             timer.start();
-            auto out = std::make_shared<LayerResult>();
-            out->values = Tensor(r.shape->output);
-            pipeline.layers[i].layer->forward(
-                ForwardQuery{in, *r.shape, earlierResult, threads, options.cancel}, *out);
+            std::shared_ptr<LayerResult> out;
+            if (options.workspace != nullptr) {
+                out = options.workspace->acquireResult(r.shape->output);
+            } else {
+                out = std::make_shared<LayerResult>();
+                out->values = Tensor(r.shape->output);
+            }
+            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads,
+                                                           options.cancel, options.workspace},
+                                              *out);
             if (options.cancel != nullptr && options.cancel->load()) {
                 return Error::runtime(QStringLiteral("cancelled"));
             }

@@ -3,6 +3,7 @@
 // Computes every layer of a pipeline whose shapes are valid.
 
 #include "pipeline/pipeline_analysis.h"
+#include "pipeline/run_workspace.h"
 #include "util/threads.h"
 
 #include <atomic>
@@ -23,6 +24,8 @@ struct RunOptions {
     // Results of the first layers from an earlier run of the same layers on the same input,
     // reused instead of recomputed (only the layers after a change need computing).
     std::vector<std::shared_ptr<const LayerResult>> reuse;
+    // Buffers kept from the previous run (see RunWorkspace); nullptr: allocate afresh.
+    RunWorkspace* workspace = nullptr;
 };
 
 struct RunResult {

@@ -16,6 +16,11 @@ void Tensor::resize(Shape shape, float fill) {
     values_.assign(static_cast<std::size_t>(shape.elements()), fill);
 }
 
+void Tensor::reshapeKeepingValues(Shape shape) {
+    shape_ = shape;
+    values_.resize(static_cast<std::size_t>(shape.elements()));
+}
+
 void Tensor::fill(float value) {
     std::fill(values_.begin(), values_.end(), value);
 }

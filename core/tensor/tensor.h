@@ -40,6 +40,14 @@ public:
 
     // Reshapes in place, reusing the allocation where it is large enough.
     void resize(Shape shape, float fill = 0.0F);
+    // Reshapes in place without writing the values already there (for buffers reused from run
+    // to run whose every element is about to be overwritten); elements beyond the old size are
+    // zero.
+    void reshapeKeepingValues(Shape shape);
+    // Elements the allocation holds without reallocating.
+    [[nodiscard]] std::int64_t capacity() const {
+        return static_cast<std::int64_t>(values_.capacity());
+    }
     void fill(float value);
 
 private:

@@ -1,5 +1,7 @@
 // Every case in tests/data/golden (made by real PyTorch, see make_golden.py there) run through
-// the whole engine: each layer's output must match PyTorch's within 1e-4 relative.
+// the whole engine: each layer's output must match PyTorch's within 1e-4 relative. Each case
+// runs twice: into fresh zeroed maps, and into a RunWorkspace's maps poisoned with NaN by an
+// earlier run, which proves every layer writes every element of its output.
 
 #include "io/image_input.h"
 #include "io/npy.h"
@@ -10,6 +12,9 @@
 #include <QDirIterator>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <limits>
+#include <set>
 
 using namespace stridelab;
 
@@ -25,30 +30,49 @@ private slots:
 void TestGolden::matchesPyTorch_data() {
     QTest::addColumn<QString>("caseDir");
     QTest::addColumn<int>("threads");
+    QTest::addColumn<bool>("poisonedBuffers");
     const QDir golden(test::dataDir() + QStringLiteral("/golden"));
     const QStringList cases = golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QVERIFY2(cases.size() >= 80, "the golden folder lost its cases");
     for (const QString& c : cases) {
-        QTest::addRow("%s", qPrintable(c)) << golden.filePath(c) << 2;
+        QTest::addRow("%s", qPrintable(c)) << golden.filePath(c) << 2 << false;
+        QTest::addRow("%s reused buffers", qPrintable(c)) << golden.filePath(c) << 2 << true;
     }
     // One thread must give the same numbers (the kernels split work, not arithmetic).
     QTest::addRow("pipeline_segnet_nested 1 thread")
-        << golden.filePath(QStringLiteral("pipeline_segnet_nested")) << 1;
+        << golden.filePath(QStringLiteral("pipeline_segnet_nested")) << 1 << false;
 }
 
 void TestGolden::matchesPyTorch() {
     QFETCH(QString, caseDir);
     QFETCH(int, threads);
+    QFETCH(bool, poisonedBuffers);
     auto pipeline = loadPipeline(caseDir + QStringLiteral("/pipeline.json"));
     QVERIFY2(pipeline.ok(), pipeline.ok() ? "" : qPrintable(pipeline.error().message));
     auto input = loadInputTensor(pipeline->input, pipeline->baseDir);
     QVERIFY2(input.ok(), input.ok() ? "" : qPrintable(input.error().message));
     const PipelineReport report = analyzePipeline(*pipeline, input->shape());
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.firstBroken()->error->message));
+    RunWorkspace workspace;
+    std::set<const float*> poisoned;
     RunOptions options;
     options.threads = threads;
+    if (poisonedBuffers) {
+        options.workspace = &workspace;
+        auto earlier = runPipeline(*pipeline, report, *input, options);
+        QVERIFY(earlier.ok());
+        for (const auto& result : earlier->layers) {
+            auto& writable = const_cast<LayerResult&>(*result);  // NOLINT: the test poisons it
+            writable.values.fill(std::numeric_limits<float>::quiet_NaN());
+            std::fill(writable.argmax.begin(), writable.argmax.end(), -1);
+            poisoned.insert(writable.values.data());
+        }
+    }
     auto run = runPipeline(*pipeline, report, *input, options);
     QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().message));
+    for (const auto& result : run->layers) {
+        QCOMPARE(poisoned.contains(result->values.data()), poisonedBuffers);
+    }
 
     const QDir expectedDir(caseDir + QStringLiteral("/expected"));
     QCOMPARE(expectedDir.entryList({QStringLiteral("*.npy")}, QDir::Files).size(),

@@ -48,6 +48,7 @@ void ComputeWorker::compute(const ComputeJob& job) {
     options.memoryLimit = job.memoryLimit;
     options.cancel = job.cancel.get();
     options.reuse = job.reuse;
+    options.workspace = &workspace_;
     options.onLayer = [&](int index, const SharedResult& result, double ms) {
         emit layerReady(job.generation, index - 1, result, ms);
     };

@@ -29,6 +29,11 @@ signals:
                     double milliseconds);
     void finished(int generation, double milliseconds);
     void failed(int generation, const QString& message);
+
+private:
+    // The maps the window no longer shows are refilled by the next run instead of allocated:
+    // dragging a slider reuses the same memory. Used only on the worker's thread.
+    RunWorkspace workspace_;
 };
 
 }  // namespace stridelab::ui
