@@ -104,10 +104,10 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const Padding2d padding{s.height.before, s.height.after, s.width.before, s.width.after};
     const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides,
                                 o.dilation,          padding,  o.groups};
-    NdArray generated;  // only for initializers; explicit weights are used in place
+    std::shared_ptr<const NdArray> generated;  // initializers only; explicit weights in place
     const NdArray& kernel = o.kernelWeights
                                 ? o.kernelWeights->array
-                                : (generated = o.kernelFor(query.input.shape().c, false));
+                                : *(generated = o.generatedKernel(query.input.shape().c, false));
     const std::vector<float> bias = o.bias();
     if (padding.none()) {
         conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),

@@ -151,10 +151,10 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                           o.dilation,
                                           Pair{s.height.before, s.width.before},
                                           o.groups};
-    NdArray generated;  // only for initializers; explicit weights are used in place
+    std::shared_ptr<const NdArray> generated;  // initializers only; explicit weights in place
     const NdArray& kernel = o.kernelWeights
                                 ? o.kernelWeights->array
-                                : (generated = o.kernelFor(query.input.shape().c, true));
+                                : *(generated = o.generatedKernel(query.input.shape().c, true));
     const std::vector<float> bias = o.bias();
     // The sub-pixel decomposition covers every geometry (stride, dilation, crop, groups) and
     // writes each output once; conv2dTransposeGemm (col2im) stays as the tested alternative.

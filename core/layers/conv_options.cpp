@@ -1,5 +1,7 @@
 #include "layers/conv_options.h"
 
+#include "weights/kernel_cache.h"
+
 #include "io/json_values.h"
 #include "io/npy.h"
 
@@ -490,6 +492,13 @@ NdArray ConvOptions::kernelFor(std::int64_t inputChannels, bool transposed) cons
         return kernelWeights->array;
     }
     return makeKernel(
+        initializer, static_cast<std::uint64_t>(seed),
+        KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
+}
+
+std::shared_ptr<const NdArray> ConvOptions::generatedKernel(std::int64_t inputChannels,
+                                                            bool transposed) const {
+    return cachedKernel(
         initializer, static_cast<std::uint64_t>(seed),
         KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
 }

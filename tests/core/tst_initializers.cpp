@@ -2,6 +2,7 @@
 // Gaussian's limits, and the seeded random ones' Keras distributions.
 
 #include "weights/initializer.h"
+#include "weights/kernel_cache.h"
 
 #include <QTest>
 
@@ -21,6 +22,7 @@ private slots:
     void randomFollowsKeras_data();
     void randomFollowsKeras();
     void randomIsSeeded();
+    void cachedKernelIsTheGeneratedOne();
 };
 
 void TestInitializers::gaussianTinySigmaIsTheLimit_data() {
@@ -117,6 +119,25 @@ void TestInitializers::randomIsSeeded() {
     const NdArray c = makeKernel({QStringLiteral("he_normal"), std::nullopt}, 43, g);
     QCOMPARE(a.values, b.values);
     QVERIFY(a.values != c.values);
+}
+
+// A forward reuses a generated kernel from the cache: it must be exactly makeKernel's, shared
+// for the same key and distinct for any change of seed, initializer or geometry.
+void TestInitializers::cachedKernelIsTheGeneratedOne() {
+    const InitializerSpec glorot;
+    InitializerSpec he;
+    he.name = QStringLiteral("he_normal");
+    const KernelGeometry g{8, 16, 1, 3, 3, false};
+    const auto first = cachedKernel(glorot, 7, g);
+    QCOMPARE(*first, makeKernel(glorot, 7, g));
+    QCOMPARE(cachedKernel(glorot, 7, g), first);  // the same object, not regenerated
+    QCOMPARE(*cachedKernel(glorot, 8, g), makeKernel(glorot, 8, g));
+    QVERIFY(*cachedKernel(glorot, 8, g) != *first);
+    QCOMPARE(*cachedKernel(he, 7, g), makeKernel(he, 7, g));
+    KernelGeometry transposed = g;
+    transposed.transposed = true;
+    QCOMPARE(*cachedKernel(glorot, 7, transposed), makeKernel(glorot, 7, transposed));
+    QVERIFY(cachedKernel(glorot, 7, transposed) != first);
 }
 
 QTEST_GUILESS_MAIN(TestInitializers)
