@@ -5,8 +5,9 @@
 // computation finished), and throughout, the longest stretch the GUI thread did not get back
 // to its event loop (a 1 ms timer that fires late).
 //
-//     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N]
+//     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N] [--why]
 //
+// --why lists the slowest event deliveries (receiver class, object name, event type).
 // Runs offscreen (QT_QPA_PLATFORM=offscreen unless set); prints medians and maxima in ms.
 
 #include "compute/compute_controller.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QSpinBox>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -47,6 +49,50 @@ private:
     const QElapsedTimer& clock_;
 };
 
+// Times every outermost event delivery, so a stall can be traced to the receiver and event
+// type that caused it (printed with --why).
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    struct Slow {
+        double ms = 0.0;
+        QString what;
+    };
+    std::vector<Slow> slowest;  // the longest deliveries, longest first
+    bool recording = false;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (!recording || depth_ > 0 || QThread::currentThread() != thread()) {
+            return QApplication::notify(receiver, event);
+        }
+        ++depth_;
+        QElapsedTimer timer;
+        timer.start();
+        const bool handled = QApplication::notify(receiver, event);
+        --depth_;
+        record(static_cast<double>(timer.nsecsElapsed()) / 1e6, receiver, event);
+        return handled;
+    }
+
+    void record(double ms, const QObject* receiver, const QEvent* event) {
+        constexpr std::size_t kKept = 8;
+        if (slowest.size() == kKept && ms <= slowest.back().ms) {
+            return;
+        }
+        const QString what = QStringLiteral("%1 \"%2\" event %3")
+                                 .arg(QString::fromLatin1(receiver->metaObject()->className()),
+                                      receiver->objectName())
+                                 .arg(static_cast<int>(event->type()));
+        slowest.push_back({ms, what});
+        std::sort(slowest.begin(), slowest.end(),
+                  [](const Slow& a, const Slow& b) { return a.ms > b.ms; });
+        slowest.resize(std::min(slowest.size(), kKept));
+    }
+
+private:
+    int depth_ = 0;
+};
+
 double medianOf(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0.0 : v[v.size() / 2];
@@ -64,13 +110,16 @@ int main(int argc, char* argv[]) {
             std::fprintf(stderr, "%s\n", qPrintable(text));
         }
     });
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QString pipeline = defaultPresetPath();
     int edits = 20;
+    bool why = false;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QStringLiteral("--edits") && i + 1 < args.size()) {
             edits = std::max(1, args[++i].toInt());
+        } else if (args[i] == QStringLiteral("--why")) {
+            why = true;
         } else {
             pipeline = args[i];
         }
@@ -115,9 +164,12 @@ int main(int argc, char* argv[]) {
     ticker.start();
 
     std::vector<double> latencies;
+    std::vector<double> editHandling;
+    app.recording = true;
     for (int e = 0; e < edits; ++e) {
         const qint64 start = clock.nsecsElapsed();
         spin->setValue(spin->value() == 1 ? 2 : 1);  // as a drag or an arrow key does
+        editHandling.push_back(static_cast<double>(clock.nsecsElapsed() - start) / 1e6);
         settle();
         // Let the repaints that the finished computation scheduled happen.
         const qint64 finished = clock.nsecsElapsed();
@@ -131,6 +183,16 @@ int main(int argc, char* argv[]) {
     std::printf("%s: %d edits of the first layer's stride\n", qPrintable(pipeline), edits);
     std::printf("edit to every map repainted: median %.1f ms, max %.1f ms\n", medianOf(latencies),
                 *std::max_element(latencies.begin(), latencies.end()));
-    std::printf("longest GUI-thread stall: %.1f ms\n", longestStallMs);
+    std::printf(
+        "longest GUI-thread stall: %.1f ms (handling the edit itself: median %.1f ms, max "
+        "%.1f ms)\n",
+        longestStallMs, medianOf(editHandling),
+        *std::max_element(editHandling.begin(), editHandling.end()));
+    if (why) {
+        std::printf("slowest event deliveries:\n");
+        for (const auto& slow : app.slowest) {
+            std::printf("  %7.1f ms  %s\n", slow.ms, qPrintable(slow.what));
+        }
+    }
     return 0;
 }

@@ -6,6 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# PyTorch for the comparison column, and OpenBLAS as its BLAS (as issue 5 asks, for fairness).
+missing=()
+for p in python3-torch libopenblas0-openmp; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
 cmake --preset bench >/dev/null
 cmake --build build/bench -j "$(nproc)"
 

@@ -11,7 +11,8 @@ is its layer's median (W9: the max_unpool2d layer; W10: the whole pipeline). PyT
 same layers under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
 same number of runs after one warm-up. PyTorch is run with
 GLIBC_TUNABLES=glibc.malloc.mmap_max=0 (set here by re-executing), as otherwise every call
-page-faults its output. The machine should be otherwise idle.
+page-faults its output, and with OpenBLAS as its BLAS where Debian's libopenblas0-openmp is
+installed (the BLAS in use is printed). The machine should be otherwise idle.
 """
 
 import argparse
@@ -24,8 +25,15 @@ import sys
 import tempfile
 import time
 
+OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-openmp"  # Debian's libopenblas0-openmp
+
 if os.environ.get("GLIBC_TUNABLES") is None:
     os.environ["GLIBC_TUNABLES"] = "glibc.malloc.mmap_max=0"
+    # PyTorch's BLAS (conv_transpose2d's GEMM) is whatever libblas.so.3 resolves to; OpenBLAS
+    # where it is installed, whatever the system's alternative says.
+    if os.path.isdir(OPENBLAS_DIR):
+        os.environ["LD_LIBRARY_PATH"] = ":".join(
+            p for p in (OPENBLAS_DIR, os.environ.get("LD_LIBRARY_PATH")) if p)
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
 import numpy as np
@@ -37,6 +45,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Targets of issue 5, as text for the table.
 TARGETS = {"w01": "<= 1.0", "w02": "<= 1.0", "w03": "<= 1.0", "w04": "<= 0.2", "w05": "<= 0.2",
            "w06": "<= 0.2", "w07": "<= 0.2", "w08": "<= 0.5", "w09": "<= 0.2", "w10": "<= 0.5"}
+
+
+def blas_in_use():
+    """The BLAS library this process has loaded (PyTorch links libblas.so.3)."""
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))
+    with open("/proc/self/maps") as maps:
+        libs = {line.split()[-1] for line in maps if "blas" in line and "/" in line}
+    return ", ".join(sorted(libs)) or "none found"
 
 
 def torch_workload(key, x):
@@ -118,6 +134,7 @@ def main():
     args = parser.parse_args()
 
     files = sorted(glob.glob(os.path.join(HERE, "workloads", "w*.stridelab.json")))
+    print("PyTorch %s, BLAS: %s" % (torch.__version__, blas_in_use()))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:

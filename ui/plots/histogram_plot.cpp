@@ -102,7 +102,7 @@ void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QStrin
     // Binning tens of millions of values takes seconds: do it on the thread pool, keep the
     // window responsive, and apply the result only if it is still the newest.
     counts_->setText(tr("binning %L1 values...").arg(values_->size()));
-    plot_->replot();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
     QThreadPool::globalInstance()->start(
         [self = QPointer<HistogramPlot>(this), values = values_, generation] {
             Histogram histogram = computeHistogram(values->values());
@@ -139,7 +139,7 @@ void HistogramPlot::setLogScale(bool logarithmic) {
         plot_->yAxis->setNumberPrecision(6);
     }
     applyRanges();
-    plot_->replot();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
     emit logScaleChanged(logarithmic);
 }
 
@@ -175,7 +175,7 @@ void HistogramPlot::rebuild() {
     counts_->setTextColor(histogram_.nonFinite() > 0 ? plot_style::kWarningColor
                                                      : plot_style::inkColor(palette()));
     applyRanges();
-    plot_->replot();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HistogramPlot::applyRanges() {

@@ -206,7 +206,7 @@ void ProfilePlot::rebuild() {
         plot_->xAxis->setRange(-0.5, 9.5);
         plot_->yAxis->setRange(0.0, 1.0);
         updateMarker();
-        plot_->replot();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
 
@@ -263,7 +263,7 @@ void ProfilePlot::rebuild() {
     title_->setText(title);
     plot_->xAxis->setRange(-0.5, static_cast<double>(in.w) - 0.5);
     updateMarker();
-    plot_->replot();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ProfilePlot::updateMarker() {

@@ -119,13 +119,16 @@ QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
     return image;
 }
 
-Tensor subsampled(const Tensor& map, int step) {
+Tensor subsampled(const Tensor& map, int step, int firstChannel, int channelCount) {
     const Shape in = map.shape();
-    const Shape out{in.c, (in.h + step - 1) / step, (in.w + step - 1) / step};
+    const std::int64_t first = std::clamp<std::int64_t>(firstChannel, 0, in.c);
+    const std::int64_t count =
+        channelCount < 0 ? in.c - first : std::min<std::int64_t>(channelCount, in.c - first);
+    const Shape out{count, (in.h + step - 1) / step, (in.w + step - 1) / step};
     Tensor result(out);
     for (std::int64_t c = 0; c < out.c; ++c) {
         for (std::int64_t y = 0; y < out.h; ++y) {
-            const float* src = map.channel(c) + y * step * in.w;
+            const float* src = map.channel(first + c) + y * step * in.w;
             float* dst = result.channel(c) + y * out.w;
             for (std::int64_t x = 0; x < out.w; ++x) {
                 dst[x] = src[x * step];

@@ -42,7 +42,9 @@ namespace stridelab::ui {
 
 // Every `step`-th element of each row and column (nearest: the top-left of each block): what
 // a view shows of a map drawn at less than one screen pixel per element, at a fraction of the
-// cost of rendering it whole.
-[[nodiscard]] Tensor subsampled(const Tensor& map, int step);
+// cost of rendering it whole. Of `channelCount` channels from `firstChannel` (-1: all the
+// rest), so a view drawing one channel does not copy the other hundred.
+[[nodiscard]] Tensor subsampled(const Tensor& map, int step, int firstChannel = 0,
+                                int channelCount = -1);
 
 }  // namespace stridelab::ui

@@ -382,11 +382,16 @@ void FeatureMapView::ensureImages() const {
 
 const QImage& FeatureMapView::imageFor(std::size_t index, int step) const {
     if (imageSteps_[index] != step) {
-        const Tensor small = step > 1 ? subsampled(*map_, step) : Tensor();
-        const Tensor& source = step > 1 ? small : *map_;
-        images_[index] =
-            imagesRgb_ ? renderRgb(source, options_)
-                       : renderChannel(source, static_cast<int>(index), options_, ranges_[index]);
+        const auto channel = static_cast<int>(index);
+        if (step == 1) {
+            images_[index] = imagesRgb_ ? renderRgb(*map_, options_)
+                                        : renderChannel(*map_, channel, options_, ranges_[index]);
+        } else if (imagesRgb_) {
+            images_[index] = renderRgb(subsampled(*map_, step), options_);
+        } else {
+            images_[index] =
+                renderChannel(subsampled(*map_, step, channel, 1), 0, options_, ranges_[index]);
+        }
         imageSteps_[index] = step;
     }
     return images_[index];

@@ -308,11 +308,12 @@ void LayerCardStrip::updateThumbnails() {
             // nearest subsample at about one element per thumbnail pixel.
             const int step =
                 scale < 1.0 ? std::max(1, static_cast<int>(std::floor(1.0 / scale))) : 1;
-            const Tensor small = step > 1 ? subsampled(*card.map, step) : Tensor();
+            // The card shows channel 0, or the RGB picture of channels 0-2.
+            const bool rgb = showsAsRgb(card.map->shape(), options_);
+            const Tensor small = step > 1 ? subsampled(*card.map, step, 0, rgb ? 3 : 1) : Tensor();
             const Tensor& map = step > 1 ? small : *card.map;
-            image = showsAsRgb(map.shape(), options_)
-                        ? renderRgb(map, options_)
-                        : renderChannel(map, 0, options_, displayRange(map, 0, options_));
+            image = rgb ? renderRgb(map, options_)
+                        : renderChannel(map, 0, options_, displayRange(*card.map, 0, options_));
             size = thumbnailSize(card.map->shape(), scale);
         }
         cached = {card.map, scale, image, size};
