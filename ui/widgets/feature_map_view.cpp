@@ -56,7 +56,13 @@ void drawTile(QPainter& painter, const QRectF& tile, const QImage& image, double
 }  // namespace
 
 FeatureMapView::FeatureMapView(QWidget* parent)
-    : QWidget(parent), placeholder_(tr("No feature map")) {
+    : QWidget(parent), placeholder_(tr("No feature map")), renderer_(new MapImageRenderer(this)) {
+    connect(renderer_, &MapImageRenderer::ready, this, [this](const MapImages& images) {
+        shown_ = images;
+        if (!painting_) {
+            update();
+        }
+    });
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -191,7 +197,6 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
         return;
     }
-    ensureImages();
     // No SmoothPixmapTransform: map pixels must stay sharp squares.
     painter.setOpacity(stale_ ? 0.35 : 1.0);
     const GridSpec spec = currentSpec();
@@ -200,11 +205,15 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
     const int step = layout_.scale() < 1.0
                          ? std::max(1, static_cast<int>(std::floor(1.0 / layout_.scale())))
                          : 1;
-    for (int tile = 0; tile < spec.channels; ++tile) {
+    painting_ = true;
+    const MapImages* images = imagesToDraw(step);
+    painting_ = false;
+    for (int tile = 0; images != nullptr && tile < spec.channels; ++tile) {
         const auto index = static_cast<std::size_t>(showsRgb() ? 0 : tensorChannel(tile));
         const QRectF rect = layout_.tileRect(tile);
-        if (index < images_.size() && rect.intersects(clip)) {
-            drawTile(painter, rect, imageFor(index, step), layout_.scale() * step, clip);
+        if (index < images->images.size() && rect.intersects(clip)) {
+            drawTile(painter, rect, images->images[index], layout_.scale() * images->key.step,
+                     clip);
         }
     }
     painter.setOpacity(1.0);
@@ -367,39 +376,22 @@ void FeatureMapView::applyLayout(const ChannelGridLayout& layout) {
     update();
 }
 
-void FeatureMapView::ensureImages() const {
-    if (imagesValid_ && imagesRgb_ == showsRgb()) {
-        return;
+const MapImages* FeatureMapView::imagesToDraw(int step) {
+    const MapImagesKey wanted{map_, options_, showsRgb(), step};
+    if (!(shown_.key == wanted)) {
+        renderer_->request(wanted);  // may set shown_ at once
     }
-    imagesRgb_ = showsRgb();
-    imagesValid_ = true;
-    const std::size_t count =
-        !map_ ? 0 : (imagesRgb_ ? 1 : static_cast<std::size_t>(map_->shape().c));
-    images_.assign(count, QImage());
-    imageSteps_.assign(count, 0);
-    ranges_ = map_ && !imagesRgb_ ? displayRanges(*map_, options_) : std::vector<ValueRange>{};
-}
-
-const QImage& FeatureMapView::imageFor(std::size_t index, int step) const {
-    if (imageSteps_[index] != step) {
-        const auto channel = static_cast<int>(index);
-        if (step == 1) {
-            images_[index] = imagesRgb_ ? renderRgb(*map_, options_)
-                                        : renderChannel(*map_, channel, options_, ranges_[index]);
-        } else if (imagesRgb_) {
-            images_[index] = renderRgb(subsampled(*map_, step), options_);
-        } else {
-            images_[index] =
-                renderChannel(subsampled(*map_, step, channel, 1), 0, options_, ranges_[index]);
-        }
-        imageSteps_[index] = step;
+    if (shown_.key == wanted) {
+        return &shown_;
     }
-    return images_[index];
+    // Another map of the same shape drawn the same way: its tiles stand in until the new ones
+    // arrive, so the view never flashes empty between two runs.
+    const bool sameLayout = shown_.key.map && map_ && shown_.key.map->shape() == map_->shape() &&
+                            shown_.key.rgb == wanted.rgb;
+    return sameLayout ? &shown_ : nullptr;
 }
 
 void FeatureMapView::invalidateImages() {
-    imagesValid_ = false;
-    images_.clear();
     update();
 }
 

@@ -4,6 +4,7 @@
 #include "tensor/tensor.h"
 #include "view/channel_grid_layout.h"
 #include "view/display_options.h"
+#include "view/map_images.h"
 
 #include <QImage>
 #include <QWidget>
@@ -94,8 +95,9 @@ private:
     [[nodiscard]] QRectF viewArea() const;
     void relayout(bool forceFit);
     void applyLayout(const ChannelGridLayout& layout);
-    void ensureImages() const;
-    [[nodiscard]] const QImage& imageFor(std::size_t index, int step) const;
+    // The images to draw now: those of the current map, or while they render off the GUI
+    // thread, the previous map's when it had the same shape (drawn as they were); null if none.
+    [[nodiscard]] const MapImages* imagesToDraw(int step);
     void invalidateImages();
     void updateHover(QPointF point);
     void clearHover();
@@ -116,15 +118,12 @@ private:
     std::optional<MapTrace> trace_;
     bool traceIsOrigin_ = false;
 
-    // Rendered tiles, one per tensor channel (or one RGB picture); rebuilt only when the map
-    // or the display options change.
-    // Rendered lazily per channel, only for tiles on screen, at `imageSteps_` elements per
-    // image pixel (1 when zoomed to a screen pixel per element or more).
-    mutable std::vector<QImage> images_;
-    mutable std::vector<int> imageSteps_;
-    mutable std::vector<ValueRange> ranges_;
-    mutable bool imagesValid_ = false;
-    mutable bool imagesRgb_ = false;
+    // Rendered tiles, one per tensor channel (or one RGB picture), at `shown_.key.step`
+    // elements per image pixel; re-rendered (on the thread pool for large maps) when the map,
+    // the display options or the step change.
+    MapImageRenderer* renderer_;
+    MapImages shown_;
+    bool painting_ = false;
 };
 
 }  // namespace stridelab::ui

@@ -1,0 +1,68 @@
+#include "view/map_images.h"
+
+#include "tensor/tensor.h"
+#include "view/render.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
+namespace stridelab::ui {
+
+MapImages renderMapImages(const MapImagesKey& key) {
+    MapImages result{key, {}};
+    if (!key.map) {
+        return result;
+    }
+    const Tensor& map = *key.map;
+    if (key.rgb) {
+        result.images.push_back(
+            renderRgb(key.step > 1 ? subsampled(map, key.step) : map, key.options));
+        return result;
+    }
+    const std::vector<ValueRange> ranges = displayRanges(map, key.options);
+    const auto channels = static_cast<int>(map.shape().c);
+    result.images.reserve(static_cast<std::size_t>(channels));
+    for (int c = 0; c < channels; ++c) {
+        const ValueRange range = ranges[static_cast<std::size_t>(c)];
+        result.images.push_back(
+            key.step > 1 ? renderChannel(subsampled(map, key.step, c, 1), 0, key.options, range)
+                         : renderChannel(map, c, key.options, range));
+    }
+    return result;
+}
+
+bool MapImageRenderer::request(const MapImagesKey& key) {
+    if (pending_ && key == requested_) {
+        return false;
+    }
+    requested_ = key;
+    const int generation = ++generation_;
+    const std::int64_t elements = key.map ? key.map->shape().c *
+                                                ((key.map->shape().h + key.step - 1) / key.step) *
+                                                ((key.map->shape().w + key.step - 1) / key.step)
+                                          : 0;
+    if (elements <= kSynchronousElements) {
+        pending_ = false;
+        emit ready(renderMapImages(key));
+        return true;
+    }
+    pending_ = true;
+    QThreadPool::globalInstance()->start(
+        [self = QPointer<MapImageRenderer>(this), key, generation] {
+            MapImages images = renderMapImages(key);
+            // The renderer may be gone by now: the QPointer is read on its own thread only.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, generation, images = std::move(images)] {
+                    if (self && self->generation_ == generation) {
+                        self->pending_ = false;
+                        emit self->ready(images);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    return false;
+}
+
+}  // namespace stridelab::ui
