@@ -91,6 +91,7 @@ private slots:
     void customSizeThatCannotBeReached();
     void defaultGoalFollowsTheLayerKind();
     void frameworkViewMarksTheDifferences();
+    void solverBehindItsTabWaitsUntilRaised();
     void mainWindowHasBothDocks();
 };
 
@@ -255,6 +256,30 @@ void TestFrameworkPanels::frameworkViewMarksTheDifferences() {
     panel.showLayer(p, 1, report);
     QCOMPARE(rows->topLevelItemCount(), 0);
     QVERIFY(!panel.message().startsWith(QStringLiteral("Careful")));
+}
+
+// Behind the Properties tab the solver does not run on every edit (Qt still calls a dock
+// behind a tab visible); it catches up when its tab comes to the front.
+void TestFrameworkPanels::solverBehindItsTabWaitsUntilRaised() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("same.stridelab.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kSamePipeline);
+    }
+    MainWindow w(path);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    FrameworkDocks* docks = w.frameworkDocks();
+    w.findChild<QDockWidget*>(QStringLiteral("propertiesDock"))->raise();
+    QTRY_VERIFY(docks->inverseDock()->visibleRegion().isEmpty());
+    const QString unsolved = docks->inverse()->message();
+    QCOMPARE(unsolved, QStringLiteral("Select a layer to ask which settings give a wanted size."));
+    w.layerStack()->selectLayer(0);
+    QCOMPARE(docks->inverse()->message(), unsolved);
+    docks->inverseDock()->raise();
+    QTRY_VERIFY(docks->inverse()->message() != unsolved);
 }
 
 void TestFrameworkPanels::mainWindowHasBothDocks() {

@@ -39,6 +39,14 @@ FrameworkDocks::FrameworkDocks(QMainWindow* window, PipelineDocument* document)
     placeBehind(window, inverseDock_, "propertiesDock", Qt::RightDockWidgetArea);
 
     connect(frameworks_, &FrameworkPanel::layerActivated, this, &FrameworkDocks::layerActivated);
+    for (QDockWidget* dock : {frameworksDock_, inverseDock_}) {
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            bool& behind = dock == frameworksDock_ ? frameworksBehind_ : inverseBehind_;
+            if (visible && behind) {
+                feedNow(dock);
+            }
+        });
+    }
     // A dock's title renames its toggle action, so the title goes first.
     i18n::retranslate(this, [this] {
         frameworksDock_->setWindowTitle(tr("Frameworks"));
@@ -53,8 +61,30 @@ FrameworkDocks::FrameworkDocks(QMainWindow* window, PipelineDocument* document)
 void FrameworkDocks::showLayer(int index, const PipelineReport& report) {
     shownIndex_ = index;
     shownReport_ = report;
-    frameworks_->showLayer(document_->pipeline(), index, report);
-    inverse_->showLayer(index, report);
+    feed(frameworksDock_);
+    feed(inverseDock_);
+}
+
+void FrameworkDocks::feed(QDockWidget* dock) {
+    // Not yet on screen (the window opening) counts as seen: the panels then catch up on
+    // their own when shown.
+    const bool behindTab = dock->isVisible() && dock->window()->isVisible() &&
+                           dock->visibleRegion().isEmpty() && !dock->isFloating();
+    if (behindTab) {
+        (dock == frameworksDock_ ? frameworksBehind_ : inverseBehind_) = true;
+    } else {
+        feedNow(dock);
+    }
+}
+
+void FrameworkDocks::feedNow(QDockWidget* dock) {
+    if (dock == frameworksDock_) {
+        frameworksBehind_ = false;
+        frameworks_->showLayer(document_->pipeline(), shownIndex_, shownReport_);
+    } else {
+        inverseBehind_ = false;
+        inverse_->showLayer(shownIndex_, shownReport_);
+    }
 }
 
 }  // namespace stridelab::ui

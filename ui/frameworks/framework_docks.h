@@ -36,7 +36,15 @@ signals:
     void layerActivated(int index);
 
 private:
+    // Feeds the panel of `dock` the layer shown, now if the dock is seen, else once its tab
+    // comes to the front: a dock behind another tab still counts as visible to Qt, and the
+    // solver's search would otherwise run on every edit while a lecturer drags a slider.
+    void feed(QDockWidget* dock);
+    void feedNow(QDockWidget* dock);
+
     int shownIndex_ = -1;
+    bool frameworksBehind_ = false;  // a layer is waiting for the dock to be seen
+    bool inverseBehind_ = false;
     PipelineReport shownReport_;
     PipelineDocument* document_;
     FrameworkPanel* frameworks_ = nullptr;
