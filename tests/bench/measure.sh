@@ -28,3 +28,6 @@ echo "== workloads W1-W10: StrideLab against PyTorch (medians of 20 runs)"
 echo
 echo "== GUI: edit to repaint on the default example"
 build/bench/tests/bench/stridelab_gui_latency --edits 20
+echo
+echo "== GUI: the same on W10's six layers over a 512x512 picture"
+build/bench/tests/bench/stridelab_gui_latency tests/bench/gui_six_layers_512.stridelab.json --edits 20
