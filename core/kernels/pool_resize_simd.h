@@ -27,7 +27,7 @@ struct PoolRow {
     std::int64_t oxBegin = 0;
     std::int64_t oxEnd = 0;
     float* dst = nullptr;            // the output row
-    std::int32_t* argmax = nullptr;  // max: the argmax row (flat y*inW + x)
+    std::int32_t* argmax = nullptr;  // max: the argmax row (flat y*inW + x), or none
     float divisor = 1.0F;            // average: the window's count
 };
 

@@ -66,6 +66,18 @@ inline V tap(const float* row, std::int64_t stride, std::int64_t ox, std::int64_
     return stride == 1 ? load(p) : everySecond(p);
 }
 
+// Asks for the input the next output row will read at these columns: the two rows after the
+// window (a stride-2 window moves down two rows). A map larger than the cache otherwise waits
+// for each line, as the hardware prefetcher does not follow the short row-by-row walk.
+// Prefetching past the channel's end is harmless (no fault).
+inline void prefetchNextRows(const PoolRow& r, std::int64_t ox) {
+    const float* next = r.src + r.yEnd * r.inW + ox * r.strideW - r.left;
+    for (std::int64_t line = 0; line < N * r.strideW; line += 16) {
+        __builtin_prefetch(next + line);
+        __builtin_prefetch(next + r.inW + line);
+    }
+}
+
 // Whether the N outputs starting at ox can be read as whole vectors inside the row.
 inline bool fitsVector(const PoolRow& r, std::int64_t ox) {
     // Stride 1 reads [x, x + N) per tap, stride 2 [x, x + 2N - 1): both end at the last
@@ -95,12 +107,45 @@ std::int64_t vectorPart(const PoolRow& r, Body body) {
     return ox;
 }
 
+// The maxima alone, in the same arithmetic as with indices.
+void maxPoolValuesRow(const PoolRow& r) {
+    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
+        prefetchNextRows(r, ox);
+        V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
+        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+            const float* row = r.src + y * r.inW;
+            for (std::int64_t kx = (y == r.yBegin ? 1 : 0); kx < r.kernelW; ++kx) {
+                const V v = tap(row, r.strideW, ox, r.left, kx);
+                const VI take = ((v > best) | (v != v)) & (best == best);
+                best = take ? v : best;
+            }
+        }
+        store(r.dst + ox, best);
+    });
+    for (std::int64_t ox = tail; ox < r.oxEnd; ++ox) {
+        const std::int64_t x0 = ox * r.strideW - r.left;
+        float best = r.src[r.yBegin * r.inW + x0];
+        for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
+            for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
+                const float v = r.src[y * r.inW + x0 + kx];
+                best = takes(v, best) ? v : best;
+            }
+        }
+        r.dst[ox] = best;
+    }
+}
+
 void maxPoolRow(const PoolRow& r) {
+    if (r.argmax == nullptr) {
+        maxPoolValuesRow(r);
+        return;
+    }
     VI lane{};
     for (int j = 0; j < N; ++j) {
         lane[j] = static_cast<std::int32_t>(j * r.strideW);
     }
     const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
+        prefetchNextRows(r, ox);
         const std::int64_t x0 = ox * r.strideW - r.left;
         V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
         VI index = lane + static_cast<std::int32_t>(r.yBegin * r.inW + x0);
@@ -139,6 +184,7 @@ void avgPoolRow(const PoolRow& r) {
     const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
         // The shuffle that picks every second element is linear, so the rows are summed
         // first and shuffled once per tap.
+        prefetchNextRows(r, ox);
         const std::int64_t x0 = ox * r.strideW - r.left;
         V sum{};
         for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {

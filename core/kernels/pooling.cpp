@@ -109,23 +109,25 @@ float averageAt(const float* src, std::int64_t inW, const Window& wy, const Wind
 
 }  // namespace
 
-void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output,
-               std::vector<std::int32_t>& argmax, int threads) {
+namespace {
+
+// argmax: out.elements() indices, or nullptr for the values only.
+void maxPoolInto(const Tensor& input, const PoolGeometry& g, Tensor& output, std::int32_t* argmax,
+                 int threads) {
     const Shape in = g.input;
     const Shape out = g.output;
-    argmax.resize(static_cast<std::size_t>(out.elements()));
     const Columns inner = innerColumns(g);
     const simd::PoolResizeKernels* k = rowKernels(g, inner);
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (std::int64_t c = 0; c < out.c; ++c) {
         const float* src = input.channel(c);
         float* dst = output.channel(c);
-        std::int32_t* idx = argmax.data() + c * out.h * out.w;
+        std::int32_t* idx = argmax != nullptr ? argmax + c * out.h * out.w : nullptr;
         for (std::int64_t oy = 0; oy < out.h; ++oy) {
             const Window wy =
                 windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
             float* dstRow = dst + oy * out.w;
-            std::int32_t* idxRow = idx + oy * out.w;
+            std::int32_t* idxRow = idx != nullptr ? idx + oy * out.w : nullptr;
             const bool vector = k != nullptr && wy.begin < wy.end;
             if (vector) {
                 simd::PoolRow r = poolRow(g, src, wy, inner);
@@ -138,10 +140,26 @@ void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output,
                     ox = inner.end - 1;
                     continue;
                 }
-                maxAt(src, in.w, wy, columnWindow(g, ox), dstRow[ox], idxRow[ox]);
+                std::int32_t index = 0;
+                maxAt(src, in.w, wy, columnWindow(g, ox), dstRow[ox], index);
+                if (idxRow != nullptr) {
+                    idxRow[ox] = index;
+                }
             }
         }
     }
+}
+
+}  // namespace
+
+void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output,
+               std::vector<std::int32_t>& argmax, int threads) {
+    argmax.resize(static_cast<std::size_t>(g.output.elements()));
+    maxPoolInto(input, g, output, argmax.data(), threads);
+}
+
+void maxPool2d(const Tensor& input, const PoolGeometry& g, Tensor& output, int threads) {
+    maxPoolInto(input, g, output, nullptr, threads);
 }
 
 void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor divisor, Tensor& output,

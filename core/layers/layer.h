@@ -66,6 +66,9 @@ struct ForwardQuery {
     const std::atomic<bool>* cancel = nullptr;
     // Where scratch tensors outlive the call (the executor's), or nullptr.
     RunWorkspace* workspace = nullptr;
+    // Whether LayerResult::argmax is wanted (a later layer unpools with it); a layer that
+    // records indices may skip them otherwise, leaving argmax empty.
+    bool indicesWanted = true;
 
     // Scratch tensor `slot` for this call, with unspecified contents: the workspace's (kept
     // from run to run, so a repeated forward allocates nothing) or else `local`.

@@ -50,8 +50,13 @@ Result<LayerShape> MaxPool2d::inferShape(const ShapeQuery& query) const {
 }
 
 void MaxPool2d::forward(const ForwardQuery& query, LayerResult& out) const {
-    maxPool2d(query.input, poolGeometry(query.shape, query.input.shape()), out.values, out.argmax,
-              query.threads);
+    const PoolGeometry geometry = poolGeometry(query.shape, query.input.shape());
+    if (query.indicesWanted) {
+        maxPool2d(query.input, geometry, out.values, out.argmax, query.threads);
+    } else {
+        out.argmax.clear();
+        maxPool2d(query.input, geometry, out.values, query.threads);
+    }
 }
 
 PositionRange MaxPool2d::dependencies(Axis axis, std::int64_t position,

@@ -1,6 +1,7 @@
 #include "pipeline/executor.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QThread>
 
 #include <Eigen/Core>
@@ -47,7 +48,23 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
         }
         return nullptr;
     };
-    const std::size_t reused = std::min(options.reuse.size(), pipeline.layers.size());
+    // The max pools whose indices a later max_unpool2d reads; the others skip them.
+    QSet<QString> unpooledFrom;
+    for (const PipelineLayer& l : pipeline.layers) {
+        if (auto from = l.layer->indicesFrom()) {
+            unpooledFrom.insert(*from);
+        }
+    }
+    std::size_t reused = std::min(options.reuse.size(), pipeline.layers.size());
+    // A pool computed without indices (nothing unpooled it then) is recomputed once a
+    // max_unpool2d needs them.
+    for (std::size_t i = 0; i < reused; ++i) {
+        if (pipeline.layers[i].layer->recordsIndices() &&
+            unpooledFrom.contains(pipeline.layers[i].name) && options.reuse[i]->argmax.empty() &&
+            options.reuse[i]->values.size() > 0) {
+            reused = i;
+        }
+    }
     for (std::size_t i = 0; i < reused; ++i) {
         run.layers.push_back(options.reuse[i]);
         run.milliseconds.push_back(0.0);
@@ -68,9 +85,14 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
                 out = std::make_shared<LayerResult>();
                 out->values = Tensor(r.shape->output);
             }
-            pipeline.layers[i].layer->forward(ForwardQuery{in, *r.shape, earlierResult, threads,
-                                                           options.cancel, options.workspace},
-                                              *out);
+            const ForwardQuery query{in,
+                                     *r.shape,
+                                     earlierResult,
+                                     threads,
+                                     options.cancel,
+                                     options.workspace,
+                                     unpooledFrom.contains(pipeline.layers[i].name)};
+            pipeline.layers[i].layer->forward(query, *out);
             if (options.cancel != nullptr && options.cancel->load()) {
                 return Error::runtime(QStringLiteral("cancelled"));
             }

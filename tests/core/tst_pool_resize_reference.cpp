@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace stridelab;
 using namespace stridelab::test;
@@ -131,6 +132,9 @@ private slots:
         QString why;
         QVERIFY2(test::tensorsClose(actual, expected, 0.0, 0.0, &why), qPrintable(why));
         QCOMPARE(argmax, expectedArgmax);
+        Tensor valuesOnly(geometry.output, std::numeric_limits<float>::quiet_NaN());
+        stridelab::maxPool2d(input, geometry, valuesOnly, threads);  // no unpool: no indices
+        QVERIFY2(test::tensorsClose(valuesOnly, expected, 0.0, 0.0, &why), qPrintable(why));
 
         const Tensor scattered =
             test::randomTensor(geometry.output, 800U + static_cast<unsigned>(index));

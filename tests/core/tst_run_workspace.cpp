@@ -57,6 +57,7 @@ private slots:
     void heldMapsAreNeverReused();
     void mapsOfOneRunAreDistinct();
     void keepsNoMoreThanOneRun();
+    void poolIndicesOnlyForAnUnpool();
 };
 
 void TestRunWorkspace::repeatedRunReusesEveryMap() {
@@ -134,6 +135,35 @@ void TestRunWorkspace::keepsNoMoreThanOneRun() {
     auto third = runPipeline(p.pipeline, p.report, p.input, options);
     QVERIFY(third.ok());
     QCOMPARE(workspace.bytesHeld(), oneRun);
+}
+
+// A max pool records its indices only when a later max_unpool2d reads them; a prefix reused
+// from a run without the unpool is recomputed once one is added.
+void TestRunWorkspace::poolIndicesOnlyForAnUnpool() {
+    const Prepared p = prepared();  // "pool" (layer 3) is unpooled by layer 6; layer 5 is not
+    auto run = runPipeline(p.pipeline, p.report, p.input, RunOptions{});
+    QVERIFY(run.ok());
+    QCOMPARE(run->layers[2]->argmax.size(), std::size_t(2 * 6 * 6));
+    QVERIFY(run->layers[4]->argmax.empty());
+
+    Pipeline withoutUnpool = p.pipeline;
+    withoutUnpool.layers.pop_back();
+    const PipelineReport shorter = analyzePipeline(withoutUnpool, p.input.shape());
+    auto first = runPipeline(withoutUnpool, shorter, p.input, RunOptions{});
+    QVERIFY(first.ok());
+    QVERIFY(first->layers[2]->argmax.empty());
+    RunOptions options;
+    options.reuse = first->layers;
+    int computedFrom = -1;
+    options.onLayer = [&](int index, const std::shared_ptr<const LayerResult>&, double) {
+        computedFrom = computedFrom < 0 ? index : computedFrom;
+    };
+    auto second = runPipeline(p.pipeline, p.report, p.input, options);
+    QVERIFY(second.ok());
+    QCOMPARE(computedFrom, 3);  // from the pool on; the two convolutions reused
+    QCOMPARE(second->layers[2]->argmax, run->layers[2]->argmax);
+    QVERIFY(std::ranges::equal(second->layers[5]->values.values(),
+                               run->layers[5]->values.values()));
 }
 
 QTEST_GUILESS_MAIN(TestRunWorkspace)

@@ -220,7 +220,14 @@ void TestTensorflowSemantics::matchesHandComputed() {
     QFETCH(QList<double>, expected);
     QFETCH(QList<int>, argmax);
 
-    const Pipeline pipeline = test::pipelineFromJson(pipelineWith(layer));
+    // A pool records its indices only for a later max_unpool2d: one follows when they are
+    // checked.
+    QByteArray layers = layer;
+    if (!argmax.isEmpty()) {
+        layers.insert(1, R"("name": "pooled", )");
+        layers += R"(, {"type": "max_unpool2d", "indices_from": "pooled"})";
+    }
+    const Pipeline pipeline = test::pipelineFromJson(pipelineWith(layers));
     const Tensor in = tensorOf(inputShape, input);
     const PipelineReport report = analyzePipeline(pipeline, in.shape());
     QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.firstBroken()->error->message));
