@@ -12,11 +12,12 @@ double median(std::vector<double> values) {
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
-std::int64_t layerTrafficBytes(const Layer& layer, const Shape& input, const Shape& output) {
+std::int64_t layerTrafficBytes(const Layer& layer, const Shape& input, const Shape& output,
+                               bool indicesRecorded) {
     constexpr std::int64_t kFloat = sizeof(float);
     constexpr std::int64_t kIndex = sizeof(std::int32_t);
     std::int64_t bytes = kFloat * (input.elements() + output.elements());
-    if (layer.recordsIndices()) {
+    if (layer.recordsIndices() && indicesRecorded) {
         bytes += kIndex * output.elements();
     }
     if (layer.indicesFrom()) {
@@ -54,6 +55,7 @@ Result<BenchResult> benchmarkPipeline(const Pipeline& pipeline, const PipelineRe
     bench.threads = resolveThreads(threads);
     bench.repeat = repeat;
     bench.totalMedianMs = median(totals);
+    const QSet<QString> unpooled = unpooledLayerNames(pipeline);
     for (std::size_t i = 0; i < layers; ++i) {
         LayerTiming t;
         t.medianMs = median(times[i]);
@@ -64,8 +66,9 @@ Result<BenchResult> benchmarkPipeline(const Pipeline& pipeline, const PipelineRe
             if (r.shape->macs > 0) {
                 t.gflops = 2.0 * static_cast<double>(r.shape->macs) / seconds / 1e9;
             } else {
-                t.gbps = static_cast<double>(layerTrafficBytes(*pipeline.layers[i].layer, r.input,
-                                                               r.shape->output)) /
+                const PipelineLayer& l = pipeline.layers[i];
+                t.gbps = static_cast<double>(layerTrafficBytes(*l.layer, r.input, r.shape->output,
+                                                               unpooled.contains(l.name))) /
                          seconds / 1e9;
             }
         }

@@ -29,9 +29,9 @@ struct BenchResult {
 };
 
 // The bytes a layer reads and writes once: its input and output (float32), and the indices a
-// max_pool2d records or a max_unpool2d reads.
+// max_pool2d records (`indicesRecorded`: a later unpool reads them) or a max_unpool2d reads.
 [[nodiscard]] std::int64_t layerTrafficBytes(const Layer& layer, const Shape& input,
-                                             const Shape& output);
+                                             const Shape& output, bool indicesRecorded);
 
 // One warm-up run, then `repeat` timed runs of every layer; `report` must be ok. `threads`
 // as RunOptions (0: all cores).

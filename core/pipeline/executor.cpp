@@ -1,7 +1,6 @@
 #include "pipeline/executor.h"
 
 #include <QElapsedTimer>
-#include <QSet>
 #include <QThread>
 
 #include <Eigen/Core>
@@ -49,12 +48,7 @@ Result<RunResult> runPipeline(const Pipeline& pipeline, const PipelineReport& re
         return nullptr;
     };
     // The max pools whose indices a later max_unpool2d reads; the others skip them.
-    QSet<QString> unpooledFrom;
-    for (const PipelineLayer& l : pipeline.layers) {
-        if (auto from = l.layer->indicesFrom()) {
-            unpooledFrom.insert(*from);
-        }
-    }
+    const QSet<QString> unpooledFrom = unpooledLayerNames(pipeline);
     std::size_t reused = std::min(options.reuse.size(), pipeline.layers.size());
     // A pool computed without indices (nothing unpooled it then) is recomputed once a
     // max_unpool2d needs them.

@@ -29,4 +29,14 @@ const QStringList& colorModeNames() {
     return names;
 }
 
+QSet<QString> unpooledLayerNames(const Pipeline& pipeline) {
+    QSet<QString> names;
+    for (const PipelineLayer& l : pipeline.layers) {
+        if (auto from = l.layer->indicesFrom()) {
+            names.insert(*from);
+        }
+    }
+    return names;
+}
+
 }  // namespace stridelab

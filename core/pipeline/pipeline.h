@@ -5,6 +5,7 @@
 #include "layers/layer_loading.h"
 
 #include <QDir>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -53,5 +54,9 @@ struct EnabledLayers {
     std::vector<int> positions;  // positions[i]: index in the full pipeline of layer i
 };
 [[nodiscard]] EnabledLayers enabledLayers(const Pipeline& pipeline);
+
+// The names of the layers whose indices a later max_unpool2d reads (`indices_from`): the only
+// max pools that need to record them.
+[[nodiscard]] QSet<QString> unpooledLayerNames(const Pipeline& pipeline);
 
 }  // namespace stridelab

@@ -56,14 +56,16 @@ void TestCliBench::medianByHand() {
 void TestCliBench::trafficByHand() {
     const Pipeline p = pipelineFromJson(kPipeline);
     // c: reads 1x16x16, writes 4x16x16 floats: 4 * (256 + 1024) = 5120 bytes.
-    QCOMPARE(layerTrafficBytes(*p.layers[0].layer, Shape{1, 16, 16}, Shape{4, 16, 16}),
+    QCOMPARE(layerTrafficBytes(*p.layers[0].layer, Shape{1, 16, 16}, Shape{4, 16, 16}, false),
              std::int64_t{5120});
-    // p: reads 4x16x16, writes 4x8x8 values and as many int32 indices:
-    // 4 * (1024 + 256) + 4 * 256 = 6144.
-    QCOMPARE(layerTrafficBytes(*p.layers[1].layer, Shape{4, 16, 16}, Shape{4, 8, 8}),
+    // p: reads 4x16x16, writes 4x8x8 values and, for the unpool, as many int32 indices:
+    // 4 * (1024 + 256) + 4 * 256 = 6144; without an unpool reading them 5120.
+    QCOMPARE(layerTrafficBytes(*p.layers[1].layer, Shape{4, 16, 16}, Shape{4, 8, 8}, true),
              std::int64_t{6144});
+    QCOMPARE(layerTrafficBytes(*p.layers[1].layer, Shape{4, 16, 16}, Shape{4, 8, 8}, false),
+             std::int64_t{5120});
     // u: reads 4x8x8 values and their indices, writes 4x16x16: 4 * (256 + 1024) + 4 * 256.
-    QCOMPARE(layerTrafficBytes(*p.layers[2].layer, Shape{4, 8, 8}, Shape{4, 16, 16}),
+    QCOMPARE(layerTrafficBytes(*p.layers[2].layer, Shape{4, 8, 8}, Shape{4, 16, 16}, false),
              std::int64_t{6144});
 }
 
