@@ -25,6 +25,7 @@ const char* const kUsage =
     "                            [--diagram FILE.svg|FILE.pdf|FILE.png]\n"
     "                            [--steps FILE.gif|DIR [--steps-layer NAME|INDEX]]\n"
     "  stridelab bench PIPELINE [--input FILE] [--threads N] [--repeat N] [--format text|json]\n"
+    "                           [--memory-limit BYTES]\n"
     "  stridelab --help | --version\n"
     "\n"
     "summary options:\n"
@@ -49,7 +50,10 @@ const char* const kUsage =
     "  --dpi N                                 resolution of a .png diagram (default 96)\n"
     "  --trace LAYER:ROW,COL                   maps style: draw that element's receptive field\n"
     "  --steps FILE.gif|DIR [--steps-layer NAME|INDEX]  the step-through of one layer (default\n"
-    "                                          the first) as an animated GIF or frame_000.png...\n";
+    "                                          the first) as an animated GIF or frame_000.png...\n"
+    "  --memory-limit BYTES                    budget for computing --maps and maps diagrams\n"
+    "bench options:\n"
+    "  --memory-limit BYTES                    feature-map budget (default 2G)\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
@@ -98,6 +102,13 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
         return pipeline.error();
     }
     LoadedPipeline loaded{file, std::move(pipeline).value(), {}, {}, std::nullopt, {}};
+    if (args.has(QStringLiteral("--memory-limit"))) {
+        auto limit = parseByteSize(args.value(QStringLiteral("--memory-limit")));
+        if (!limit) {
+            return limit.error();
+        }
+        loaded.memoryLimit = *limit;
+    }
     if (args.has(QStringLiteral("--input")) && args.has(QStringLiteral("--input-shape"))) {
         return Error::invalid(QStringLiteral("give either --input or --input-shape, not both"));
     }
@@ -135,7 +146,7 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
 }
 
 Status loadInputData(LoadedPipeline& loaded) {
-    auto tensor = loadInputTensor(loaded.inputSpec, loaded.inputBase);
+    auto tensor = loadInputTensor(loaded.inputSpec, loaded.inputBase, loaded.memoryLimit);
     if (!tensor) {
         return tensor.error();
     }
