@@ -170,9 +170,21 @@ namespace {
 
 int dispatch(const QStringList& arguments);
 
+QtMessageHandler qtHandler = nullptr;
+
+// Image decoders report damage through Qt's warnings ("libpng error: Read Error", "Corrupt
+// JPEG data: premature end of data segment"); the command line states every failure in its
+// own one error line instead, so those notes are dropped. Critical and fatal messages pass.
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if ((type == QtCriticalMsg || type == QtFatalMsg) && qtHandler != nullptr) {
+        qtHandler(type, context, text);
+    }
+}
+
 }  // namespace
 
 int run(const QStringList& arguments) {
+    qtHandler = qInstallMessageHandler(quietHandler);
     try {
         return dispatch(arguments);
     } catch (const std::bad_alloc&) {

@@ -147,10 +147,12 @@ def jpeg(width, height, blocks, adobe):
 write("cmyk.jpg", jpeg(16, 8, [[(0, 255, 255, 255), (255, 255, 255, 128)]], adobe=True))
 
 # An ordinary greyscale JPEG (one component), 64x64 in 8x8 uniform blocks, and the same file
-# cut in half (no end-of-image marker, half the blocks missing).
+# cut in the middle of its image data (no end-of-image marker, half the blocks missing):
+# libjpeg decodes it without an error, greying the missing half.
 grey = jpeg(64, 64, [[(v * 16 % 256,) for v in range(8)] for _ in range(8)], adobe=False)
 write("grey.jpg", grey)
-write("truncated.jpg", grey[:len(grey) // 2])
+scan = grey.index(b"\xff\xda") + 2 + 8  # the entropy-coded data starts after the SOS header
+write("truncated.jpg", grey[:scan + (len(grey) - scan) // 2])
 
 
 # --- .npy ------------------------------------------------------------------------------------
