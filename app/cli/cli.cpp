@@ -9,8 +9,14 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
 #include <new>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace stridelab::cli {
 
@@ -95,6 +101,44 @@ int reportError(const Error& error) {
     return error.kind == ErrorKind::Runtime ? kRuntimeFailure : kInvalid;
 }
 
+namespace {
+
+// libpng prints its errors straight to standard error ("libpng error: Read Error"), past Qt's
+// message handler; while an image is sized or decoded, standard error goes nowhere, and the
+// failure is reported as the command line's own one error line.
+class QuietStderr {
+public:
+    QuietStderr() {
+#ifdef Q_OS_UNIX
+        std::fflush(stderr);
+        saved_ = dup(STDERR_FILENO);
+        const int null = open("/dev/null", O_WRONLY);
+        if (saved_ >= 0 && null >= 0) {
+            dup2(null, STDERR_FILENO);
+        }
+        if (null >= 0) {
+            close(null);
+        }
+#endif
+    }
+    ~QuietStderr() {
+#ifdef Q_OS_UNIX
+        if (saved_ >= 0) {
+            std::fflush(stderr);
+            dup2(saved_, STDERR_FILENO);
+            close(saved_);
+        }
+#endif
+    }
+    QuietStderr(const QuietStderr&) = delete;
+    QuietStderr& operator=(const QuietStderr&) = delete;
+
+private:
+    int saved_ = -1;
+};
+
+}  // namespace
+
 Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args,
                                       bool needData) {
     auto pipeline = loadPipeline(file);
@@ -133,7 +177,10 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
             return Error::invalid(
                 QStringLiteral("%1: the input is a shape only; give data with --input").arg(file));
         }
-        auto inferred = inputShape(input, base);
+        auto inferred = [&] {
+            const QuietStderr quiet;
+            return inputShape(input, base);
+        }();
         if (!inferred) {
             return inferred.error();
         }
@@ -146,7 +193,10 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
 }
 
 Status loadInputData(LoadedPipeline& loaded) {
-    auto tensor = loadInputTensor(loaded.inputSpec, loaded.inputBase, loaded.memoryLimit);
+    auto tensor = [&] {
+        const QuietStderr quiet;
+        return loadInputTensor(loaded.inputSpec, loaded.inputBase, loaded.memoryLimit);
+    }();
     if (!tensor) {
         return tensor.error();
     }
