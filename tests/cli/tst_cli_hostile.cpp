@@ -75,20 +75,23 @@ void TestCliHostile::refused_data() {
     const QString resized = QStringLiteral("{T}/resized.json");
     auto summary = [](const QString& file) { return QStringList{QStringLiteral("summary"), file}; };
     auto runWith = [](const QString& pipeline, const QString& input) {
-        return QStringList{QStringLiteral("run"),     pipeline, QStringLiteral("--input"), input,
-                           QStringLiteral("--dump"), QStringLiteral("{T}/dump")};
+        return QStringList{QStringLiteral("run"),     pipeline,
+                           QStringLiteral("--input"), input,
+                           QStringLiteral("--dump"),  QStringLiteral("{T}/dump")};
     };
 
     // Pipeline files.
     QTest::addRow("JSON syntax") << summary(QStringLiteral("{H}/syntax.json")) << 2
-                                 << QStringLiteral("{H}/syntax.json: JSON syntax error at line 5, "
-                                                   "column 3: unterminated object");
+                                 << QStringLiteral(
+                                        "{H}/syntax.json: JSON syntax error at line 5, "
+                                        "column 3: unterminated object");
     QTest::addRow("empty file") << summary(QStringLiteral("{H}/empty.json")) << 2
                                 << QStringLiteral("{H}/empty.json: the file is empty");
     QTest::addRow("100000 nested arrays")
         << summary(QStringLiteral("{T}/deep.json")) << 2
-        << QStringLiteral("{T}/deep.json: JSON syntax error at line 1, column %1: too deeply "
-                          "nested document")
+        << QStringLiteral(
+               "{T}/deep.json: JSON syntax error at line 1, column %1: too deeply "
+               "nested document")
                .arg(deeplyNestedPrefix().size() + 1024);
     QTest::addRow("wrong type") << summary(QStringLiteral("{H}/wrong_type.json")) << 2
                                 << QStringLiteral(
@@ -96,8 +99,9 @@ void TestCliHostile::refused_data() {
                                        "integer >= 1 or a pair [height, width] of them, got "
                                        "\"two\"");
     QTest::addRow("kernel 0") << summary(QStringLiteral("{H}/out_of_range.json")) << 2
-                              << QStringLiteral("{H}/out_of_range.json: layers[0].kernel_size: "
-                                                "must be from 1 to 65536, got 0");
+                              << QStringLiteral(
+                                     "{H}/out_of_range.json: layers[0].kernel_size: "
+                                     "must be from 1 to 65536, got 0");
     QTest::addRow("unknown key") << summary(QStringLiteral("{H}/unknown_key.json")) << 2
                                  << QStringLiteral(
                                         "{H}/unknown_key.json: layers[0].stride: unknown key; did "
@@ -108,8 +112,9 @@ void TestCliHostile::refused_data() {
                                           "than this program reads (up to 1); update StrideLab");
     QTest::addRow("weights of the wrong shape")
         << summary(QStringLiteral("{H}/wrong_weights.json")) << 2
-        << QStringLiteral("{H}/wrong_weights.json: layers[0] (conv2d): weights.kernel has shape "
-                          "(1, 1, 2, 2), but 2 input channels need (1, 2, 2, 2)");
+        << QStringLiteral(
+               "{H}/wrong_weights.json: layers[0] (conv2d): weights.kernel has shape "
+               "(1, 1, 2, 2), but 2 input channels need (1, 2, 2, 2)");
 
     // Images: the header problems show already in summary, the data problems when decoding.
     const QString formats = [] {
@@ -121,14 +126,16 @@ void TestCliHostile::refused_data() {
     }();
     QTest::addRow("text named .png")
         << (summary(resized) << QStringLiteral("--input") << QStringLiteral("{H}/text.png")) << 1
-        << QStringLiteral("{H}/text.png: cannot read the image: not an image format StrideLab "
-                          "can read (it reads %1)")
+        << QStringLiteral(
+               "{H}/text.png: cannot read the image: not an image format StrideLab "
+               "can read (it reads %1)")
                .arg(formats);
-    QTest::addRow("TIFF") << (summary(resized) << QStringLiteral("--input")
-                                               << QStringLiteral("{H}/unsupported.tif"))
+    QTest::addRow("TIFF") << (summary(resized)
+                              << QStringLiteral("--input") << QStringLiteral("{H}/unsupported.tif"))
                           << 1
-                          << QStringLiteral("{H}/unsupported.tif: cannot read the image: not an "
-                                            "image format StrideLab can read (it reads %1)")
+                          << QStringLiteral(
+                                 "{H}/unsupported.tif: cannot read the image: not an "
+                                 "image format StrideLab can read (it reads %1)")
                                  .arg(formats);
     QTest::addRow("zero-sized PNG")
         << (summary(resized) << QStringLiteral("--input") << QStringLiteral("{H}/zero_size.png"))
@@ -146,21 +153,24 @@ void TestCliHostile::refused_data() {
                                           "damaged or incomplete (Unable to read image data)");
     QTest::addRow("truncated JPEG")
         << runWith(resized, QStringLiteral("{H}/truncated.jpg")) << 1
-        << QStringLiteral("{H}/truncated.jpg: cannot read the image: the JPEG file ends before "
-                          "its image data does (an incomplete download?)");
+        << QStringLiteral(
+               "{H}/truncated.jpg: cannot read the image: the JPEG file ends before "
+               "its image data does (an incomplete download?)");
     QTest::addRow("PNG header declaring 100000 x 100000")
-        << (summary(QStringLiteral("{T}/own_size.json")) << QStringLiteral("--input")
-                                                         << QStringLiteral("{T}/huge.png"))
+        << (summary(QStringLiteral("{T}/own_size.json"))
+            << QStringLiteral("--input") << QStringLiteral("{T}/huge.png"))
         << 2
-        << QStringLiteral("{T}/huge.png: the input (3, 100000, 100000) is larger than 65536 on "
-                          "an axis; resize the image first");
+        << QStringLiteral(
+               "{T}/huge.png: the input (3, 100000, 100000) is larger than 65536 on "
+               "an axis; resize the image first");
     // Resized to 16 x 16 the maps are tiny; decoding 60000 x 60000 first is not:
     // 3.6e9 * (4 + 12) bytes.
     QTest::addRow("PNG header declaring 60000 x 60000, resized")
         << runWith(resized, QStringLiteral("{T}/big.png")) << 1
-        << QStringLiteral("{T}/big.png: the image is 60000 x 60000 pixels; reading it needs 53.64 "
-                          "GiB (57600000000 bytes), more than the memory limit of 2.00 GiB "
-                          "(2147483648 bytes); resize the image first");
+        << QStringLiteral(
+               "{T}/big.png: the image is 60000 x 60000 pixels; reading it needs 53.64 "
+               "GiB (57600000000 bytes), more than the memory limit of 2.00 GiB "
+               "(2147483648 bytes); resize the image first");
 
     // .npy tensors.
     const QString tensor = QStringLiteral("{T}/tensor.json");
@@ -169,9 +179,10 @@ void TestCliHostile::refused_data() {
                                           "{H}/bad_magic.npy: not a NumPy .npy file (no \\x93NUMPY "
                                           "magic)");
     QTest::addRow("npy int32") << runWith(tensor, QStringLiteral("{H}/int32.npy")) << 1
-                               << QStringLiteral("{H}/int32.npy: unsupported dtype '<i4'; expected "
-                                                 "little-endian float32 ('<f4') or float64 "
-                                                 "('<f8')");
+                               << QStringLiteral(
+                                      "{H}/int32.npy: unsupported dtype '<i4'; expected "
+                                      "little-endian float32 ('<f4') or float64 "
+                                      "('<f8')");
     QTest::addRow("npy big-endian") << runWith(tensor, QStringLiteral("{H}/big_endian.npy")) << 1
                                     << QStringLiteral(
                                            "{H}/big_endian.npy: unsupported dtype '>f4'; expected "
@@ -187,22 +198,25 @@ void TestCliHostile::refused_data() {
                                           "needs 192 bytes, the file has 40");
     QTest::addRow("npy declaring 4 TiB")
         << runWith(tensor, QStringLiteral("{H}/terabytes.npy")) << 1
-        << QStringLiteral("{H}/terabytes.npy: truncated data: shape (1, 1048576, 1048576) needs "
-                          "4398046511104 bytes, the file has 16");
+        << QStringLiteral(
+               "{H}/terabytes.npy: truncated data: shape (1, 1048576, 1048576) needs "
+               "4398046511104 bytes, the file has 16");
 
     // The memory budget, for every subcommand that computes (15,360 bytes, see kResizedImage).
     const QString over = QStringLiteral(
         "{T}/resized.json: the feature maps need 15.0 KiB (15360 bytes), more than the memory "
         "limit of 1.0 KiB (1024 bytes); use a smaller input or raise --memory-limit");
-    QTest::addRow("run over budget")
-        << QStringList{QStringLiteral("run"),    resized, QStringLiteral("--dump"),
-                       QStringLiteral("{T}/dump"), QStringLiteral("--memory-limit"),
-                       QStringLiteral("1K")}
-        << 1 << over;
+    QTest::addRow("run over budget") << QStringList{QStringLiteral("run"),
+                                                    resized,
+                                                    QStringLiteral("--dump"),
+                                                    QStringLiteral("{T}/dump"),
+                                                    QStringLiteral("--memory-limit"),
+                                                    QStringLiteral("1K")}
+                                     << 1 << over;
     QTest::addRow("export --maps over budget")
-        << QStringList{QStringLiteral("export"), resized, QStringLiteral("--maps"),
-                       QStringLiteral("{T}/dump"), QStringLiteral("--memory-limit"),
-                       QStringLiteral("1K")}
+        << QStringList{QStringLiteral("export"),         resized,
+                       QStringLiteral("--maps"),         QStringLiteral("{T}/dump"),
+                       QStringLiteral("--memory-limit"), QStringLiteral("1K")}
         << 1 << over;
     QTest::addRow("bench over budget")
         << QStringList{QStringLiteral("bench"), resized, QStringLiteral("--memory-limit"),
@@ -236,10 +250,9 @@ void TestCliHostile::readingBudgetIsTheMemoryLimit() {
     const QString png = dir_.filePath(QStringLiteral("white2000.png"));
     const QString pipeline = dir_.filePath(QStringLiteral("resized.json"));
     const QString dump = dir_.filePath(QStringLiteral("budget"));
-    const Outcome refused =
-        runCli({QStringLiteral("run"), pipeline, QStringLiteral("--input"), png,
-                QStringLiteral("--dump"), dump, QStringLiteral("--memory-limit"),
-                QStringLiteral("32M")});
+    const Outcome refused = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--input"), png,
+                                    QStringLiteral("--dump"), dump,
+                                    QStringLiteral("--memory-limit"), QStringLiteral("32M")});
     QCOMPARE(refused.exitCode, 1);
     QCOMPARE(QString::fromUtf8(refused.err),
              QStringLiteral("stridelab: error: %1: the image is 2000 x 2000 pixels; reading it "
@@ -260,10 +273,10 @@ void TestCliHostile::nonFiniteValuesAreComputed() {
     // (1, 2, 4) = {0, 1, NaN, 2 / inf, 3, -inf, NaN}, upsampled x2 by nearest: each value
     // becomes a 2 x 2 block, NaN and infinities included.
     const QString dump = dir_.filePath(QStringLiteral("nonfinite"));
-    const Outcome o = runCli({QStringLiteral("run"), dir_.filePath(QStringLiteral("tensor.json")),
-                              QStringLiteral("--input"),
-                              hostileFile(QStringLiteral("nonfinite.npy")),
-                              QStringLiteral("--dump"), dump, QStringLiteral("--quiet")});
+    const Outcome o =
+        runCli({QStringLiteral("run"), dir_.filePath(QStringLiteral("tensor.json")),
+                QStringLiteral("--input"), hostileFile(QStringLiteral("nonfinite.npy")),
+                QStringLiteral("--dump"), dump, QStringLiteral("--quiet")});
     QCOMPARE(o.exitCode, 0);
     QVERIFY(o.err.isEmpty());
     auto up = readNpy(dump + QStringLiteral("/01_upsampling2d.npy"));

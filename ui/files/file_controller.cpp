@@ -226,13 +226,17 @@ bool FileController::openPipeline(const QString& path) {
     if (!builtin) {
         addRecent(path);
     }
-    // An input too large for the memory budget is offered downscaled, as an undoable edit;
-    // declined, the window shows why it computes nothing.
-    const Pipeline& opened = document_->pipeline();
-    auto admitted = InputAdmission::admit(window_, opened, opened.input, opened.baseDir,
-                                          memoryBudgetSetting(), InputAdmission::Check::BudgetOnly);
-    if (admitted && admitted->resize != opened.input.resize) {
-        document_->setInput(*admitted, opened.baseDir);
+    // A file's input too large for the memory budget is offered downscaled, as an undoable
+    // edit; declined, the window shows why it computes nothing. (The built-in presets are
+    // known, and not worth a question at start-up: over a small budget they just say so.)
+    if (!builtin) {
+        const Pipeline& opened = document_->pipeline();
+        auto admitted =
+            InputAdmission::admit(window_, opened, opened.input, opened.baseDir,
+                                  memoryBudgetSetting(), InputAdmission::Check::BudgetOnly);
+        if (admitted && admitted->resize != opened.input.resize) {
+            document_->setInput(*admitted, opened.baseDir);
+        }
     }
     emit message(tr("Opened %1").arg(document_->pipeline().name));
     return true;

@@ -86,9 +86,8 @@ void RecoveryStore::setDelays(int afterEditMs, int intervalMs) {
 }
 
 void RecoveryStore::onChanged() {
-    if (!document_->isModified()) {
-        return;
-    }
+    // Not asking isModified() here: during an undo stack push the change arrives before the
+    // stack counts it. writeNow() asks, when it is time to write.
     dirty_ = true;
     afterEdit_.start();
 }
