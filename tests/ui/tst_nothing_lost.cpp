@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -63,6 +64,7 @@ private slots:
     void restoredAfterACrash();
     void discardedAfterACrash();
     void aRunningSessionIsNoOrphan();
+    void staleLocksAreSweptLiveOnesKept();
     void unreadableRecoveryFile();
     void leavingAsksAboutUnsavedChanges_data();
     void leavingAsksAboutUnsavedChanges();
@@ -244,6 +246,22 @@ void TestNothingLost::aRunningSessionIsNoOrphan() {
     QVERIFY(second.recovery()->orphans().isEmpty());
     QVERIFY(!second.recovery()->offerRestore(&second));
     QVERIFY(QFile::exists(first->recovery()->filePath()));
+}
+
+void TestNothingLost::staleLocksAreSweptLiveOnesKept() {
+    // A session killed with nothing unsaved leaves only its lock; a running one holds its own.
+    QVERIFY(QDir().mkpath(recoveryDir()));
+    const QString stale = QDir(recoveryDir()).filePath(QStringLiteral("session-1-dead.lock"));
+    // QLockFile's format: pid, application name, host name; no process has pid 0x7ffffffe.
+    QVERIFY(writeFile(stale, QByteArray::number(0x7ffffffe) + "\nstridelab\n" +
+                                 QSysInfo::machineHostName().toUtf8() + "\n"));
+    auto first = openCopy();
+    QVERIFY(first);
+    MainWindow second;
+    QVERIFY(!QFile::exists(stale));
+    const QStringList locks =
+        QDir(recoveryDir()).entryList({QStringLiteral("session-*.lock")}, QDir::Files);
+    QCOMPARE(locks.size(), 2);  // the two windows' own
 }
 
 void TestNothingLost::unreadableRecoveryFile() {

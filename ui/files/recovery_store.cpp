@@ -42,6 +42,19 @@ RecoveryStore::RecoveryStore(PipelineDocument* document, QObject* parent, const 
     lock_ = std::make_unique<QLockFile>(lockPathOf(filePath_));
     lock_->setStaleLockTime(0);  // alive as long as this process is
     lock_->tryLock(0);           // a fresh name: nobody else holds it
+    // Locks of sessions that crashed with nothing unsaved: taking a stale lock and letting it
+    // go removes it.
+    for (const QString& name :
+         QDir(directory_).entryList({QStringLiteral("session-*.lock")}, QDir::Files)) {
+        const QString path = QDir(directory_).filePath(name);
+        if (!QFileInfo::exists(path.chopped(5) + kSuffix)) {
+            QLockFile stale(path);
+            stale.setStaleLockTime(0);
+            if (stale.tryLock(0)) {
+                stale.unlock();
+            }
+        }
+    }
     afterEdit_.setSingleShot(true);
     afterEdit_.setInterval(kAfterEditMs);
     interval_.setInterval(kIntervalMs);
