@@ -149,7 +149,55 @@ bool jpegIsComplete(const QByteArray& bytes) {
     return false;  // ended before its first scan
 }
 
+// The file's bytes, for a reader on a buffer; a JPEG must be complete.
+Result<QByteArray> readImageBytes(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::runtime(
+            QStringLiteral("%1: cannot read the image: %2").arg(path, file.errorString()));
+    }
+    QByteArray bytes = file.readAll();
+    QBuffer buffer(&bytes);
+    if (QImageReader(&buffer).format() == "jpeg" && !jpegIsComplete(bytes)) {
+        return Error::runtime(QStringLiteral("%1: cannot read the image: the JPEG file ends "
+                                             "before its image data does (an incomplete "
+                                             "download?)")
+                                  .arg(path));
+    }
+    return bytes;
+}
+
+Error damagedData(const QString& path, const QImageReader& reader) {
+    return Error::runtime(
+        QStringLiteral("%1: cannot read the image: its data is damaged or incomplete (%2)")
+            .arg(path, reader.errorString()));
+}
+
 }  // namespace
+
+Status checkImageData(const QString& path) {
+    auto info = readImageInfo(path);
+    if (!info) {
+        return info.error();
+    }
+    auto bytes = readImageBytes(path);
+    if (!bytes) {
+        return bytes.error();
+    }
+    QBuffer buffer;
+    buffer.setData(*bytes);
+    QImageReader reader(&buffer);
+    if (!reader.supportsOption(QImageIOHandler::ScaledSize)) {
+        return success();  // it would be decoded at full size: left to the computation
+    }
+    // PNG and JPEG decode row by row into a small image: every byte of the data is read,
+    // little memory is taken.
+    reader.setScaledSize(info->size.scaled(64, 64, Qt::KeepAspectRatio).expandedTo({1, 1}));
+    if (reader.read().isNull()) {
+        return damagedData(path, reader);
+    }
+    return success();
+}
 
 Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optional<Pair> resize,
                                const QDir& baseDir, std::int64_t memoryLimit) {
@@ -179,21 +227,13 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
                     .arg(formatBytes(memoryLimit))
                     .arg(memoryLimit));
         }
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            return Error::runtime(
-                QStringLiteral("%1: cannot read the image: %2").arg(path, file.errorString()));
+        auto bytes = readImageBytes(path);
+        if (!bytes) {
+            return bytes.error();
         }
-        const QByteArray bytes = file.readAll();
         QBuffer buffer;
-        buffer.setData(bytes);
+        buffer.setData(*bytes);
         QImageReader reader(&buffer);
-        if (reader.format() == "jpeg" && !jpegIsComplete(bytes)) {
-            return Error::runtime(
-                QStringLiteral("%1: cannot read the image: the JPEG file ends before its image "
-                               "data does (an incomplete download?)")
-                    .arg(path));
-        }
         // Qt refuses any image larger than its allocation limit (128 MiB by default in Qt
         // 6.4, less than one phone photo); the budget was checked above, so it is the limit.
         // The setting is process-wide: the CLI reads on one thread, the GUI on its compute
@@ -203,9 +243,7 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
             (memoryLimit + kMiB - 1) / kMiB, std::numeric_limits<int>::max())));
         image = reader.read();
         if (image.isNull()) {
-            return Error::runtime(
-                QStringLiteral("%1: cannot read the image: its data is damaged or incomplete (%2)")
-                    .arg(path, reader.errorString()));
+            return damagedData(path, reader);
         }
     }
     Tensor tensor = imageToTensor(image, mode);

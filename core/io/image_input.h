@@ -25,6 +25,11 @@ struct ImageInfo {
 // cannot read, or a damaged header or one that declares no pixels.
 [[nodiscard]] Result<ImageInfo> readImageInfo(const QString& path);
 
+// Decodes the file small (PNG and JPEG read every byte of their data that way, in little
+// memory) to find damaged or missing data before the image is used: the errors of
+// loadImageTensor, without its cost. Formats that cannot decode small pass unchecked.
+[[nodiscard]] Status checkImageData(const QString& path);
+
 // Reads an image file or "builtin:NAME" (relative paths against baseDir), then resizes.
 // Refuses, before decoding, an image whose reading takes more than `memoryLimit` bytes, and
 // a JPEG that ends before its image data (which Qt would otherwise fill with grey).

@@ -195,6 +195,17 @@ void TestHostileGui::badInputKeepsTheInput_data() {
                                     << QStringLiteral(
                                            "{P}: cannot read the image: its header is damaged or "
                                            "declares no pixels");
+    // A sound header with damaged data: found by a small trial decode, before the input changes.
+    const QString damaged = QStringLiteral(
+        "{P}: cannot read the image: its data is damaged or incomplete (Unable to read image "
+        "data)");
+    QTest::addRow("corrupt PNG") << hostileFile(QStringLiteral("corrupt.png")) << damaged;
+    QTest::addRow("truncated PNG") << hostileFile(QStringLiteral("truncated.png")) << damaged;
+    QTest::addRow("truncated JPEG")
+        << hostileFile(QStringLiteral("truncated.jpg"))
+        << QStringLiteral(
+               "{P}: cannot read the image: the JPEG file ends before its image data "
+               "does (an incomplete download?)");
     QTest::addRow("missing") << hostileFile(QStringLiteral("gone.png"))
                              << QStringLiteral(
                                     "{P}: cannot read the image: the file does not exist");

@@ -45,6 +45,13 @@ Result<InputSpec> InputAdmission::admit(QWidget* parent, const Pipeline& pipelin
                               .arg(info->size.height())
                               .arg(formatBytes(reading), formatBytes(budget)));
         }
+        // Damaged or cut-short data is found now, while the current input is still there,
+        // not later by the computation. (A pipeline being opened is left to the computation.)
+        if (tell) {
+            if (auto data = checkImageData(path); !data) {
+                return refuse(data.error().message);
+            }
+        }
     }
     Pipeline next = enabledLayers(pipeline).pipeline;
     next.input = input;
