@@ -175,6 +175,15 @@ Error damagedData(const QString& path, const QImageReader& reader) {
 
 }  // namespace
 
+void raiseImageAllocationLimit(std::int64_t bytes) {
+    constexpr std::int64_t kMiB = std::int64_t{1} << 20;
+    const int mib = static_cast<int>(
+        std::min<std::int64_t>((bytes + kMiB - 1) / kMiB, std::numeric_limits<int>::max()));
+    if (QImageReader::allocationLimit() < mib) {
+        QImageReader::setAllocationLimit(mib);
+    }
+}
+
 Status checkImageData(const QString& path) {
     auto info = readImageInfo(path);
     if (!info) {
@@ -236,11 +245,7 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
         QImageReader reader(&buffer);
         // Qt refuses any image larger than its allocation limit (128 MiB by default in Qt
         // 6.4, less than one phone photo); the budget was checked above, so it is the limit.
-        // The setting is process-wide: the CLI reads on one thread, the GUI on its compute
-        // thread only.
-        constexpr std::int64_t kMiB = std::int64_t{1} << 20;
-        QImageReader::setAllocationLimit(static_cast<int>(std::min<std::int64_t>(
-            (memoryLimit + kMiB - 1) / kMiB, std::numeric_limits<int>::max())));
+        raiseImageAllocationLimit(memoryLimit);
         image = reader.read();
         if (image.isNull()) {
             return damagedData(path, reader);

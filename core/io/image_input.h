@@ -25,6 +25,12 @@ struct ImageInfo {
 // cannot read, or a damaged header or one that declares no pixels.
 [[nodiscard]] Result<ImageInfo> readImageInfo(const QString& path);
 
+// Raises Qt's image allocation limit (a process-wide setting, 128 MiB by default in Qt 6.4) to
+// `bytes` if it is lower; never lowers it. Our own reading check, against the memory budget,
+// comes first; this only stops Qt from refusing what the budget allows. The window raises it
+// on its GUI thread whenever the budget is set, so its compute thread only reads it.
+void raiseImageAllocationLimit(std::int64_t bytes);
+
 // Decodes the file small (PNG and JPEG read every byte of their data that way, in little
 // memory) to find damaged or missing data before the image is used: the errors of
 // loadImageTensor, without its cost. Formats that cannot decode small pass unchecked.
