@@ -1,6 +1,7 @@
 // StrideLab: without a subcommand the GUI, with one the headless command line.
 
 #include "cli/cli.h"
+#include "files/recovery_store.h"
 #include "i18n/language.h"
 #include "main_window.h"
 
@@ -21,5 +22,7 @@ int main(int argc, char* argv[]) {
     const QStringList args = QApplication::arguments();
     stridelab::ui::MainWindow window(args.size() > 1 ? args.at(1) : QString());
     window.show();
+    // Work left unsaved by a session that crashed: Restore or Discard.
+    window.recovery()->offerRestore(&window);
     return QApplication::exec();
 }

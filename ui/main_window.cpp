@@ -5,6 +5,7 @@
 #include "document/undo_actions.h"
 #include "explorer/trace_controller.h"
 #include "files/file_controller.h"
+#include "files/recovery_store.h"
 #include "frameworks/framework_docks.h"
 #include "i18n/language_menu.h"
 #include "io/image_input.h"
@@ -13,6 +14,7 @@
 #include "pipeline/pipeline_reader.h"
 #include "plots/histogram_plot.h"
 #include "plots/profile_plot.h"
+#include "preferences/preferences_dialog.h"
 #include "teaching/step_through_widget.h"
 #include "view/colormap.h"
 #include "view/normalisation.h"
@@ -93,7 +95,9 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
       document_(new PipelineDocument(this)),
       compute_(new ComputeController(this)),
       files_(new FileController(document_, this)),
-      trace_(new TraceController(this)) {
+      trace_(new TraceController(this)),
+      recovery_(new RecoveryStore(document_, this)) {
+    compute_->setMemoryLimit(memoryBudgetSetting());
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/stridelab.svg")));
     cards_ = new LayerCardStrip(this);
@@ -253,6 +257,11 @@ void MainWindow::buildMenus() {
     QAction* paste =
         edit->addAction(QString(), QKeySequence::Paste, files_, &FileController::pasteImage);
     retranslate(paste, &QAction::setText, [] { return tr("&Paste Image"); });
+    edit->addSeparator();
+    addPreferencesAction(edit, this, [this] {
+        compute_->setMemoryLimit(memoryBudgetSetting());
+        onDocumentChanged();  // computes again under the new budget
+    });
 
     QMenu* view = menuBar()->addMenu(QString());
     retranslate(view, &QMenu::setTitle, [] { return tr("&View"); });

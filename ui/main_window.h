@@ -32,6 +32,7 @@ class LayerCardStrip;
 class LayerStackPanel;
 class ProfilePlot;
 class PropertiesPanel;
+class RecoveryStore;
 class TraceController;
 class StepThroughWidget;
 
@@ -53,6 +54,8 @@ public:
     [[nodiscard]] TraceController* trace() const { return trace_; }
     [[nodiscard]] ComparisonPanel* comparison() const { return compare_; }
     [[nodiscard]] FrameworkDocks* frameworkDocks() const { return frameworkDocks_; }
+    // The autosave of unsaved work; main() asks it to offer what a crash left behind.
+    [[nodiscard]] RecoveryStore* recovery() const { return recovery_; }
     // View > Language's entry for `language`.
     [[nodiscard]] QAction* languageAction(i18n::Language language) const;
 
@@ -97,6 +100,7 @@ private:
     ComputeController* compute_;
     FileController* files_;
     TraceController* trace_;
+    RecoveryStore* recovery_;
     PipelineReport report_;
     PipelineReport enabledReport_;        // of the switched-on layers only, as computed
     QString analysisError_;               // the input could not be sized (unreadable image)

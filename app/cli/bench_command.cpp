@@ -84,7 +84,8 @@ int benchCommand(const QStringList& arguments) {
                                       {{QStringLiteral("--input")},
                                        {QStringLiteral("--threads")},
                                        {QStringLiteral("--repeat")},
-                                       {QStringLiteral("--format")}});
+                                       {QStringLiteral("--format")},
+                                       {QStringLiteral("--memory-limit")}});
     if (!args) {
         return reportError(args.error());
     }
@@ -120,14 +121,14 @@ int benchCommand(const QStringList& arguments) {
     if (!loaded->report.ok()) {
         return reportError(layerError(*loaded));
     }
-    if (auto budget = checkMemoryBudget(loaded->report, kDefaultMemoryLimit, threads); !budget) {
+    if (auto budget = checkMemoryBudget(loaded->report, loaded->memoryLimit, threads); !budget) {
         return reportError(budget.error().within(loaded->file));
     }
     if (auto data = loadInputData(*loaded); !data) {
         return reportError(data.error());
     }
-    auto bench =
-        benchmarkPipeline(loaded->pipeline, loaded->report, *loaded->input, threads, repeat);
+    auto bench = benchmarkPipeline(loaded->pipeline, loaded->report, *loaded->input, threads,
+                                   repeat, loaded->memoryLimit);
     if (!bench) {
         return reportError(bench.error().within(loaded->file));
     }

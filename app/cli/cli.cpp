@@ -9,8 +9,14 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
 #include <new>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace stridelab::cli {
 
@@ -25,6 +31,7 @@ const char* const kUsage =
     "                            [--diagram FILE.svg|FILE.pdf|FILE.png]\n"
     "                            [--steps FILE.gif|DIR [--steps-layer NAME|INDEX]]\n"
     "  stridelab bench PIPELINE [--input FILE] [--threads N] [--repeat N] [--format text|json]\n"
+    "                           [--memory-limit BYTES]\n"
     "  stridelab --help | --version\n"
     "\n"
     "summary options:\n"
@@ -49,7 +56,10 @@ const char* const kUsage =
     "  --dpi N                                 resolution of a .png diagram (default 96)\n"
     "  --trace LAYER:ROW,COL                   maps style: draw that element's receptive field\n"
     "  --steps FILE.gif|DIR [--steps-layer NAME|INDEX]  the step-through of one layer (default\n"
-    "                                          the first) as an animated GIF or frame_000.png...\n";
+    "                                          the first) as an animated GIF or frame_000.png...\n"
+    "  --memory-limit BYTES                    budget for computing --maps and maps diagrams\n"
+    "bench options:\n"
+    "  --memory-limit BYTES                    feature-map budget (default 2G)\n";
 
 bool isSubcommand(const char* arg) {
     for (const char* name : {"summary", "run", "export", "bench", "--help", "-h", "--version"}) {
@@ -91,6 +101,44 @@ int reportError(const Error& error) {
     return error.kind == ErrorKind::Runtime ? kRuntimeFailure : kInvalid;
 }
 
+namespace {
+
+// libpng prints its errors straight to standard error ("libpng error: Read Error"), past Qt's
+// message handler; while an image is sized or decoded, standard error goes nowhere, and the
+// failure is reported as the command line's own one error line.
+class QuietStderr {
+public:
+    QuietStderr() {
+#ifdef Q_OS_UNIX
+        std::fflush(stderr);
+        saved_ = dup(STDERR_FILENO);
+        const int null = open("/dev/null", O_WRONLY);
+        if (saved_ >= 0 && null >= 0) {
+            dup2(null, STDERR_FILENO);
+        }
+        if (null >= 0) {
+            close(null);
+        }
+#endif
+    }
+    ~QuietStderr() {
+#ifdef Q_OS_UNIX
+        if (saved_ >= 0) {
+            std::fflush(stderr);
+            dup2(saved_, STDERR_FILENO);
+            close(saved_);
+        }
+#endif
+    }
+    QuietStderr(const QuietStderr&) = delete;
+    QuietStderr& operator=(const QuietStderr&) = delete;
+
+private:
+    int saved_ = -1;
+};
+
+}  // namespace
+
 Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments& args,
                                       bool needData) {
     auto pipeline = loadPipeline(file);
@@ -98,6 +146,13 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
         return pipeline.error();
     }
     LoadedPipeline loaded{file, std::move(pipeline).value(), {}, {}, std::nullopt, {}};
+    if (args.has(QStringLiteral("--memory-limit"))) {
+        auto limit = parseByteSize(args.value(QStringLiteral("--memory-limit")));
+        if (!limit) {
+            return limit.error();
+        }
+        loaded.memoryLimit = *limit;
+    }
     if (args.has(QStringLiteral("--input")) && args.has(QStringLiteral("--input-shape"))) {
         return Error::invalid(QStringLiteral("give either --input or --input-shape, not both"));
     }
@@ -122,7 +177,10 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
             return Error::invalid(
                 QStringLiteral("%1: the input is a shape only; give data with --input").arg(file));
         }
-        auto inferred = inputShape(input, base);
+        auto inferred = [&] {
+            const QuietStderr quiet;
+            return inputShape(input, base);
+        }();
         if (!inferred) {
             return inferred.error();
         }
@@ -135,7 +193,10 @@ Result<LoadedPipeline> loadForCommand(const QString& file, const ParsedArguments
 }
 
 Status loadInputData(LoadedPipeline& loaded) {
-    auto tensor = loadInputTensor(loaded.inputSpec, loaded.inputBase);
+    auto tensor = [&] {
+        const QuietStderr quiet;
+        return loadInputTensor(loaded.inputSpec, loaded.inputBase, loaded.memoryLimit);
+    }();
     if (!tensor) {
         return tensor.error();
     }
@@ -159,9 +220,21 @@ namespace {
 
 int dispatch(const QStringList& arguments);
 
+QtMessageHandler qtHandler = nullptr;
+
+// Image decoders report damage through Qt's warnings ("libpng error: Read Error", "Corrupt
+// JPEG data: premature end of data segment"); the command line states every failure in its
+// own one error line instead, so those notes are dropped. Critical and fatal messages pass.
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if ((type == QtCriticalMsg || type == QtFatalMsg) && qtHandler != nullptr) {
+        qtHandler(type, context, text);
+    }
+}
+
 }  // namespace
 
 int run(const QStringList& arguments) {
+    qtHandler = qInstallMessageHandler(quietHandler);
     try {
         return dispatch(arguments);
     } catch (const std::bad_alloc&) {

@@ -5,6 +5,7 @@
 
 #include "cli/arguments.h"
 #include "cli/cli.h"
+#include "pipeline/executor.h"
 #include "pipeline/pipeline_analysis.h"
 
 #include <QTextStream>
@@ -23,6 +24,7 @@ struct LoadedPipeline {
     QDir inputBase;               // where its relative path resolves
     std::optional<Tensor> input;  // loaded by loadInputData, after the memory check
     PipelineReport report;
+    std::int64_t memoryLimit = kDefaultMemoryLimit;  // --memory-limit
 };
 
 // Reads PIPELINE, applies --input / --input-shape (when allowed) and infers every shape from

@@ -39,13 +39,15 @@ Result<SummaryFormat> tableFormatFor(const QString& path) {
 
 // Computes every map (for --maps and the maps style of --diagram), after the memory check.
 Result<RunResult> computeMaps(LoadedPipeline& loaded) {
-    if (auto budget = checkMemoryBudget(loaded.report, kDefaultMemoryLimit, 0); !budget) {
+    if (auto budget = checkMemoryBudget(loaded.report, loaded.memoryLimit, 0); !budget) {
         return budget.error().within(loaded.file);
     }
     if (auto data = loadInputData(loaded); !data) {
         return data.error();
     }
-    auto run = runPipeline(loaded.pipeline, loaded.report, *loaded.input, RunOptions{});
+    RunOptions options;
+    options.memoryLimit = loaded.memoryLimit;
+    auto run = runPipeline(loaded.pipeline, loaded.report, *loaded.input, options);
     if (!run) {
         return run.error().within(loaded.file);
     }
@@ -144,11 +146,12 @@ int exportSteps(const LoadedPipeline& loaded, const ParsedArguments& args) {
 }  // namespace
 
 int exportCommand(const QStringList& arguments) {
-    QList<OptionSpec> options = {{QStringLiteral("--table")},       {QStringLiteral("--code")},
-                                 {QStringLiteral("--framework")},   {QStringLiteral("--maps")},
-                                 {QStringLiteral("--colormap")},    {QStringLiteral("--input")},
-                                 {QStringLiteral("--input-shape")}, {QStringLiteral("--steps")},
-                                 {QStringLiteral("--steps-layer")}};
+    QList<OptionSpec> options = {
+        {QStringLiteral("--table")},       {QStringLiteral("--code")},
+        {QStringLiteral("--framework")},   {QStringLiteral("--maps")},
+        {QStringLiteral("--colormap")},    {QStringLiteral("--input")},
+        {QStringLiteral("--input-shape")}, {QStringLiteral("--steps")},
+        {QStringLiteral("--steps-layer")}, {QStringLiteral("--memory-limit")}};
     options << diagramOptionSpecs();
     auto args = parseCommandArguments(QStringLiteral("export"), arguments, options);
     if (!args) {

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -110,6 +111,33 @@ Result<NpyHeader> parseNpyHeader(const QByteArray& bytes, const QString& source)
     return array;
 }
 
+namespace {
+
+// float64 to float32: out of float range (or non-finite) becomes +-inf or NaN, never
+// undefined behaviour.
+void narrowDoubles(const char* data, std::int64_t count, float* out) {
+    for (std::int64_t i = 0; i < count; ++i) {
+        double v = 0;
+        std::memcpy(&v, data + i * 8, 8);
+        const bool representable =
+            !std::isfinite(v) || std::abs(v) <= std::numeric_limits<float>::max();
+        out[i] = representable ? static_cast<float>(v)
+                               : (v > 0 ? std::numeric_limits<float>::infinity()
+                                        : -std::numeric_limits<float>::infinity());
+    }
+}
+
+Error truncatedData(const QString& source, const NpyHeader& header, std::int64_t present) {
+    const std::int64_t needed = saturatingMul(header.elements(), header.itemSize);
+    return npyError(source,
+                    QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
+                        .arg(header.shapeString())
+                        .arg(needed)
+                        .arg(present));
+}
+
+}  // namespace
+
 Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     auto header = parseNpyHeader(bytes, source);
     if (!header) {
@@ -122,38 +150,51 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     const qsizetype dataStart = header->dataOffset;
     const qsizetype needed = static_cast<qsizetype>(count) * itemSize;
     if (bytes.size() - dataStart < needed) {
-        return npyError(source,
-                        QStringLiteral("truncated data: shape %1 needs %2 bytes, the file has %3")
-                            .arg(array.shapeString())
-                            .arg(needed)
-                            .arg(bytes.size() - dataStart));
+        return truncatedData(source, *header, bytes.size() - dataStart);
     }
     array.values.resize(static_cast<std::size_t>(count));
     const char* data = bytes.constData() + dataStart;
     if (itemSize == 4) {
         std::memcpy(array.values.data(), data, static_cast<std::size_t>(needed));
     } else {
-        for (std::int64_t i = 0; i < count; ++i) {
-            double v = 0;
-            std::memcpy(&v, data + i * 8, 8);
-            // Out of float range (or non-finite) becomes +-inf or NaN, never undefined behaviour.
-            const bool representable =
-                !std::isfinite(v) || std::abs(v) <= std::numeric_limits<float>::max();
-            array.values[static_cast<std::size_t>(i)] =
-                representable ? static_cast<float>(v)
-                              : (v > 0 ? std::numeric_limits<float>::infinity()
-                                       : -std::numeric_limits<float>::infinity());
-        }
+        narrowDoubles(data, count, array.values.data());
     }
     return array;
 }
 
 Result<NdArray> readNpy(const QString& path) {
+    // Only the header and the data it declares are read, straight into the array: a file
+    // much longer than its header says costs nothing, and no second copy is made.
+    auto header = readNpyHeader(path);
+    if (!header) {
+        return header.error();
+    }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(header->dataOffset)) {
         return Error::invalid(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
     }
-    return parseNpy(file.readAll(), path);
+    NdArray array;
+    array.dims = header->dims;
+    const std::int64_t count = header->elements();
+    array.values.resize(static_cast<std::size_t>(count));
+    if (header->itemSize == 4) {
+        const qint64 bytes = count * 4;
+        if (file.read(reinterpret_cast<char*>(array.values.data()), bytes) != bytes) {
+            return truncatedData(path, *header, file.size() - header->dataOffset);
+        }
+        return array;
+    }
+    constexpr std::int64_t kChunk = 1 << 16;  // doubles per read
+    QByteArray chunk;
+    for (std::int64_t done = 0; done < count; done += kChunk) {
+        const std::int64_t n = std::min(kChunk, count - done);
+        chunk = file.read(n * 8);
+        if (chunk.size() != n * 8) {
+            return truncatedData(path, *header, file.size() - header->dataOffset);
+        }
+        narrowDoubles(chunk.constData(), n, array.values.data() + done);
+    }
+    return array;
 }
 
 Result<NpyHeader> readNpyHeader(const QString& path) {

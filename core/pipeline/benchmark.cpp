@@ -27,10 +27,12 @@ std::int64_t layerTrafficBytes(const Layer& layer, const Shape& input, const Sha
 }
 
 Result<BenchResult> benchmarkPipeline(const Pipeline& pipeline, const PipelineReport& report,
-                                      const Tensor& input, int threads, int repeat) {
+                                      const Tensor& input, int threads, int repeat,
+                                      std::int64_t memoryLimit) {
     RunWorkspace workspace;  // every run after the warm-up reuses its buffers
     RunOptions options;
     options.threads = threads;
+    options.memoryLimit = memoryLimit;
     options.workspace = &workspace;
     const std::size_t layers = pipeline.layers.size();
     std::vector<std::vector<double>> times(layers);

@@ -34,10 +34,11 @@ struct BenchResult {
                                              const Shape& output, bool indicesRecorded);
 
 // One warm-up run, then `repeat` timed runs of every layer; `report` must be ok. `threads`
-// as RunOptions (0: all cores).
+// as RunOptions (0: all cores); `memoryLimit` as RunOptions.
 [[nodiscard]] Result<BenchResult> benchmarkPipeline(const Pipeline& pipeline,
                                                     const PipelineReport& report,
-                                                    const Tensor& input, int threads, int repeat);
+                                                    const Tensor& input, int threads, int repeat,
+                                                    std::int64_t memoryLimit = kDefaultMemoryLimit);
 
 // The median of a non-empty list (the mean of the two middle values for an even count).
 [[nodiscard]] double median(std::vector<double> values);

@@ -20,9 +20,11 @@ namespace stridelab {
 namespace {
 
 // Qt's parse error offset points just past the offending character (or at it, for a bad
-// number); step back one, then forward over whitespace, to land on the character itself.
-QString lineAndColumn(const QByteArray& text, qsizetype offset) {
-    offset = std::clamp<qsizetype>(offset - 1, 0, text.size());
+// number or a byte that is not UTF-8); step back one, then forward over whitespace, to land on
+// the character itself.
+QString lineAndColumn(const QByteArray& text, const QJsonParseError& error) {
+    const bool pointsAt = error.error == QJsonParseError::IllegalUTF8String;
+    qsizetype offset = std::clamp<qsizetype>(error.offset - (pointsAt ? 0 : 1), 0, text.size());
     while (offset < text.size() && std::isspace(static_cast<unsigned char>(text[offset])) != 0) {
         ++offset;
     }
@@ -204,12 +206,15 @@ void assignDefaultNames(std::vector<PipelineLayer>& layers) {
 
 Result<Pipeline> parsePipeline(const QByteArray& json, const QString& source, const QDir& baseDir) {
     auto fail = [&](const Error& e) { return Result<Pipeline>(e.within(source)); };
+    if (json.trimmed().isEmpty()) {
+        return fail(Error::invalid(QStringLiteral("the file is empty")));
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(Error::invalid(
-            QStringLiteral("JSON syntax error at %1: %2")
-                .arg(lineAndColumn(json, parseError.offset), parseError.errorString())));
+        return fail(
+            Error::invalid(QStringLiteral("JSON syntax error at %1: %2")
+                               .arg(lineAndColumn(json, parseError), parseError.errorString())));
     }
     if (!doc.isObject()) {
         return fail(Error::invalid(QStringLiteral("expected a JSON object at the top level")));

@@ -117,6 +117,49 @@
     </message>
 </context>
 <context>
+    <name>InputAdmission</name>
+    <message>
+        <source>%1 is %2 x %3 pixels: reading it would take %4, more than the memory budget of %5.
+
+Resize it in an image editor first, or raise the budget in Edit &gt; Preferences.</source>
+        <translation>%1 为 %2 x %3 像素：读取它需要 %4，超过了 %5 的内存预算。
+
+请先在图像编辑器中缩小它，或在“编辑 &gt; 首选项”中提高预算。</translation>
+    </message>
+    <message>
+        <source>The feature maps of this %1 x %2 input would need %3, more than the memory budget of %4.
+
+Use a smaller input, or raise the budget in Edit &gt; Preferences.</source>
+        <translation>这个 %1 x %2 输入的特征图需要 %3，超过了 %4 的内存预算。
+
+请使用更小的输入，或在“编辑 &gt; 首选项”中提高预算。</translation>
+    </message>
+    <message>
+        <source>The feature maps of this %1 x %2 image would need %3, more than the memory budget of %4.
+
+Downscale it to %5 x %6 (the same aspect ratio; its feature maps then need %7)?</source>
+        <translation>这张 %1 x %2 图像的特征图需要 %3，超过了 %4 的内存预算。
+
+要把它缩小到 %5 x %6 吗（宽高比不变；特征图届时需要 %7）？</translation>
+    </message>
+    <message>
+        <source>&amp;Downscale</source>
+        <translation>缩小(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The image was not used: its feature maps would need %1, more than the memory budget of %2</source>
+        <translation>未使用该图像：它的特征图需要 %1，超过了 %2 的内存预算</translation>
+    </message>
+    <message>
+        <source>Cannot use the image</source>
+        <translation>无法使用该图像</translation>
+    </message>
+    <message>
+        <source>Image too large</source>
+        <translation>图像过大</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -167,6 +210,33 @@
     <message>
         <source>Fixed range</source>
         <translation>固定范围</translation>
+    </message>
+</context>
+<context>
+    <name>OverwritePrompt</name>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replace the existing file?</source>
+        <translation>替换现有文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2.
+
+Replace it?</source>
+        <translation>%2 中已存在 %1。
+
+要替换它吗？</translation>
+    </message>
+    <message>
+        <source>%1 already holds files named like %2 (%3 and %4 more).
+
+Replace them?</source>
+        <translation>%1 中已有名称形如 %2 的文件（%3 及另外 %4 个）。
+
+要替换它们吗？</translation>
     </message>
 </context>
 <context>
@@ -613,6 +683,10 @@
         <source>the input has shape %1, the analysis expected %2</source>
         <translation>输入的形状为 %1，而分析预期为 %2</translation>
     </message>
+    <message>
+        <source>the feature maps need %1, more than the memory budget of %2: use a smaller input, or raise the budget in Edit &gt; Preferences</source>
+        <translation>特征图需要 %1，超过了 %2 的内存预算：请使用更小的输入，或在“编辑 &gt; 首选项”中提高预算</translation>
+    </message>
 </context>
 <context>
     <name>stridelab::ui::DiagramExportDialog</name>
@@ -847,10 +921,6 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <source>Cannot use the image</source>
-        <translation>无法使用该图像</translation>
-    </message>
-    <message>
         <source>Input: %1</source>
         <translation>输入：%1</translation>
     </message>
@@ -927,6 +997,22 @@
         <translation>
             <numerusform>已导出 %n 帧到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;New Pipeline</source>
+        <translation>新建流水线(&amp;N)</translation>
+    </message>
+    <message>
+        <source>An empty pipeline on the current input</source>
+        <translation>基于当前输入的空流水线</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New pipeline on the current input</source>
+        <translation>已基于当前输入新建流水线</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1644,29 @@ PyTorch：%2</translation>
     </message>
 </context>
 <context>
+    <name>stridelab::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Before computing, StrideLab estimates the memory the feature maps need. Past this budget it stops and says so, instead of being stopped by the system; a larger image is offered downscaled. Keep it below the memory this computer has free.</source>
+        <translation>计算之前，StrideLab 会估算特征图所需的内存。超过此预算时，它会停下并说明原因，而不是被系统强行终止；更大的图像会提议缩小后使用。请让它低于这台计算机的可用内存。</translation>
+    </message>
+    <message>
+        <source>&amp;Memory budget for feature maps:</source>
+        <translation>特征图内存预算(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences...</source>
+        <translation>首选项(&amp;F)...</translation>
+    </message>
+</context>
+<context>
     <name>stridelab::ui::ProfilePlot</name>
     <message>
         <source>input x (pixels)</source>
@@ -1705,6 +1814,39 @@ PyTorch：%2</translation>
     <message>
         <source>&quot;%1&quot; is already the name of another layer.</source>
         <translation>&quot;%1&quot; 已经是另一个层的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::RecoveryStore</name>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>StrideLab did not close normally last time, and its recovery file cannot be read:
+%1</source>
+        <translation>StrideLab 上次没有正常关闭，而且无法读取它的恢复文件：
+%1</translation>
+    </message>
+    <message>
+        <source>StrideLab did not close normally last time. The pipeline &quot;%1&quot; had unsaved changes, kept at %2.
+
+Restore them?</source>
+        <translation>StrideLab 上次没有正常关闭。流水线“%1”有未保存的更改，保存于 %2。
+
+要恢复它们吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
 </context>
 <context>

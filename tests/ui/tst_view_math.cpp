@@ -125,8 +125,9 @@ void TestViewMath::colormapColor_data() {
     QTest::addRow("grey 1") << ColormapName::Grey << 1.0 << 0xffffffffU;
     QTest::addRow("grey below 0 clamps") << ColormapName::Grey << -0.3 << 0xff000000U;
     QTest::addRow("grey above 1 clamps") << ColormapName::Grey << 1.7 << 0xffffffffU;
-    QTest::addRow("grey +inf") << ColormapName::Grey << inf << 0xffffffffU;
-    QTest::addRow("grey -inf") << ColormapName::Grey << -inf << 0xff000000U;
+    // Infinities have colours of their own: a +inf is not the brightest finite value.
+    QTest::addRow("grey +inf orange") << ColormapName::Grey << inf << 0xffff8000U;
+    QTest::addRow("grey -inf cyan") << ColormapName::Grey << -inf << 0xff00ffffU;
     QTest::addRow("grey NaN magenta") << ColormapName::Grey << nan << 0xffff00ffU;
     // Viridis: entry floor(256 t) of the table, as matplotlib's to_hex(viridis(t)) gives.
     QTest::addRow("viridis 0") << ColormapName::Viridis << 0.0 << 0xff440154U;
@@ -140,6 +141,8 @@ void TestViewMath::colormapColor_data() {
         << ColormapName::Viridis << 0.0039 << 0xff440154U;
     QTest::addRow("viridis 0.999 last entry") << ColormapName::Viridis << 0.999 << 0xfffde725U;
     QTest::addRow("viridis NaN magenta") << ColormapName::Viridis << nan << 0xffff00ffU;
+    QTest::addRow("viridis +inf orange") << ColormapName::Viridis << inf << 0xffff8000U;
+    QTest::addRow("viridis -inf cyan") << ColormapName::Viridis << -inf << 0xff00ffffU;
     // Diverging: #3b4cc0 -> white -> #b40426, linear; quarter points are half-way mixes,
     // e.g. (0x3b + 0xff) / 2 = 157, (0x4c + 0xff) / 2 = 165.5 -> 166.
     QTest::addRow("diverging 0 blue") << ColormapName::Diverging << 0.0 << 0xff3b4cc0U;
@@ -148,6 +151,8 @@ void TestViewMath::colormapColor_data() {
     QTest::addRow("diverging 0.75") << ColormapName::Diverging << 0.75 << 0xffda8293U;
     QTest::addRow("diverging 1 red") << ColormapName::Diverging << 1.0 << 0xffb40426U;
     QTest::addRow("diverging NaN magenta") << ColormapName::Diverging << nan << 0xffff00ffU;
+    QTest::addRow("diverging +inf orange") << ColormapName::Diverging << inf << 0xffff8000U;
+    QTest::addRow("diverging -inf cyan") << ColormapName::Diverging << -inf << 0xff00ffffU;
 }
 
 void TestViewMath::colormapColor() {
@@ -227,8 +232,9 @@ void TestViewMath::normalisedValue_data() {
     QTest::addRow("above clamps") << 12.0F << ValueRange{0, 10} << 1.0;
     QTest::addRow("symmetric -1 of 4") << -1.0F << ValueRange{-4, 4} << 0.375;
     QTest::addRow("symmetric 0 is centre") << 0.0F << ValueRange{-4, 4} << 0.5;
-    QTest::addRow("+inf") << kInf << ValueRange{0, 10} << 1.0;
-    QTest::addRow("-inf") << -kInf << ValueRange{0, 10} << 0.0;
+    QTest::addRow("+inf stays +inf") << kInf << ValueRange{0, 10} << double(kInf);
+    QTest::addRow("-inf stays -inf") << -kInf << ValueRange{0, 10} << -double(kInf);
+    QTest::addRow("+inf on a degenerate range") << kInf << ValueRange{3, 3} << double(kInf);
     QTest::addRow("degenerate equal") << 3.0F << ValueRange{3, 3} << 0.5;
     QTest::addRow("degenerate below") << 2.0F << ValueRange{3, 3} << 0.0;
     QTest::addRow("degenerate above") << 4.0F << ValueRange{3, 3} << 1.0;
@@ -352,6 +358,12 @@ void TestViewMath::renderRgb_data() {
     QTest::addRow("fixed clamps") << std::vector<float>{0, 4, 2, 0, 1, 3} << fixed
                                   << ValueRange{0, 2} << 0xff00ff80U << 0xffff00ffU;
     QTest::addRow("NaN pixel magenta") << std::vector<float>{0, 1, kNaN, 0, 1, 0} << rgb
+                                       << ValueRange{0, 1} << 0xffff00ffU << 0xffff0000U;
+    QTest::addRow("+inf pixel orange") << std::vector<float>{kInf, 1, 0, 0, 0, 0} << rgb
+                                       << ValueRange{0, 1} << 0xffff8000U << 0xffff0000U;
+    QTest::addRow("-inf pixel cyan") << std::vector<float>{0, 1, -kInf, 0, 0, 0} << rgb
+                                     << ValueRange{0, 1} << 0xff00ffffU << 0xffff0000U;
+    QTest::addRow("NaN wins over inf") << std::vector<float>{kInf, 1, kNaN, 0, 0, 0} << rgb
                                        << ValueRange{0, 1} << 0xffff00ffU << 0xffff0000U;
 }
 

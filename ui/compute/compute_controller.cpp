@@ -1,6 +1,7 @@
 #include "compute/compute_controller.h"
 
 #include "compute/compute_worker.h"
+#include "io/image_input.h"
 
 namespace stridelab::ui {
 
@@ -20,6 +21,7 @@ QString inputKey(const InputSpec& input, const QDir& baseDir) {
 
 ComputeController::ComputeController(QObject* parent)
     : QObject(parent), worker_(new ComputeWorker) {
+    raiseImageAllocationLimit(memoryLimit_);  // here, so the compute thread only reads it
     qRegisterMetaType<ComputeJob>();
     qRegisterMetaType<SharedResult>("stridelab::ui::SharedResult");
     qRegisterMetaType<SharedTensor>("stridelab::ui::SharedTensor");
@@ -31,6 +33,11 @@ ComputeController::ComputeController(QObject* parent)
     connect(worker_, &ComputeWorker::failed, this, &ComputeController::onFailed);
     thread_.setObjectName(QStringLiteral("StrideLab compute"));
     thread_.start();
+}
+
+void ComputeController::setMemoryLimit(std::int64_t bytes) {
+    memoryLimit_ = bytes;
+    raiseImageAllocationLimit(bytes);
 }
 
 ComputeController::~ComputeController() {

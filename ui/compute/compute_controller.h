@@ -28,7 +28,8 @@ public:
     ComputeController& operator=(const ComputeController&) = delete;
 
     void setThreads(int threads) { threads_ = threads; }
-    void setMemoryLimit(std::int64_t bytes) { memoryLimit_ = bytes; }
+    // The budget of every later request; Qt's image allocation limit follows it.
+    void setMemoryLimit(std::int64_t bytes);
     [[nodiscard]] std::int64_t memoryLimit() const { return memoryLimit_; }
 
     // Computes `pipeline`, whose analysis is `report`; returns the request's generation.

@@ -27,9 +27,20 @@ void ComputeWorker::compute(const ComputeJob& job) {
     }
     QElapsedTimer timer;
     timer.start();
+    const auto [pipeline, report] = validPrefix(job.pipeline, job.report);
+    // The budget is checked before the input is read: reading a huge image is itself the
+    // allocation that would get the program killed.
+    const std::int64_t needed = report.memoryBytesFor(resolveThreads(job.threads));
+    if (needed > job.memoryLimit) {
+        emit failed(job.generation,
+                    tr("the feature maps need %1, more than the memory budget of %2: use a "
+                       "smaller input, or raise the budget in Edit > Preferences")
+                        .arg(formatBytes(needed), formatBytes(job.memoryLimit)));
+        return;
+    }
     SharedTensor input = job.input;
     if (!input) {
-        auto loaded = loadInputTensor(job.pipeline.input, job.pipeline.baseDir);
+        auto loaded = loadInputTensor(job.pipeline.input, job.pipeline.baseDir, job.memoryLimit);
         if (!loaded) {
             emit failed(job.generation, loaded.error().message);
             return;
@@ -37,7 +48,6 @@ void ComputeWorker::compute(const ComputeJob& job) {
         input = std::make_shared<const Tensor>(std::move(loaded).value());
         emit inputReady(job.generation, input, job.inputKey);
     }
-    const auto [pipeline, report] = validPrefix(job.pipeline, job.report);
     if (input->shape() != report.input) {
         emit failed(job.generation, tr("the input has shape %1, the analysis expected %2")
                                         .arg(input->shape().toString(), report.input.toString()));

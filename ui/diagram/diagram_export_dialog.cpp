@@ -2,6 +2,7 @@
 
 #include "diagram/diagram_layout.h"
 #include "diagram/diagram_writer.h"
+#include "files/overwrite_prompt.h"
 
 #include <QColorDialog>
 #include <QComboBox>
@@ -244,8 +245,10 @@ void DiagramExportDialog::updatePreview() {
 }
 
 void DiagramExportDialog::browse() {
+    // Export asks before replacing a file (the name can also be typed or remembered).
     const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Export the diagram"), path(), tr("SVG (*.svg);;PDF (*.pdf);;PNG image (*.png)"));
+        this, tr("Export the diagram"), path(), tr("SVG (*.svg);;PDF (*.pdf);;PNG image (*.png)"),
+        nullptr, QFileDialog::DontConfirmOverwrite);
     if (!chosen.isEmpty()) {
         setPath(chosen);
     }
@@ -273,6 +276,9 @@ Status DiagramExportDialog::exportDiagram() {
 }
 
 void DiagramExportDialog::accept() {
+    if (!path().isEmpty() && !confirmOverwrite(this, path())) {
+        return;  // the dialog stays open for another name
+    }
     if (auto s = exportDiagram(); !s) {
         QMessageBox::warning(this, tr("Cannot export the diagram"), s.error().message);
         return;

@@ -1,18 +1,23 @@
 #include "files/file_controller.h"
 
+#include "files/input_admission.h"
+#include "files/overwrite_prompt.h"
 #include "i18n/language.h"
 #include "io/atomic_file.h"
 #include "io/builtin_images.h"
 #include "io/image_input.h"
 #include "pipeline/pipeline_reader.h"
+#include "preferences/preferences_dialog.h"
 #include "report/code_export.h"
 #include "report/summary_format.h"
 #include "teaching/step_export.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
@@ -86,6 +91,12 @@ QStringList FileController::demoPaths() {
 
 void FileController::populateFileMenu(QMenu* menu) {
     using i18n::retranslate;
+    QAction* newPipeline =
+        menu->addAction(QString(), QKeySequence::New, this, &FileController::newPipeline);
+    retranslate(newPipeline, [a = newPipeline] {
+        a->setText(tr("&New Pipeline"));
+        a->setToolTip(tr("An empty pipeline on the current input"));
+    });
     QAction* open = menu->addAction(QString(), QKeySequence::Open, this, [this] {
         if (!maybeSave()) {
             return;
@@ -153,7 +164,8 @@ void FileController::populateFileMenu(QMenu* menu) {
     QAction* table = exports->addAction(QString(), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(window_, tr("Export the summary table"), {},
-                                         tr("Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)"));
+                                         tr("Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)"), nullptr,
+                                         QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty()) {
             exportTable(path);
         }
@@ -162,7 +174,8 @@ void FileController::populateFileMenu(QMenu* menu) {
     for (const bool pytorch : {true, false}) {
         QAction* code = exports->addAction(QString(), this, [this, pytorch] {
             const QString path =
-                QFileDialog::getSaveFileName(window_, tr("Export code"), {}, tr("Python (*.py)"));
+                QFileDialog::getSaveFileName(window_, tr("Export code"), {}, tr("Python (*.py)"),
+                                             nullptr, QFileDialog::DontConfirmOverwrite);
             if (!path.isEmpty()) {
                 exportCode(path, pytorch);
             }
@@ -175,7 +188,8 @@ void FileController::populateFileMenu(QMenu* menu) {
     exports->addSeparator();
     QAction* gif = exports->addAction(QString(), this, [this] {
         QString path = QFileDialog::getSaveFileName(
-            window_, tr("Export the step-through of the selected layer"), {}, tr("GIF (*.gif)"));
+            window_, tr("Export the step-through of the selected layer"), {}, tr("GIF (*.gif)"),
+            nullptr, QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty()) {
             exportSteps(isGifPath(path) ? path : path + QStringLiteral(".gif"));
         }
@@ -212,7 +226,32 @@ bool FileController::openPipeline(const QString& path) {
     if (!builtin) {
         addRecent(path);
     }
+    // A file's input too large for the memory budget is offered downscaled, as an undoable
+    // edit; declined, the window shows why it computes nothing. (The built-in presets are
+    // known, and not worth a question at start-up: over a small budget they just say so.)
+    if (!builtin) {
+        const Pipeline& opened = document_->pipeline();
+        auto admitted =
+            InputAdmission::admit(window_, opened, opened.input, opened.baseDir,
+                                  memoryBudgetSetting(), InputAdmission::Check::BudgetOnly);
+        if (admitted && admitted->resize != opened.input.resize) {
+            document_->setInput(*admitted, opened.baseDir);
+        }
+    }
     emit message(tr("Opened %1").arg(document_->pipeline().name));
+    return true;
+}
+
+bool FileController::newPipeline() {
+    if (!maybeSave()) {
+        return false;
+    }
+    Pipeline empty;
+    empty.name = tr("untitled");
+    empty.input = document_->pipeline().input;
+    empty.baseDir = document_->pipeline().baseDir;
+    document_->reset(std::move(empty), QString());
+    emit message(tr("New pipeline on the current input"));
     return true;
 }
 
@@ -221,11 +260,14 @@ void FileController::useImage(const QString& pathOrBuiltin) {
     if (spec.kind == InputKind::Image) {
         adaptImageInput(spec, document_->pipeline().input);
     }
-    if (auto shape = inputShape(spec, QDir::current()); !shape) {
-        QMessageBox::warning(window_, tr("Cannot use the image"), shape.error().message);
-        emit message(shape.error().message);
+    // Unreadable, or too large for the memory budget (and not downscaled): nothing changes.
+    auto admitted = InputAdmission::admit(window_, document_->pipeline(), spec, QDir::current(),
+                                          memoryBudgetSetting());
+    if (!admitted) {
+        emit message(admitted.error().message);
         return;
     }
+    spec = std::move(admitted).value();
     document_->setInput(spec, QDir::current());
     if (!isBuiltinImageSource(pathOrBuiltin)) {
         addRecent(spec.source);
@@ -243,7 +285,10 @@ bool FileController::pasteImage() {
     cache.mkpath(QStringLiteral("pasted"));
     const QString path = cache.filePath(
         QStringLiteral("pasted/%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
-    if (!image.save(path)) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG") || !writeFileAtomically(path, png)) {
         emit message(tr("Cannot store the pasted image in %1").arg(path));
         return false;
     }
@@ -265,13 +310,22 @@ bool FileController::save() {
 }
 
 bool FileController::saveAs() {
-    QString path = QFileDialog::getSaveFileName(window_, tr("Save pipeline"), document_->filePath(),
-                                                tr("StrideLab pipelines (*.stridelab.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        window_, tr("Save pipeline"), document_->filePath(),
+        tr("StrideLab pipelines (*.stridelab.json)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty()) {
         return false;
     }
+    return saveTo(path);
+}
+
+bool FileController::saveTo(QString path) {
+    // The suffix comes after the dialog, which could not ask about the name it did not see.
     if (!path.endsWith(QStringLiteral(".json"))) {
         path += QStringLiteral(".stridelab.json");
+    }
+    if (!confirmOverwrite(window_, path)) {
+        return false;
     }
     if (auto s = document_->saveAs(path); !s) {
         QMessageBox::warning(window_, tr("Cannot save"), s.error().message);
@@ -310,6 +364,9 @@ Result<PipelineReport> analysisFor(const Pipeline& pipeline) {
 }  // namespace
 
 bool FileController::exportTable(const QString& path) {
+    if (!confirmOverwrite(window_, path)) {
+        return false;
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     const SummaryFormat format = suffix == QStringLiteral("csv")   ? SummaryFormat::Csv
                                  : suffix == QStringLiteral("tex") ? SummaryFormat::Latex
@@ -328,6 +385,9 @@ bool FileController::exportTable(const QString& path) {
 }
 
 bool FileController::exportCode(const QString& path, bool pytorch) {
+    if (!confirmOverwrite(window_, path)) {
+        return false;
+    }
     const Pipeline on = enabledLayers(document_->pipeline()).pipeline;
     auto report = analysisFor(document_->pipeline());
     auto code =
@@ -343,6 +403,13 @@ bool FileController::exportCode(const QString& path, bool pytorch) {
 }
 
 bool FileController::exportSteps(const QString& path) {
+    const bool gif = isGifPath(path);
+    if (gif ? !confirmOverwrite(window_, path)
+            : !confirmOverwriteFiles(window_, path, QStringLiteral("frame_*.png"))) {
+        return false;
+    }
+    const QStringList before =
+        gif ? QStringList() : QDir(path).entryList({QStringLiteral("frame_*.png")}, QDir::Files);
     const Pipeline& pipeline = document_->pipeline();
     Result<int> written = Error::invalid(tr("Select a layer to export its step-through"));
     if (selectedLayer_ >= 0) {
@@ -360,6 +427,16 @@ bool FileController::exportSteps(const QString& path) {
     if (!written) {
         QMessageBox::warning(window_, tr("Cannot export"), written.error().message);
         return false;
+    }
+    // Frames of an earlier, longer export would otherwise follow the new ones.
+    for (const QString& old : before) {
+        bool ours = false;
+        for (int i = 0; i < *written && !ours; ++i) {
+            ours = old == stepFrameFileName(i, *written);
+        }
+        if (!ours) {
+            QFile::remove(QDir(path).filePath(old));
+        }
     }
     emit message(tr("Exported %n frame(s) to %1", nullptr, *written).arg(path));
     return true;

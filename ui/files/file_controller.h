@@ -26,11 +26,18 @@ public:
     void useImage(const QString& pathOrBuiltin);
     // The clipboard's image, saved to a file in the cache folder, becomes the input.
     bool pasteImage();
+    // An empty pipeline on the current input (after asking about unsaved changes).
+    bool newPipeline();
     bool save();
     bool saveAs();
+    // Save As with the name chosen: adds .stridelab.json when the name has no .json, and asks
+    // before replacing an existing file.
+    bool saveTo(QString path);
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
-    // The summary table (.md, .csv, .tex by suffix) or Keras/PyTorch code of the current pipeline.
+    // The summary table (.md, .csv, .tex by suffix) or Keras/PyTorch code of the current
+    // pipeline. The exports ask before replacing an existing file (or, for frames, existing
+    // frame_*.png files of the folder).
     bool exportTable(const QString& path);
     bool exportCode(const QString& path, bool pytorch);
     // The step-through of the selected layer: FILE.gif, or a directory of numbered PNG frames.

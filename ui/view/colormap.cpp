@@ -67,6 +67,9 @@ QRgb colormapColor(ColormapName name, double t) {
     if (std::isnan(t)) {
         return kNanColor;
     }
+    if (std::isinf(t)) {
+        return t > 0 ? kPositiveInfinityColor : kNegativeInfinityColor;
+    }
     t = std::clamp(t, 0.0, 1.0);
     switch (name) {
         case ColormapName::Grey: {

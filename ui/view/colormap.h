@@ -16,11 +16,14 @@ namespace stridelab::ui {
 //    normalised to a range symmetric around 0, so white always means 0.
 enum class ColormapName { Grey, Viridis, Diverging };
 
-// The colour drawn for a NaN: magenta, which none of the maps contains.
+// The colours drawn for a NaN (magenta), +inf (orange) and -inf (cyan): none of the maps
+// contains them, so a non-finite value never passes for a large or small finite one.
 inline constexpr QRgb kNanColor = 0xffff00ffU;
+inline constexpr QRgb kPositiveInfinityColor = 0xffff8000U;
+inline constexpr QRgb kNegativeInfinityColor = 0xff00ffffU;
 
-// The colour of t in [0, 1]; t outside is clamped (so +-inf give the end colours), NaN gives
-// kNanColor. Alpha is always 255.
+// The colour of t in [0, 1]; a finite t outside is clamped, NaN gives kNanColor, +inf and
+// -inf their own colours. Alpha is always 255.
 [[nodiscard]] QRgb colormapColor(ColormapName name, double t);
 
 // Every colour map, in menu order.

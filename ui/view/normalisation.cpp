@@ -50,8 +50,8 @@ ValueRange symmetricRange(ValueRange range) {
 }
 
 double normalisedValue(float value, ValueRange range) {
-    if (std::isnan(value)) {
-        return std::numeric_limits<double>::quiet_NaN();
+    if (!std::isfinite(value)) {
+        return static_cast<double>(value);  // NaN, +inf, -inf: drawn in colours of their own
     }
     if (range.isDegenerate()) {
         if (value < range.min) {

@@ -35,7 +35,7 @@ struct ValueRange {
 [[nodiscard]] ValueRange symmetricRange(ValueRange range);
 
 // Where value lies in range, as t in [0, 1] for colormapColor(): (v - min) / (max - min),
-// clamped. NaN stays NaN (drawn in the NaN colour); +-inf clamp to 1 / 0. A degenerate range
+// clamped. NaN stays NaN and +-inf stay +-inf (each drawn in its own colour). A degenerate range
 // is a threshold at min: below 0, equal 0.5 (a constant map draws in the middle colour, white
 // for the diverging map), above 1.
 [[nodiscard]] double normalisedValue(float value, ValueRange range);

@@ -3,8 +3,7 @@
 #include <QPainter>
 
 #include <cmath>
-
-#include <cmath>
+#include <limits>
 
 namespace stridelab::ui {
 
@@ -16,6 +15,15 @@ ValueRange adjusted(ValueRange range, const DisplayOptions& options) {
 
 int channelByte(float value, ValueRange range) {
     return static_cast<int>(std::lround(normalisedValue(value, range) * 255.0));
+}
+
+// An RGB pixel with a non-finite channel: NaN wins over an infinity, +inf over -inf.
+QRgb nonFiniteColor(float r, float g, float b) {
+    if (std::isnan(r) || std::isnan(g) || std::isnan(b)) {
+        return kNanColor;
+    }
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    return r == inf || g == inf || b == inf ? kPositiveInfinityColor : kNegativeInfinityColor;
 }
 
 }  // namespace
@@ -109,8 +117,8 @@ QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
             const float r = red[i];
             const float g = red[plane + i];
             const float b = red[2 * plane + i];
-            if (std::isnan(r) || std::isnan(g) || std::isnan(b)) {
-                line[x] = kNanColor;
+            if (!std::isfinite(r) || !std::isfinite(g) || !std::isfinite(b)) {
+                line[x] = nonFiniteColor(r, g, b);
                 continue;
             }
             line[x] = qRgb(channelByte(r, range), channelByte(g, range), channelByte(b, range));

@@ -31,7 +31,8 @@ namespace stridelab::ui {
 [[nodiscard]] QImage renderChannel(const Tensor& map, int channel, const DisplayOptions& options,
                                    ValueRange range);
 // Channels 0, 1, 2 as red, green, blue, each normalised to rgbRange() and clamped; a pixel
-// with a NaN in any channel is kNanColor. A null image unless the map has 3 channels.
+// with a NaN in any channel is kNanColor, else one with an infinity the infinity colour. A null
+// image unless the map has 3 channels.
 [[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
 
 // All channels of `map` on one sheet, tiled in a near-square grid, each element `scale`
