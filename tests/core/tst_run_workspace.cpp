@@ -162,8 +162,8 @@ void TestRunWorkspace::poolIndicesOnlyForAnUnpool() {
     QVERIFY(second.ok());
     QCOMPARE(computedFrom, 3);  // from the pool on; the two convolutions reused
     QCOMPARE(second->layers[2]->argmax, run->layers[2]->argmax);
-    QVERIFY(std::ranges::equal(second->layers[5]->values.values(),
-                               run->layers[5]->values.values()));
+    QVERIFY(
+        std::ranges::equal(second->layers[5]->values.values(), run->layers[5]->values.values()));
 }
 
 QTEST_GUILESS_MAIN(TestRunWorkspace)

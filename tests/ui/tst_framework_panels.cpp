@@ -32,6 +32,11 @@ using namespace stridelab::ui;
 
 namespace {
 
+bool writeFile(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
 // A 3x3 convolution on 32x32 ("valid": 30x30) and a transposed one after it.
 const QByteArray kPipeline = R"({ "format": "stridelab.pipeline", "version": 1,
   "input": { "shape": [1, 32, 32] },
@@ -263,11 +268,7 @@ void TestFrameworkPanels::frameworkViewMarksTheDifferences() {
 void TestFrameworkPanels::solverBehindItsTabWaitsUntilRaised() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("same.stridelab.json"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kSamePipeline);
-    }
+    QVERIFY(writeFile(path, kSamePipeline));
     MainWindow w(path);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -285,11 +286,7 @@ void TestFrameworkPanels::solverBehindItsTabWaitsUntilRaised() {
 void TestFrameworkPanels::mainWindowHasBothDocks() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("same.stridelab.json"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kSamePipeline);
-    }
+    QVERIFY(writeFile(path, kSamePipeline));
     MainWindow w(path);
     w.show();
     FrameworkDocks* docks = w.frameworkDocks();
