@@ -45,6 +45,15 @@ inline V everySecond(V first, V second, std::index_sequence<I...> /*lanes*/) {
 inline V everySecond(const float* p) {
     return everySecond(load(p), load(p + N - 1), Lanes{});
 }
+// Lane j of the result is element 2j (evenOf) or 2j + 1 (oddOf) of the 2N lanes a then b.
+template <std::size_t... I>
+inline V evenOf(V a, V b, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(a, b, (2 * static_cast<int>(I))...);
+}
+template <std::size_t... I>
+inline V oddOf(V a, V b, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(a, b, (2 * static_cast<int>(I) + 1)...);
+}
 
 // The lanes of a and b interleaved: a0 b0 a1 b1 ..., the first (half 0) or second N lanes.
 constexpr int zipIndex(int m, int half) {
@@ -64,18 +73,6 @@ inline V tap(const float* row, std::int64_t stride, std::int64_t ox, std::int64_
              std::int64_t kx) {
     const float* p = row + ox * stride - left + kx;
     return stride == 1 ? load(p) : everySecond(p);
-}
-
-// Asks for the input the next output row will read at these columns: the two rows after the
-// window (a stride-2 window moves down two rows). A map larger than the cache otherwise waits
-// for each line, as the hardware prefetcher does not follow the short row-by-row walk.
-// Prefetching past the channel's end is harmless (no fault).
-inline void prefetchNextRows(const PoolRow& r, std::int64_t ox) {
-    const float* next = r.src + r.yEnd * r.inW + ox * r.strideW - r.left;
-    for (std::int64_t line = 0; line < N * r.strideW; line += 16) {
-        __builtin_prefetch(next + line);
-        __builtin_prefetch(next + r.inW + line);
-    }
 }
 
 // Whether the N outputs starting at ox can be read as whole vectors inside the row.
@@ -107,10 +104,35 @@ std::int64_t vectorPart(const PoolRow& r, Body body) {
     return ox;
 }
 
+// The later value wins if it is greater, or a NaN while no NaN has won: NaNs propagate.
+inline V laterWins(V best, V v) {
+    const VI take = ((v > best) | (v != v)) & (best == best);
+    return take ? v : best;
+}
+
+// 2-wide windows at stride 2 (the usual 2x2 pool): each input vector is loaded once, the rows
+// reduced first and the column pairs after (the same maxima; of several NaNs possibly another
+// one wins, which no value shows).
+std::int64_t maxPoolPairsRow(const PoolRow& r) {
+    const float* first = r.src + r.yBegin * r.inW - r.left;
+    std::int64_t ox = r.oxBegin;
+    for (; fitsVector(r, ox); ox += N) {
+        V a = load(first + 2 * ox);
+        V b = load(first + 2 * ox + N);
+        for (std::int64_t y = r.yBegin + 1; y < r.yEnd; ++y) {
+            const float* row = r.src + y * r.inW - r.left + 2 * ox;
+            a = laterWins(a, load(row));
+            b = laterWins(b, load(row + N));
+        }
+        store(r.dst + ox, laterWins(evenOf(a, b, Lanes{}), oddOf(a, b, Lanes{})));
+    }
+    return ox;
+}
+
 // The maxima alone, in the same arithmetic as with indices.
 void maxPoolValuesRow(const PoolRow& r) {
-    const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
-        prefetchNextRows(r, ox);
+    const bool pairs = r.strideW == 2 && r.kernelW == 2;
+    const std::int64_t tail = pairs ? maxPoolPairsRow(r) : vectorPart(r, [&](std::int64_t ox) {
         V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
         for (std::int64_t y = r.yBegin; y < r.yEnd; ++y) {
             const float* row = r.src + y * r.inW;
@@ -145,7 +167,6 @@ void maxPoolRow(const PoolRow& r) {
         lane[j] = static_cast<std::int32_t>(j * r.strideW);
     }
     const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
-        prefetchNextRows(r, ox);
         const std::int64_t x0 = ox * r.strideW - r.left;
         V best = tap(r.src + r.yBegin * r.inW, r.strideW, ox, r.left, 0);
         VI index = lane + static_cast<std::int32_t>(r.yBegin * r.inW + x0);
@@ -184,7 +205,6 @@ void avgPoolRow(const PoolRow& r) {
     const std::int64_t tail = vectorPart(r, [&](std::int64_t ox) {
         // The shuffle that picks every second element is linear, so the rows are summed
         // first and shuffled once per tap.
-        prefetchNextRows(r, ox);
         const std::int64_t x0 = ox * r.strideW - r.left;
         V sum{};
         for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
