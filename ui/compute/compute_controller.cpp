@@ -32,6 +32,8 @@ ComputeController::ComputeController(QObject* parent)
     connect(worker_, &ComputeWorker::finished, this, &ComputeController::onFinished);
     connect(worker_, &ComputeWorker::failed, this, &ComputeController::onFailed);
     thread_.setObjectName(QStringLiteral("StrideLab compute"));
+    connect(&thread_, &QThread::started, worker_, &ComputeWorker::yieldToTheWindow,
+            Qt::DirectConnection);
     thread_.start();
 }
 

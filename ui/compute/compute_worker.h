@@ -22,6 +22,10 @@ class ComputeWorker : public QObject {
     Q_OBJECT
 public:
     void compute(const ComputeJob& job);
+    // Lowers the calling thread's scheduling priority (Linux: nice 10), so that the kernels'
+    // threads, which inherit it, never keep the window's thread from a core: on two cores a
+    // repaint otherwise waits for a time slice. Called on the compute thread as it starts.
+    static void yieldToTheWindow();
 
 signals:
     void inputReady(int generation, stridelab::ui::SharedTensor input, const QString& inputKey);
