@@ -1,5 +1,6 @@
 #include "layers/conv2d.h"
 
+#include "kernels/conv2d_direct.h"
 #include "kernels/conv2d_gemm.h"
 
 #include <algorithm>
@@ -109,6 +110,20 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
                                 ? o.kernelWeights->array
                                 : (generated = o.kernelFor(query.input.shape().c, false));
     const std::vector<float> bias = o.bias();
+    if (conv2dDirectAvailable()) {
+        // The vector kernels pad as they copy each tile's rows, and apply ReLU and leaky ReLU
+        // as they store.
+        const bool fused = conv2dDirectFuses(o.activation);
+        const DirectConvActivation activation{fused ? o.activation : Activation::Linear,
+                                              static_cast<float>(o.negativeSlope)};
+        conv2dDirect(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
+                     geometry, params_.paddingMode, activation, out.values, query.threads,
+                     query.cancel);
+        if (!fused) {
+            finishConvOutput(o, out.values, query.threads);
+        }
+        return;
+    }
     if (padding.none()) {
         conv2dGemm(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
                    geometry, out.values, query.threads, query.cancel);

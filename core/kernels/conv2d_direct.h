@@ -1,0 +1,51 @@
+#pragma once
+
+// Direct convolution (cross-correlation) for the instruction sets with vector kernels (AVX2 +
+// FMA, AVX-512): no im2col and no padded copy of the whole input. Each task (a tile of output
+// rows of one group) copies the input rows it reads into a small band, padded in the layer's
+// mode and split into the column phases of the stride, so that every tap reads its outputs'
+// inputs as contiguous vectors; a register-tiled row kernel (conv2d_direct_simd.h) then sums
+// filters x output vectors over all input channels and taps. The tiling never depends on the
+// thread count, so results are bit-identical for any --threads. docs/perf-notes-conv.md has
+// the design and the measurements.
+
+#include "kernels/activation.h"
+#include "kernels/conv2d_gemm.h"
+#include "kernels/padding.h"
+#include "tensor/tensor.h"
+
+#include <atomic>
+#include <cstdint>
+
+namespace stridelab {
+
+// Whether conv2dDirect runs now: the active instruction set has vector kernels (otherwise
+// conv2dGemm is the path). Every geometry (stride, dilation, groups, padding) is supported.
+[[nodiscard]] bool conv2dDirectAvailable();
+
+// Whether conv2dDirect applies `activation` itself (ReLU and leaky ReLU, in the same
+// arithmetic as applyActivation); the others are left to the caller.
+[[nodiscard]] bool conv2dDirectFuses(Activation activation);
+
+struct DirectConvActivation {
+    Activation activation = Activation::Linear;  // Linear unless conv2dDirectFuses()
+    float negativeSlope = 0.0F;
+};
+
+// The floats each thread's band holds at most, and the packed weights, for the memory
+// estimate (Layer::workspaceBytes).
+struct DirectConvWorkspace {
+    std::int64_t sharedFloats = 0;
+    std::int64_t perThreadFloats = 0;
+};
+[[nodiscard]] DirectConvWorkspace conv2dDirectWorkspace(const ConvGeometry& geometry);
+
+// `input` unpadded: the geometry's padding is added in `mode` as the bands are copied.
+// weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
+// `cancel`, when set during the call, stops it early with an unusable output. Must only be
+// called when conv2dDirectAvailable().
+void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
+                  const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
+                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace stridelab
