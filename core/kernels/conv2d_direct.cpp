@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace stridelab {
@@ -55,7 +56,11 @@ Columns columnPhases(const ConvGeometry& g, std::int64_t lanes) {
         c.shift.push_back(offset / g.stride.w);
         maxShift = std::max(maxShift, offset / g.stride.w);
     }
-    c.pitch = roundUp(roundUp(g.output.w, lanes) + maxShift, kRowAlign);
+    // Whole vectors of outputs read up to the width rounded up plus the largest shift; the
+    // stride-2 split writes every input column, up to position (w - 1 + left) / 2.
+    c.pitch = roundUp(std::max(roundUp(g.output.w, lanes) + maxShift,
+                               ceilDiv(g.input.w + g.padding.left, g.stride.w)),
+                      kRowAlign);
     return c;
 }
 
@@ -133,18 +138,26 @@ void packWeights(const float* weights, const ConvGeometry& g, const Plan& plan,
     }
 }
 
-// One phase row of the band: dst[j] = padded column j * s + phase of `src` (an unpadded row
-// of `width`), filled as `mode` says left and right of the row and zero past the padded
-// extent (the slack that whole vectors read).
-void fillPhaseRow(const float* src, std::int64_t width, const ConvGeometry& g, PaddingMode mode,
-                  std::int64_t phase, std::int64_t pitch, float* dst) {
+// The band row positions j of phase `phase` whose padded column j * s + phase lies in the
+// input row (not in its padding): [begin, end).
+std::pair<std::int64_t, std::int64_t> insideColumns(const ConvGeometry& g, std::int64_t width,
+                                                    std::int64_t phase, std::int64_t pitch) {
     const std::int64_t s = g.stride.w;
     const std::int64_t left = g.padding.left;
-    const std::int64_t paddedWidth = left + width + g.padding.right;
-    // Columns [begin, end) lie inside the row.
     const std::int64_t begin = std::clamp<std::int64_t>(ceilDiv(left - phase, s), 0, pitch);
     const std::int64_t end =
         std::clamp<std::int64_t>(ceilDiv(left + width - phase, s), begin, pitch);
+    return {begin, end};
+}
+
+// The rest of a phase row: the padding columns filled as `mode` says, zero past the padded
+// extent (the slack that whole vectors read).
+void fillPhaseEdges(const float* src, std::int64_t width, const ConvGeometry& g, PaddingMode mode,
+                    std::int64_t phase, std::int64_t pitch, float* dst) {
+    const std::int64_t s = g.stride.w;
+    const std::int64_t left = g.padding.left;
+    const std::int64_t paddedWidth = left + width + g.padding.right;
+    const auto [begin, end] = insideColumns(g, width, phase, pitch);
     auto edge = [&](std::int64_t j) {
         const std::int64_t column = j * s + phase;
         if (column >= paddedWidth) {
@@ -156,26 +169,58 @@ void fillPhaseRow(const float* src, std::int64_t width, const ConvGeometry& g, P
     for (std::int64_t j = 0; j < begin; ++j) {
         dst[j] = edge(j);
     }
-    if (end > begin) {
-        const float* from = src + begin * s + phase - left;
-        if (s == 1) {
-            std::memcpy(dst + begin, from, static_cast<std::size_t>(end - begin) * sizeof(float));
-        } else {
-            for (std::int64_t j = begin; j < end; ++j) {
-                dst[j] = from[(j - begin) * s];
-            }
-        }
-    }
     for (std::int64_t j = end; j < pitch; ++j) {
         dst[j] = edge(j);
+    }
+}
+
+// One padded input row into its phase rows (row r of the band).
+void fillBandRow(const float* src, std::int64_t width, const ConvGeometry& g, PaddingMode mode,
+                 const Columns& columns, const simd::ConvKernels& kernels, float* dst) {
+    const std::int64_t s = g.stride.w;
+    const std::int64_t left = g.padding.left;
+    const auto phases = static_cast<std::int64_t>(columns.phases.size());
+    for (std::int64_t p = 0; p < phases; ++p) {
+        fillPhaseEdges(src, width, g, mode, columns.phases[static_cast<std::size_t>(p)],
+                       columns.pitch, dst + p * columns.pitch);
+    }
+    if (s == 2 && phases == 2) {
+        // Source column i is padded column i + left: phase (i + left) % 2, position
+        // (i + left) / 2. Even i go to phase left % 2.
+        const std::int64_t evenPhase = left % 2;
+        float* even = dst + (columns.phases[0] == evenPhase ? 0 : columns.pitch);
+        float* odd = dst + (columns.phases[0] == evenPhase ? columns.pitch : 0);
+        even += left / 2;
+        odd += (left + 1) / 2;
+        kernels.splitPhases2(src, width / 2, even, odd);
+        if (width % 2 == 1) {
+            even[width / 2] = src[width - 1];
+        }
+        return;
+    }
+    for (std::int64_t p = 0; p < phases; ++p) {
+        const std::int64_t phase = columns.phases[static_cast<std::size_t>(p)];
+        const auto [begin, end] = insideColumns(g, width, phase, columns.pitch);
+        if (end <= begin) {
+            continue;
+        }
+        const float* from = src + begin * s + phase - left;
+        float* to = dst + p * columns.pitch;
+        if (s == 1) {
+            std::memcpy(to + begin, from, static_cast<std::size_t>(end - begin) * sizeof(float));
+        } else {
+            for (std::int64_t j = begin; j < end; ++j) {
+                to[j] = from[(j - begin) * s];
+            }
+        }
     }
 }
 
 // The band of input channels [c0, c0 + count): for each channel, each padded row of
 // `paddedRows` and each phase, one phase row.
 void fillBand(const Tensor& input, const ConvGeometry& g, PaddingMode mode, const Columns& columns,
-              const std::vector<std::int64_t>& paddedRows, std::int64_t c0, std::int64_t count,
-              float* band) {
+              const simd::ConvKernels& kernels, const std::vector<std::int64_t>& paddedRows,
+              std::int64_t c0, std::int64_t count, float* band) {
     const Shape in = input.shape();
     const std::int64_t rowFloats = columns.rowFloats();
     const std::int64_t channelPitch = static_cast<std::int64_t>(paddedRows.size()) * rowFloats;
@@ -187,11 +232,8 @@ void fillBand(const Tensor& input, const ConvGeometry& g, PaddingMode mode, cons
                 paddedSourceIndex(paddedRows[r] - g.padding.top, in.h, mode);
             if (sourceRow < 0) {
                 std::fill(dst, dst + rowFloats, 0.0F);
-                continue;
-            }
-            for (std::size_t p = 0; p < columns.phases.size(); ++p) {
-                fillPhaseRow(channel + sourceRow * in.w, in.w, g, mode, columns.phases[p],
-                             columns.pitch, dst + static_cast<std::int64_t>(p) * columns.pitch);
+            } else {
+                fillBandRow(channel + sourceRow * in.w, in.w, g, mode, columns, kernels, dst);
             }
         }
     }
@@ -213,6 +255,84 @@ simd::ConvEpilogue epilogueFor(Activation activation) {
     }
 }
 
+struct Call {
+    const Tensor& input;
+    const ConvGeometry& g;
+    PaddingMode mode;
+    const Plan& plan;
+    const simd::ConvKernels& kernels;
+    const float* packed;
+    const float* bias;
+    simd::ConvEpilogue epilogue;
+    float negativeSlope;
+    Tensor& output;
+};
+
+// One task: output rows [y0, y1) of `group`, every filter. `paddedRows` and `taps` are the
+// thread's scratch.
+void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t y1, float* band,
+             std::vector<std::int64_t>& paddedRows, std::vector<const float*>& taps,
+             const std::atomic<bool>* cancel) {
+    const ConvGeometry& g = call.g;
+    const Plan& plan = call.plan;
+    const Shape out = g.output;
+    const std::int64_t inPerGroup = g.input.c / g.groups;
+    const std::int64_t outPerGroup = out.c / g.groups;
+    const std::int64_t kernelTaps = g.kernel.h * g.kernel.w;
+    const std::int64_t rowFloats = plan.columns.rowFloats();
+    // The padded rows the tile reads, each once (rows of stride 1 are shared by kernel rows).
+    paddedRows.clear();
+    for (std::int64_t y = y0; y < y1; ++y) {
+        for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+            paddedRows.push_back(y * g.stride.h + ky * g.dilation.h);
+        }
+    }
+    std::sort(paddedRows.begin(), paddedRows.end());
+    paddedRows.erase(std::unique(paddedRows.begin(), paddedRows.end()), paddedRows.end());
+    const std::int64_t channelPitch = static_cast<std::int64_t>(paddedRows.size()) * rowFloats;
+    for (std::int64_t c0 = 0; c0 < inPerGroup; c0 += plan.channelBlock) {
+        // A superseded request stops within a tile (OpenMP cannot break out of the loop).
+        if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+            return;
+        }
+        const std::int64_t channels = std::min(plan.channelBlock, inPerGroup - c0);
+        fillBand(call.input, g, call.mode, plan.columns, call.kernels, paddedRows,
+                 group * inPerGroup + c0, channels, band);
+        for (std::size_t b = 0; b + 1 < plan.filterStart.size(); ++b) {
+            const std::int64_t f0 = group * outPerGroup + plan.filterStart[b];
+            const std::int64_t filters = plan.filterStart[b + 1] - plan.filterStart[b];
+            simd::ConvRow row;
+            row.taps = taps.data();
+            row.tapCount = kernelTaps;
+            row.channels = channels;
+            row.channelPitch = channelPitch;
+            row.weights = call.packed + f0 * inPerGroup * kernelTaps + c0 * kernelTaps * filters;
+            row.filters = filters;
+            row.outPlane = out.h * out.w;
+            row.width = out.w;
+            row.bias = c0 == 0 && call.bias != nullptr ? call.bias + f0 : nullptr;
+            row.accumulate = c0 > 0;
+            row.epilogue = c0 + channels == inPerGroup ? call.epilogue : simd::ConvEpilogue::None;
+            row.negativeSlope = call.negativeSlope;
+            for (std::int64_t y = y0; y < y1; ++y) {
+                for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+                    const std::int64_t slot = std::lower_bound(paddedRows.begin(), paddedRows.end(),
+                                                               y * g.stride.h + ky * g.dilation.h) -
+                                              paddedRows.begin();
+                    for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
+                        const auto k = static_cast<std::size_t>(kx);
+                        taps[static_cast<std::size_t>(ky * g.kernel.w + kx)] =
+                            band + slot * rowFloats + plan.columns.slot[k] * plan.columns.pitch +
+                            plan.columns.shift[k];
+                    }
+                }
+                row.out = call.output.channel(f0) + y * out.w;
+                call.kernels.convRow(row);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 bool conv2dDirectAvailable() {
@@ -224,100 +344,37 @@ bool conv2dDirectFuses(Activation activation) {
            activation == Activation::LeakyRelu;
 }
 
-DirectConvWorkspace conv2dDirectWorkspace(const ConvGeometry& geometry) {
-    const simd::ConvKernels* kernels = simd::convKernels();
-    const Plan plan = makePlan(geometry, kernels != nullptr ? kernels->lanes : 16,
-                               kernels != nullptr ? kernels->maxFilters : 6);
-    return {geometry.output.c * (geometry.input.c / geometry.groups) * geometry.kernel.h *
-                geometry.kernel.w,
-            plan.bandFloats};
-}
-
 void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
                   const ConvGeometry& g, PaddingMode mode, DirectConvActivation activation,
                   Tensor& output, int threads, const std::atomic<bool>* cancel) {
-    const simd::ConvKernels* kernels = simd::convKernels();
-    const Plan plan = makePlan(g, kernels->lanes, kernels->maxFilters);
+    const simd::ConvKernels& kernels = *simd::convKernels();
+    const Plan plan = makePlan(g, kernels.lanes, kernels.maxFilters);
     // Kept between calls (no allocation once large enough); the workers read it through
-    // `packedWeights`, since `packed` names each thread's own vector.
+    // `call.packed`, since `packed` names each thread's own vector.
     thread_local std::vector<float> packed;
     packWeights(weights, g, plan, packed);
-    const float* packedWeights = packed.data();
-
-    const Shape out = g.output;
-    const std::int64_t inPerGroup = g.input.c / g.groups;
-    const std::int64_t outPerGroup = out.c / g.groups;
-    const std::int64_t taps = g.kernel.h * g.kernel.w;
-    const std::int64_t plane = out.h * out.w;
-    const std::int64_t rowFloats = plan.columns.rowFloats();
+    const Call call{input,
+                    g,
+                    mode,
+                    plan,
+                    kernels,
+                    packed.data(),
+                    bias,
+                    epilogueFor(activation.activation),
+                    activation.negativeSlope,
+                    output};
     const std::int64_t tasks = g.groups * plan.tiles;
-    const simd::ConvEpilogue epilogue = epilogueFor(activation.activation);
-
 #pragma omp parallel num_threads(threads)
     {
         std::vector<float>& band = threadBand();
-        band.resize(static_cast<std::size_t>(std::max(plan.bandFloats, std::int64_t{1})));
+        band.resize(static_cast<std::size_t>(plan.bandFloats));
         std::vector<std::int64_t> paddedRows;
-        std::vector<const float*> tapRows(static_cast<std::size_t>(taps));
+        std::vector<const float*> taps(static_cast<std::size_t>(g.kernel.h * g.kernel.w));
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < tasks; ++t) {
-            const std::int64_t group = t / plan.tiles;
             const std::int64_t y0 = (t % plan.tiles) * plan.rowsPerTile;
-            const std::int64_t y1 = std::min(y0 + plan.rowsPerTile, out.h);
-            paddedRows.clear();
-            for (std::int64_t y = y0; y < y1; ++y) {
-                for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
-                    paddedRows.push_back(y * g.stride.h + ky * g.dilation.h);
-                }
-            }
-            std::sort(paddedRows.begin(), paddedRows.end());
-            paddedRows.erase(std::unique(paddedRows.begin(), paddedRows.end()), paddedRows.end());
-            const std::int64_t channelPitch =
-                static_cast<std::int64_t>(paddedRows.size()) * rowFloats;
-            for (std::int64_t c0 = 0; c0 < inPerGroup; c0 += plan.channelBlock) {
-                // A superseded request stops within a tile (OpenMP cannot break out of the loop).
-                if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
-                    break;
-                }
-                const std::int64_t channels = std::min(plan.channelBlock, inPerGroup - c0);
-                const bool lastBlock = c0 + channels == inPerGroup;
-                fillBand(input, g, mode, plan.columns, paddedRows, group * inPerGroup + c0,
-                         channels, band.data());
-                for (std::size_t b = 0; b + 1 < plan.filterStart.size(); ++b) {
-                    const std::int64_t f0 = group * outPerGroup + plan.filterStart[b];
-                    const std::int64_t filters = plan.filterStart[b + 1] - plan.filterStart[b];
-                    simd::ConvRow row;
-                    row.taps = tapRows.data();
-                    row.tapCount = taps;
-                    row.channels = channels;
-                    row.channelPitch = channelPitch;
-                    row.weights = packedWeights + f0 * inPerGroup * taps + c0 * taps * filters;
-                    row.filters = filters;
-                    row.outPlane = plane;
-                    row.width = out.w;
-                    row.bias = c0 == 0 && bias != nullptr ? bias + f0 : nullptr;
-                    row.accumulate = c0 > 0;
-                    row.epilogue = lastBlock ? epilogue : simd::ConvEpilogue::None;
-                    row.negativeSlope = activation.negativeSlope;
-                    for (std::int64_t y = y0; y < y1; ++y) {
-                        for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
-                            const std::int64_t slot =
-                                std::lower_bound(paddedRows.begin(), paddedRows.end(),
-                                                 y * g.stride.h + ky * g.dilation.h) -
-                                paddedRows.begin();
-                            for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
-                                tapRows[static_cast<std::size_t>(ky * g.kernel.w + kx)] =
-                                    band.data() + slot * rowFloats +
-                                    plan.columns.slot[static_cast<std::size_t>(kx)] *
-                                        plan.columns.pitch +
-                                    plan.columns.shift[static_cast<std::size_t>(kx)];
-                            }
-                        }
-                        row.out = output.channel(f0) + y * out.w;
-                        kernels->convRow(row);
-                    }
-                }
-            }
+            runTask(call, t / plan.tiles, y0, std::min(y0 + plan.rowsPerTile, g.output.h),
+                    band.data(), paddedRows, taps, cancel);
         }
     }
 }

@@ -32,14 +32,6 @@ struct DirectConvActivation {
     float negativeSlope = 0.0F;
 };
 
-// The floats each thread's band holds at most, and the packed weights, for the memory
-// estimate (Layer::workspaceBytes).
-struct DirectConvWorkspace {
-    std::int64_t sharedFloats = 0;
-    std::int64_t perThreadFloats = 0;
-};
-[[nodiscard]] DirectConvWorkspace conv2dDirectWorkspace(const ConvGeometry& geometry);
-
 // `input` unpadded: the geometry's padding is added in `mode` as the bands are copied.
 // weights: PyTorch layout (filters, C_in/groups, kh, kw); bias: `filters` values or nullptr.
 // `cancel`, when set during the call, stops it early with an unusable output. Must only be

@@ -44,6 +44,8 @@ struct ConvKernels {
     std::int32_t lanes;       // floats a vector
     std::int32_t maxFilters;  // the most filters one call takes
     void (*convRow)(const ConvRow& row);
+    // dst0[j] = src[2j], dst1[j] = src[2j + 1], j in [0, n): the column phases of stride 2.
+    void (*splitPhases2)(const float* src, std::int64_t n, float* dst0, float* dst1);
 };
 
 #if defined(STRIDELAB_X86_SIMD)

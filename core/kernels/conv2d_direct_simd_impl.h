@@ -56,6 +56,15 @@ inline V leaky(V v, V slope) {
 inline Mask firstLanes(int n) {
     return static_cast<Mask>((1U << static_cast<unsigned>(n)) - 1U);
 }
+// The even (odd) elements of the 32 floats a, b.
+inline V evenLanes(V a, V b) {
+    return _mm512_permutex2var_ps(
+        a, _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), b);
+}
+inline V oddLanes(V a, V b) {
+    return _mm512_permutex2var_ps(
+        a, _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), b);
+}
 inline V loadMasked(const float* p, Mask m) {
     return _mm512_maskz_loadu_ps(m, p);
 }
@@ -95,6 +104,18 @@ inline V leaky(V v, V slope) {
 }
 inline Mask firstLanes(int n) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+// The even (odd) elements of the 16 floats a, b: shuffled within 128-bit halves, then the
+// 64-bit pairs put in order.
+inline V evenLanes(V a, V b) {
+    const V mixed = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    return _mm256_castpd_ps(
+        _mm256_permute4x64_pd(_mm256_castps_pd(mixed), _MM_SHUFFLE(3, 1, 2, 0)));
+}
+inline V oddLanes(V a, V b) {
+    const V mixed = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+    return _mm256_castpd_ps(
+        _mm256_permute4x64_pd(_mm256_castps_pd(mixed), _MM_SHUFFLE(3, 1, 2, 0)));
 }
 inline V loadMasked(const float* p, Mask m) {
     return _mm256_maskload_ps(p, m);
@@ -198,6 +219,21 @@ constexpr std::array<void (*)(const ConvRow&), sizeof...(I)> rowsFor(
     return {&rowFor<static_cast<int>(I) + 1>...};
 }
 
+// The two phases of stride 2, a vector of each from two vectors of the row.
+void splitPhases2(const float* src, std::int64_t n, float* dst0, float* dst1) {
+    std::int64_t j = 0;
+    for (; j + L <= n; j += L) {
+        const V a = load(src + 2 * j);
+        const V b = load(src + 2 * j + L);
+        store(dst0 + j, evenLanes(a, b));
+        store(dst1 + j, oddLanes(a, b));
+    }
+    for (; j < n; ++j) {
+        dst0[j] = src[2 * j];
+        dst1[j] = src[2 * j + 1];
+    }
+}
+
 void convRow(const ConvRow& r) {
     static constexpr auto kRows = rowsFor(std::make_index_sequence<kMaxFilters>{});
     kRows[static_cast<std::size_t>(r.filters - 1)](r);
@@ -210,5 +246,6 @@ void convRow(const ConvRow& r) {
 namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const ConvKernels STRIDELAB_SIMD_TABLE = {
-    STRIDELAB_SIMD_NS::L, STRIDELAB_SIMD_NS::kMaxFilters, STRIDELAB_SIMD_NS::convRow};
+    STRIDELAB_SIMD_NS::L, STRIDELAB_SIMD_NS::kMaxFilters, STRIDELAB_SIMD_NS::convRow,
+    STRIDELAB_SIMD_NS::splitPhases2};
 }  // namespace stridelab::simd

@@ -149,6 +149,9 @@ std::vector<DirectCase> buildCases() {
                              true, ", 20 row tiles"));
     cases.push_back(makeCase({3, 17, 23}, 4, {2, 2}, {4, 5}, {1, 1}, 1, pads(1, 0, 3, 2),
                              M::Replicate, true, ", stride over the kernel"));
+    // 33 columns split into 17 even and 16 odd; the 16 outputs fill whole vectors.
+    cases.push_back(makeCase({2, 5, 33}, 3, {2, 2}, {2, 2}, {1, 1}, 1, pads(0), M::Zeros, true,
+                             ", stride 2 odd width"));
     cases.push_back(makeCase({2, 9, 15}, 3, {3, 3}, {1, 1}, {3, 4}, 1, pads(3, 3, 4, 4), M::Reflect,
                              true, ", dilation 3x4"));
     cases.push_back(makeCase({4, 17, 15}, 6, {3, 3}, {2, 2}, {2, 2}, 1, pads(2), M::Reflect, true,
