@@ -2,6 +2,8 @@
 
 #include "kernels/conv2d_direct_simd.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cstring>
 #include <utility>
@@ -289,11 +291,58 @@ struct Call {
     Tensor& output;
 };
 
+// The input lines of a task that runs later on this thread, requested into L2 a few at a time
+// while the current task computes, so that its band copy finds them there instead of
+// waiting for L3 or memory.
+class LaterTaskPrefetch {
+public:
+    LaterTaskPrefetch() = default;
+    LaterTaskPrefetch(const Tensor& input, const ConvGeometry& g, std::int64_t group,
+                      std::int64_t y0, std::int64_t y1, std::int64_t channels)
+        : input_(&input) {
+        const std::int64_t inPerGroup = g.input.c / g.groups;
+        c0_ = group * inPerGroup;
+        c1_ = c0_ + std::min(channels, inPerGroup);
+        r0_ = std::clamp<std::int64_t>(y0 * g.stride.h - g.padding.top, 0, g.input.h);
+        r1_ = std::clamp<std::int64_t>(
+            (y1 - 1) * g.stride.h + (g.kernel.h - 1) * g.dilation.h + 1 - g.padding.top, r0_,
+            g.input.h);
+        c_ = c0_;
+        r_ = r0_;
+    }
+    // All lines spread over `steps` calls of step().
+    void plan(std::int64_t steps) {
+        const std::int64_t lines =
+            (c1_ - c0_) * (r1_ - r0_) * ceilDiv(input_ == nullptr ? 0 : input_->shape().w, kLine);
+        perStep_ = ceilDiv(lines, std::max<std::int64_t>(steps, 1));
+    }
+    void step() {
+        for (std::int64_t i = 0; i < perStep_ && c_ < c1_; ++i) {
+            __builtin_prefetch(input_->channel(c_) + r_ * input_->shape().w + x_, 0, 2);
+            x_ += kLine;
+            if (x_ >= input_->shape().w) {
+                x_ = 0;
+                if (++r_ == r1_) {
+                    r_ = r0_;
+                    ++c_;
+                }
+            }
+        }
+    }
+
+private:
+    static constexpr std::int64_t kLine = 16;  // floats a cache line
+    const Tensor* input_ = nullptr;
+    std::int64_t c0_ = 0, c1_ = 0, r0_ = 0, r1_ = 0;
+    std::int64_t c_ = 0, r_ = 0, x_ = 0;
+    std::int64_t perStep_ = 0;
+};
+
 // One task: output rows [y0, y1) of `group`, every filter. `paddedRows` and `taps` are the
 // thread's scratch.
 void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t y1, float* band,
              std::vector<std::int64_t>& paddedRows, std::vector<const float*>& taps,
-             const std::atomic<bool>* cancel) {
+             LaterTaskPrefetch& later, const std::atomic<bool>* cancel) {
     const ConvGeometry& g = call.g;
     const Plan& plan = call.plan;
     const Shape out = g.output;
@@ -319,6 +368,7 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
         const std::int64_t channels = std::min(plan.channelBlock, inPerGroup - c0);
         fillBand(call.input, g, call.mode, plan.columns, call.kernels, paddedRows,
                  group * inPerGroup + c0, channels, band);
+        later.plan(static_cast<std::int64_t>(plan.filterStart.size() - 1) * (y1 - y0));
         for (std::size_t b = 0; b + 1 < plan.filterStart.size(); ++b) {
             const std::int64_t f0 = group * outPerGroup + plan.filterStart[b];
             const std::int64_t filters = plan.filterStart[b + 1] - plan.filterStart[b];
@@ -349,6 +399,7 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
                 }
                 row.out = call.output.channel(f0) + y * out.w;
                 call.kernels.convRow(row);
+                later.step();
             }
         }
     }
@@ -391,11 +442,20 @@ void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
         band.resize(static_cast<std::size_t>(plan.bandFloats));
         std::vector<std::int64_t> paddedRows;
         std::vector<const float*> taps(static_cast<std::size_t>(g.kernel.h * g.kernel.w));
+        const std::int64_t team = omp_get_num_threads();
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < tasks; ++t) {
+            // With tasks handed out in turn, this thread's next one is most likely t + team.
+            LaterTaskPrefetch later;
+            if (const std::int64_t next = t + team; next < tasks) {
+                const std::int64_t ny0 = (next % plan.tiles) * plan.rowsPerTile;
+                later = LaterTaskPrefetch(input, g, next / plan.tiles, ny0,
+                                          std::min(ny0 + plan.rowsPerTile, g.output.h),
+                                          plan.channelBlock);
+            }
             const std::int64_t y0 = (t % plan.tiles) * plan.rowsPerTile;
             runTask(call, t / plan.tiles, y0, std::min(y0 + plan.rowsPerTile, g.output.h),
-                    band.data(), paddedRows, taps, cancel);
+                    band.data(), paddedRows, taps, later, cancel);
         }
     }
 }
