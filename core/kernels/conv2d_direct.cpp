@@ -72,6 +72,17 @@ std::int64_t bandRowsBound(const ConvGeometry& g, std::int64_t rows) {
                     (rows - 1) * g.stride.h + (g.kernel.h - 1) * g.dilation.h + 1);
 }
 
+// A group's filters split into equal blocks of at most maxFilters: block b is
+// [start[b], start[b + 1]).
+std::vector<std::int64_t> filterBlocks(std::int64_t outPerGroup, std::int64_t maxFilters) {
+    const std::int64_t blocks = ceilDiv(outPerGroup, maxFilters);
+    std::vector<std::int64_t> start{0};
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        start.push_back(start.back() + outPerGroup / blocks + (b < outPerGroup % blocks ? 1 : 0));
+    }
+    return start;
+}
+
 struct Plan {
     Columns columns;
     std::int64_t rowsPerTile = 1;
@@ -104,31 +115,24 @@ Plan makePlan(const ConvGeometry& g, std::int64_t lanes, std::int64_t maxFilters
     plan.channelBlock = std::clamp<std::int64_t>(
         kBandBudget / std::max<std::int64_t>(perChannel, 1), 1, inPerGroup);
     plan.bandFloats = perChannel * plan.channelBlock;
-    // Filters split into equal blocks of at most maxFilters.
-    const std::int64_t outPerGroup = g.output.c / g.groups;
-    const std::int64_t blocks = ceilDiv(outPerGroup, maxFilters);
-    plan.filterStart.push_back(0);
-    for (std::int64_t b = 0; b < blocks; ++b) {
-        const std::int64_t size = outPerGroup / blocks + (b < outPerGroup % blocks ? 1 : 0);
-        plan.filterStart.push_back(plan.filterStart.back() + size);
-    }
+    plan.filterStart = filterBlocks(g.output.c / g.groups, maxFilters);
     return plan;
 }
 
 // Weights in the order the row kernel reads them: per group and filter block, [channel][ky,
 // kx][filter]. Block b of group g starts at (g * outPerGroup + filterStart[b]) * K, K =
 // C_in/groups * kh * kw.
-void packWeights(const float* weights, const ConvGeometry& g, const Plan& plan,
-                 std::vector<float>& packed) {
+void packWeights(const float* weights, const ConvGeometry& g,
+                 const std::vector<std::int64_t>& filterStart, std::vector<float>& packed) {
     const std::int64_t inPerGroup = g.input.c / g.groups;
     const std::int64_t outPerGroup = g.output.c / g.groups;
     const std::int64_t taps = g.kernel.h * g.kernel.w;
     const std::int64_t k = inPerGroup * taps;
     packed.resize(static_cast<std::size_t>(g.output.c * k));
     for (std::int64_t group = 0; group < g.groups; ++group) {
-        for (std::size_t b = 0; b + 1 < plan.filterStart.size(); ++b) {
-            const std::int64_t f0 = group * outPerGroup + plan.filterStart[b];
-            const std::int64_t count = plan.filterStart[b + 1] - plan.filterStart[b];
+        for (std::size_t b = 0; b + 1 < filterStart.size(); ++b) {
+            const std::int64_t f0 = group * outPerGroup + filterStart[b];
+            const std::int64_t count = filterStart[b + 1] - filterStart[b];
             float* dst = packed.data() + f0 * k;
             for (std::int64_t f = 0; f < count; ++f) {
                 const float* src = weights + (f0 + f) * k;
@@ -416,21 +420,36 @@ bool conv2dDirectFuses(Activation activation) {
            activation == Activation::LeakyRelu;
 }
 
-void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
+std::shared_ptr<const DirectConvWeights> DirectConvWeights::pack(const float* weights,
+                                                                 const ConvGeometry& g) {
+    const simd::ConvKernels& kernels = *simd::convKernels();
+    auto packed = std::make_shared<DirectConvWeights>();
+    packed->isa_ = activeIsa();
+    packed->filters_ = g.output.c;
+    packed->inPerGroup_ = g.input.c / g.groups;
+    packed->groups_ = g.groups;
+    packed->kernel_ = g.kernel;
+    packWeights(weights, g, filterBlocks(g.output.c / g.groups, kernels.maxFilters),
+                packed->values_);
+    return packed;
+}
+
+bool DirectConvWeights::fits(const ConvGeometry& g) const {
+    return isa_ == activeIsa() && filters_ == g.output.c && groups_ == g.groups &&
+           inPerGroup_ == g.input.c / g.groups && kernel_ == g.kernel;
+}
+
+void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const float* bias,
                   const ConvGeometry& g, PaddingMode mode, DirectConvActivation activation,
                   Tensor& output, int threads, const std::atomic<bool>* cancel) {
     const simd::ConvKernels& kernels = *simd::convKernels();
     const Plan plan = makePlan(g, kernels.lanes, kernels.maxFilters);
-    // Kept between calls (no allocation once large enough); the workers read it through
-    // `call.packed`, since `packed` names each thread's own vector.
-    thread_local std::vector<float> packed;
-    packWeights(weights, g, plan, packed);
     const Call call{input,
                     g,
                     mode,
                     plan,
                     kernels,
-                    packed.data(),
+                    weights.data(),
                     bias,
                     epilogueFor(activation.activation),
                     activation.negativeSlope,
@@ -458,6 +477,13 @@ void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
                     band.data(), paddedRows, taps, later, cancel);
         }
     }
+}
+
+void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
+                  const ConvGeometry& g, PaddingMode mode, DirectConvActivation activation,
+                  Tensor& output, int threads, const std::atomic<bool>* cancel) {
+    conv2dDirect(input, *DirectConvWeights::pack(weights, g), bias, g, mode, activation, output,
+                 threads, cancel);
 }
 
 }  // namespace stridelab

@@ -6,8 +6,8 @@
 // filter-block size, dilation, groups, bias on and off; then the cases that exercise the
 // tiling (row tiles, bands too large for all channels at once, stride above the kernel),
 // the fused activations through the conv2d layer, thread-count independence and
-// cancellation. On the plain path the layer falls back to im2col + GEMM (tested in
-// tst_kernels_reference).
+// cancellation, and the weights the layer keeps between forwards. On the plain path the
+// layer falls back to im2col + GEMM (tested in tst_kernels_reference).
 
 #include "kernels/conv2d_direct.h"
 #include "pipeline/executor.h"
@@ -391,6 +391,43 @@ private slots:
             test::referenceConv2d(input, weights, bias, p), a, static_cast<float>(slope));
         QString why;
         QVERIFY2(closeToReference(run->layers[0]->values, expected, &why), qPrintable(why));
+    }
+
+    // The layer keeps its generated kernel and the packed weights between forwards: running
+    // the same layer on another channel count or instruction set must not reuse them.
+    void layerWeightsKeptPerChannelsAndIsa() {
+        const Pipeline pipeline = test::pipelineFromJson(QByteArrayLiteral(
+            R"({"format": "stridelab.pipeline", "version": 1, "input": {"shape": [3, 11, 19]},
+                "layers": [{"type": "conv2d", "filters": 5, "kernel_size": 3, "padding": 1,
+                            "kernel_initializer": "he_uniform", "seed": 3}]})"));
+        const Layer& layer = *pipeline.layers[0].layer;
+        std::vector<std::pair<std::int64_t, Isa>> runs;
+        for (const Isa isa : supportedIsas()) {
+            runs.emplace_back(3, isa);
+            runs.emplace_back(4, isa);
+        }
+        for (const Isa isa : supportedIsas()) {
+            runs.emplace_back(3, isa);
+        }
+        for (const auto& [channels, isa] : runs) {
+            const ForcedIsa forced(isa);
+            const Shape in{channels, 11, 19};
+            const Tensor input = test::randomTensor(in, static_cast<unsigned>(channels));
+            const PipelineReport report = analyzePipeline(pipeline, in);
+            QVERIFY(report.ok());
+            auto run = runPipeline(pipeline, report, input, RunOptions{});
+            QVERIFY(run.ok());
+            const std::optional<NdArray> kernel = layer.kernel(channels);
+            QVERIFY(kernel.has_value());
+            const ConvParams p{5, {3, 3}, {1, 1}, {1, 1}, 1, pads(1), PaddingMode::Zeros};
+            const Tensor expected =
+                test::referenceConv2d(input, kernel->values, std::vector<float>(5, 0.0F), p);
+            QString why;
+            QVERIFY2(closeToReference(run->layers[0]->values, expected, &why),
+                     qPrintable(QStringLiteral("%1 channels, %2: %3")
+                                    .arg(channels)
+                                    .arg(QLatin1String(isaName(isa)), why)));
+        }
     }
 };
 
