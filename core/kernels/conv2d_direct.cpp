@@ -295,9 +295,10 @@ struct Call {
     Tensor& output;
 };
 
-// The input lines of a task that runs later on this thread, requested into L2 a few at a time
-// while the current task computes, so that its band copy finds them there instead of
-// waiting for L3 or memory.
+// The input lines of a task that runs later on this thread, handed to the row kernel a few at
+// a time: it requests them into L2 between its FMAs while the current task computes, so that
+// the later band copy finds them there instead of waiting for L3 or memory. (Issued here in
+// bursts between row calls they stalled on the miss buffers: 15 % of W10's 16->32 s2.)
 class LaterTaskPrefetch {
 public:
     LaterTaskPrefetch() = default;
@@ -305,41 +306,43 @@ public:
                       std::int64_t y0, std::int64_t y1, std::int64_t channels)
         : input_(&input) {
         const std::int64_t inPerGroup = g.input.c / g.groups;
-        c0_ = group * inPerGroup;
-        c1_ = c0_ + std::min(channels, inPerGroup);
-        r0_ = std::clamp<std::int64_t>(y0 * g.stride.h - g.padding.top, 0, g.input.h);
-        r1_ = std::clamp<std::int64_t>(
-            (y1 - 1) * g.stride.h + (g.kernel.h - 1) * g.dilation.h + 1 - g.padding.top, r0_,
+        c_ = group * inPerGroup;
+        c1_ = c_ + std::min(channels, inPerGroup);
+        // Rows [r0, r1) of a channel are one run of (r1 - r0) * W floats.
+        const std::int64_t r0 =
+            std::clamp<std::int64_t>(y0 * g.stride.h - g.padding.top, 0, g.input.h);
+        const std::int64_t r1 = std::clamp<std::int64_t>(
+            (y1 - 1) * g.stride.h + (g.kernel.h - 1) * g.dilation.h + 1 - g.padding.top, r0,
             g.input.h);
-        c_ = c0_;
-        r_ = r0_;
+        start_ = r0 * g.input.w;
+        runLines_ = ceilDiv((r1 - r0) * g.input.w, kLine);
     }
-    // All lines spread over `steps` calls of step().
-    void plan(std::int64_t steps) {
-        const std::int64_t lines =
-            (c1_ - c0_) * (r1_ - r0_) * ceilDiv(input_ == nullptr ? 0 : input_->shape().w, kLine);
-        perStep_ = ceilDiv(lines, std::max<std::int64_t>(steps, 1));
+    // All lines spread over `calls` row calls.
+    void plan(std::int64_t calls) {
+        perCall_ = ceilDiv((c1_ - c_) * runLines_, std::max<std::int64_t>(calls, 1));
     }
-    void step() {
-        for (std::int64_t i = 0; i < perStep_ && c_ < c1_; ++i) {
-            __builtin_prefetch(input_->channel(c_) + r_ * input_->shape().w + x_, 0, 2);
-            x_ += kLine;
-            if (x_ >= input_->shape().w) {
-                x_ = 0;
-                if (++r_ == r1_) {
-                    r_ = r0_;
-                    ++c_;
-                }
-            }
+    // The next lines for one row call (within one channel's run).
+    void next(simd::ConvRow& row) {
+        row.prefetch = nullptr;
+        row.prefetchLines = 0;
+        if (input_ == nullptr || c_ >= c1_ || runLines_ == 0) {
+            return;
+        }
+        row.prefetch = input_->channel(c_) + start_ + line_ * kLine;
+        row.prefetchLines = std::min(perCall_, runLines_ - line_);
+        line_ += row.prefetchLines;
+        if (line_ == runLines_) {
+            line_ = 0;
+            ++c_;
         }
     }
 
 private:
     static constexpr std::int64_t kLine = 16;  // floats a cache line
     const Tensor* input_ = nullptr;
-    std::int64_t c0_ = 0, c1_ = 0, r0_ = 0, r1_ = 0;
-    std::int64_t c_ = 0, r_ = 0, x_ = 0;
-    std::int64_t perStep_ = 0;
+    std::int64_t c_ = 0, c1_ = 0;
+    std::int64_t start_ = 0, runLines_ = 0, line_ = 0;
+    std::int64_t perCall_ = 0;
 };
 
 // One task: output rows [y0, y1) of `group`, every filter. `paddedRows` and `taps` are the
@@ -373,11 +376,25 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
         fillBand(call.input, g, call.mode, plan.columns, call.kernels, paddedRows,
                  group * inPerGroup + c0, channels, band);
         later.plan(static_cast<std::int64_t>(plan.filterStart.size() - 1) * (y1 - y0));
+        // Where each output row's taps read in the band, for every filter block.
+        taps.resize(static_cast<std::size_t>((y1 - y0) * kernelTaps));
+        for (std::int64_t y = y0; y < y1; ++y) {
+            for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
+                const std::int64_t slot = std::lower_bound(paddedRows.begin(), paddedRows.end(),
+                                                           y * g.stride.h + ky * g.dilation.h) -
+                                          paddedRows.begin();
+                for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
+                    const auto k = static_cast<std::size_t>(kx);
+                    taps[static_cast<std::size_t>((y - y0) * kernelTaps + ky * g.kernel.w + kx)] =
+                        band + slot * rowFloats + plan.columns.slot[k] * plan.columns.pitch +
+                        plan.columns.shift[k];
+                }
+            }
+        }
         for (std::size_t b = 0; b + 1 < plan.filterStart.size(); ++b) {
             const std::int64_t f0 = group * outPerGroup + plan.filterStart[b];
             const std::int64_t filters = plan.filterStart[b + 1] - plan.filterStart[b];
             simd::ConvRow row;
-            row.taps = taps.data();
             row.tapCount = kernelTaps;
             row.channels = channels;
             row.channelPitch = channelPitch;
@@ -390,20 +407,10 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
             row.epilogue = c0 + channels == inPerGroup ? call.epilogue : simd::ConvEpilogue::None;
             row.negativeSlope = call.negativeSlope;
             for (std::int64_t y = y0; y < y1; ++y) {
-                for (std::int64_t ky = 0; ky < g.kernel.h; ++ky) {
-                    const std::int64_t slot = std::lower_bound(paddedRows.begin(), paddedRows.end(),
-                                                               y * g.stride.h + ky * g.dilation.h) -
-                                              paddedRows.begin();
-                    for (std::int64_t kx = 0; kx < g.kernel.w; ++kx) {
-                        const auto k = static_cast<std::size_t>(kx);
-                        taps[static_cast<std::size_t>(ky * g.kernel.w + kx)] =
-                            band + slot * rowFloats + plan.columns.slot[k] * plan.columns.pitch +
-                            plan.columns.shift[k];
-                    }
-                }
+                row.taps = taps.data() + (y - y0) * kernelTaps;
                 row.out = call.output.channel(f0) + y * out.w;
+                later.next(row);
                 call.kernels.convRow(row);
-                later.step();
             }
         }
     }
@@ -460,7 +467,7 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
         std::vector<float>& band = threadBand();
         band.resize(static_cast<std::size_t>(plan.bandFloats));
         std::vector<std::int64_t> paddedRows;
-        std::vector<const float*> taps(static_cast<std::size_t>(g.kernel.h * g.kernel.w));
+        std::vector<const float*> taps;
         const std::int64_t team = omp_get_num_threads();
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < tasks; ++t) {

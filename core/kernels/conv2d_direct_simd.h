@@ -38,6 +38,10 @@ struct ConvRow {
     bool accumulate = false;      // add to what `out` holds instead of the bias
     ConvEpilogue epilogue = ConvEpilogue::None;
     float negativeSlope = 0.0F;
+    // Cache lines [prefetch, prefetch + 16 * prefetchLines) to request into L2 while
+    // computing (the input of a later task), or none.
+    const float* prefetch = nullptr;
+    std::int64_t prefetchLines = 0;
 };
 
 struct ConvKernels {

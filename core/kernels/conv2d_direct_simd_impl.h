@@ -128,9 +128,16 @@ inline void storeMasked(float* p, V v, Mask m) {
 }
 #endif
 
+// The lines a row call requests into L2, a few per input channel of each tile.
+struct Prefetch {
+    const char* next;
+    const char* end;
+    std::int64_t perChannel;
+};
+
 // One tile: outputs [x0, x0 + NV*L) of OC filters, the last vector cut to `lastLanes`.
 template <int OC, int NV>
-void tile(const ConvRow& r, std::int64_t x0, int lastLanes) {
+void tile(const ConvRow& r, std::int64_t x0, int lastLanes, Prefetch& prefetch) {
     const Mask last = firstLanes(lastLanes);
     V acc[OC][NV];
 #pragma GCC unroll 8
@@ -147,6 +154,10 @@ void tile(const ConvRow& r, std::int64_t x0, int lastLanes) {
     }
     const float* w = r.weights;
     for (std::int64_t c = 0; c < r.channels; ++c) {
+        for (std::int64_t i = 0; i < prefetch.perChannel && prefetch.next < prefetch.end; ++i) {
+            _mm_prefetch(prefetch.next, _MM_HINT_T1);
+            prefetch.next += 64;
+        }
         const std::int64_t offset = c * r.channelPitch + x0;
         for (std::int64_t t = 0; t < r.tapCount; ++t) {
             const float* in = r.taps[t] + offset;
@@ -187,7 +198,7 @@ void tile(const ConvRow& r, std::int64_t x0, int lastLanes) {
     }
 }
 
-using TileFn = void (*)(const ConvRow&, std::int64_t, int);
+using TileFn = void (*)(const ConvRow&, std::int64_t, int, Prefetch&);
 
 template <int OC, std::size_t... I>
 constexpr std::array<TileFn, sizeof...(I)> tilesFor(std::index_sequence<I...> /*nv - 1*/) {
@@ -201,15 +212,20 @@ void rowFor(const ConvRow& r) {
     static constexpr std::array<TileFn, kVectors> kTiles =
         tilesFor<OC>(std::make_index_sequence<kVectors>{});
     constexpr std::int64_t kWidth = std::int64_t{kVectors} * L;
+    const std::int64_t tiles = (r.width + kWidth - 1) / kWidth;
+    const auto* first = reinterpret_cast<const char*>(r.prefetch);
+    Prefetch prefetch{
+        first, first + (r.prefetch != nullptr ? 64 * r.prefetchLines : 0),
+        (r.prefetchLines + tiles * r.channels - 1) / std::max<std::int64_t>(tiles * r.channels, 1)};
     std::int64_t x0 = 0;
     for (; x0 + kWidth <= r.width; x0 += kWidth) {
-        tile<OC, kVectors>(r, x0, L);
+        tile<OC, kVectors>(r, x0, L, prefetch);
     }
     const std::int64_t rest = r.width - x0;
     if (rest > 0) {
         const std::int64_t vectors = (rest + L - 1) / L;
-        kTiles[static_cast<std::size_t>(vectors - 1)](r, x0,
-                                                      static_cast<int>(rest - (vectors - 1) * L));
+        kTiles[static_cast<std::size_t>(vectors - 1)](
+            r, x0, static_cast<int>(rest - (vectors - 1) * L), prefetch);
     }
 }
 
