@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <string>
 #include <utility>
@@ -99,8 +100,11 @@ void conv3x3Direct(benchmark::State& state, ConvSetup s, Isa isa) {
     const std::vector<float> weights = randomValues(s.filters * s.inChannels * 9, 2);
     const std::vector<float> bias = randomValues(s.filters, 3);
     Tensor output(out);
+    // Packed once, as the layer keeps them.
+    const std::shared_ptr<const DirectConvWeights> packed =
+        DirectConvWeights::pack(weights.data(), geometry);
     for (auto _ : state) {
-        conv2dDirect(input, weights.data(), bias.data(), geometry, PaddingMode::Zeros, {}, output,
+        conv2dDirect(input, *packed, bias.data(), geometry, PaddingMode::Zeros, {}, output,
                      threads);
         benchmark::DoNotOptimize(output.data());
         benchmark::ClobberMemory();
