@@ -3,7 +3,11 @@
 #include "kernels/padding.h"
 #include "layers/conv_options.h"
 
+#include <memory>
+
 namespace stridelab {
+
+struct Conv2dWeightCache;
 
 // conv2d: Keras Conv2D / PyTorch nn.Conv2d, with PyTorch's padding modes.
 class Conv2d final : public Layer {
@@ -13,7 +17,7 @@ public:
         PaddingMode paddingMode = PaddingMode::Zeros;
     };
 
-    explicit Conv2d(Params params) : params_(std::move(params)) {}
+    explicit Conv2d(Params params);
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
     static const std::vector<ParameterSpec>& parameters();
 
@@ -35,7 +39,12 @@ public:
                                                        const LayerShape& shape) const override;
 
 private:
+    // The kernel for `inputChannels` (the explicit one, or generated once and kept).
+    [[nodiscard]] std::shared_ptr<const NdArray> kernelOnce(std::int64_t inputChannels) const;
+
     Params params_;
+    // Generated and packed weights kept between forwards; copies share it (same parameters).
+    std::shared_ptr<Conv2dWeightCache> cache_;
 };
 
 [[nodiscard]] const QStringList& paddingModeNames();

@@ -5,8 +5,10 @@
 // the workloads of issue 5; bytes/s counts the bytes read and written once. STRIDELAB_ISA=
 // plain|avx2|avx512 selects the kernels' instruction set (kernels/isa.h).
 
+#include "kernels/conv2d_direct.h"
 #include "kernels/conv2d_gemm.h"
 #include "kernels/conv2d_transpose_subpixel.h"
+#include "kernels/isa.h"
 #include "kernels/padding.h"
 #include "kernels/pooling.h"
 #include "kernels/resize.h"
@@ -16,7 +18,10 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <memory>
 #include <random>
+#include <string>
+#include <utility>
 #include <vector>
 
 using namespace stridelab;
@@ -73,6 +78,38 @@ void conv3x3(benchmark::State& state, ConvSetup s) {
         benchmark::DoNotOptimize(output.data());
         benchmark::ClobberMemory();
     }
+    setCounters(state, out.elements(),
+                2.0 * static_cast<double>(out.elements() * s.inChannels * 9));
+}
+
+// The direct convolution the conv2d layer runs on AVX2 and AVX-512 (padding inside the
+// kernel), on the instruction set `isa`; 3x3, padding 1, bias, no activation.
+void conv3x3Direct(benchmark::State& state, ConvSetup s, Isa isa) {
+    const int threads = static_cast<int>(state.range(0));
+    const Isa applied = forceIsa(isa);
+    if (applied != isa || !conv2dDirectAvailable()) {
+        forceIsa(std::nullopt);
+        state.SkipWithError("instruction set not available");
+        return;
+    }
+    const Shape in{s.inChannels, s.size, s.size};
+    const std::int64_t outSize = (s.size + 2 - 3) / s.stride + 1;
+    const Shape out{s.filters, outSize, outSize};
+    const ConvGeometry geometry{in, out, {3, 3}, {s.stride, s.stride}, {1, 1}, {1, 1, 1, 1}, 1};
+    const Tensor input = randomTensor(in, 1);
+    const std::vector<float> weights = randomValues(s.filters * s.inChannels * 9, 2);
+    const std::vector<float> bias = randomValues(s.filters, 3);
+    Tensor output(out);
+    // Packed once, as the layer keeps them.
+    const std::shared_ptr<const DirectConvWeights> packed =
+        DirectConvWeights::pack(weights.data(), geometry);
+    for (auto _ : state) {
+        conv2dDirect(input, *packed, bias.data(), geometry, PaddingMode::Zeros, {}, output,
+                     threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    forceIsa(std::nullopt);
     setCounters(state, out.elements(),
                 2.0 * static_cast<double>(out.elements() * s.inChannels * 9));
 }
@@ -207,6 +244,23 @@ int main(int argc, char** argv) {
                                            ConvSetup{64, 64, 128, 1}));
     configure(benchmark::RegisterBenchmark("conv2d_3x3_3to32_224x224_s2", conv3x3,
                                            ConvSetup{3, 32, 224, 2}));
+    // W1-W3 of issue 5 and the convolutions of W10 (3->16 on 512, 16->32 s2 on 256, 16->3 on
+    // 512) through the direct kernel, on each vector instruction set.
+    for (const Isa isa : {Isa::Avx512, Isa::Avx2}) {
+        const std::string suffix = std::string("_direct_") + isaName(isa);
+        const std::pair<const char*, ConvSetup> direct[] = {
+            {"W1_conv2d_3x3_3to32_512x512", {3, 32, 512, 1}},
+            {"W2_conv2d_3x3_s2_32to64_256x256", {32, 64, 256, 2}},
+            {"W3_conv2d_3x3_64to64_128x128", {64, 64, 128, 1}},
+            {"W10_conv2d_3x3_3to16_512x512", {3, 16, 512, 1}},
+            {"W10_conv2d_3x3_s2_16to32_256x256", {16, 32, 256, 2}},
+            {"W10_conv2d_3x3_16to3_512x512", {16, 3, 512, 1}},
+        };
+        for (const auto& [name, setup] : direct) {
+            configure(
+                benchmark::RegisterBenchmark((name + suffix).c_str(), conv3x3Direct, setup, isa));
+        }
+    }
     configure(benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to64_64x64", convTranspose3x3,
                                            TransposedSetup{64, 64, 64, true}));
     // W8 of issue 5, through the sub-pixel phases (the layer's path) and through col2im.
