@@ -1,9 +1,42 @@
 #include "layers/conv2d_transpose.h"
 
 #include "io/json_values.h"
+#include "kernels/conv2d_transpose_direct.h"
 #include "kernels/conv2d_transpose_subpixel.h"
 
+#include <mutex>
+
 namespace stridelab {
+
+// The kernel generated from its initializer, its phases packed for the vector kernels and the
+// phases' result planes, kept between forwards (W8: packing, and 8 MB of planes that would be
+// page-faulted again on every forward). Re-made when the input channel count, the
+// instruction set or the taps change.
+struct Conv2dTransposeCache {
+    std::mutex mutex;
+    std::int64_t inputChannels = -1;
+    std::shared_ptr<const NdArray> kernel;
+    std::shared_ptr<const TransposedDirectWeights> packed;
+    // Taken by one forward at a time (another one running meanwhile allocates its own).
+    std::vector<Tensor> scratch;
+};
+
+Conv2dTranspose::Conv2dTranspose(Params params)
+    : params_(std::move(params)), cache_(std::make_shared<Conv2dTransposeCache>()) {}
+
+std::shared_ptr<const NdArray> Conv2dTranspose::kernelOnce(std::int64_t inputChannels) const {
+    if (params_.conv.kernelWeights) {
+        // Not owned: the layer outlives its forward.
+        return {std::shared_ptr<const NdArray>(), &params_.conv.kernelWeights->array};
+    }
+    const std::lock_guard lock(cache_->mutex);
+    if (cache_->kernel == nullptr || cache_->inputChannels != inputChannels) {
+        cache_->kernel =
+            std::make_shared<const NdArray>(params_.conv.kernelFor(inputChannels, true));
+        cache_->inputChannels = inputChannels;
+    }
+    return cache_->kernel;
+}
 
 namespace {
 
@@ -151,15 +184,36 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                           o.dilation,
                                           Pair{s.height.before, s.width.before},
                                           o.groups};
-    NdArray generated;  // only for initializers; explicit weights are used in place
-    const NdArray& kernel = o.kernelWeights
-                                ? o.kernelWeights->array
-                                : (generated = o.kernelFor(query.input.shape().c, true));
+    const std::shared_ptr<const NdArray> kernel = kernelOnce(query.input.shape().c);
     const std::vector<float> bias = o.bias();
-    // The sub-pixel decomposition covers every geometry (stride, dilation, crop, groups) and
-    // writes each output once; conv2dTransposeGemm (col2im) stays as the tested alternative.
-    conv2dTransposeSubpixel(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
-                            geometry, out.values, query.threads, query.cancel);
+    const float* biasData = bias.empty() ? nullptr : bias.data();
+    if (conv2dDirectAvailable()) {
+        // Each sub-pixel phase through the direct convolution's vector kernels.
+        std::shared_ptr<const TransposedDirectWeights> packed;
+        std::vector<Tensor> scratch;
+        {
+            const std::lock_guard lock(cache_->mutex);
+            if (cache_->packed == nullptr || !cache_->packed->fits(geometry)) {
+                cache_->packed = TransposedDirectWeights::pack(kernel->values.data(), geometry);
+            }
+            packed = cache_->packed;
+            scratch.swap(cache_->scratch);
+        }
+        conv2dTransposeDirect(query.input, *packed, biasData, geometry, out.values, scratch,
+                              query.threads, query.cancel);
+        {
+            const std::lock_guard lock(cache_->mutex);
+            if (cache_->scratch.empty()) {
+                cache_->scratch.swap(scratch);
+            }
+        }
+    } else {
+        // The sub-pixel decomposition through Eigen's GEMMs covers every geometry (stride,
+        // dilation, crop, groups) and writes each output once; conv2dTransposeGemm (col2im)
+        // stays as the tested alternative.
+        conv2dTransposeSubpixel(query.input, kernel->values.data(), biasData, geometry, out.values,
+                                query.threads, query.cancel);
+    }
     finishConvOutput(o, out.values, query.threads);
 }
 
@@ -185,8 +239,15 @@ SubpixelWorkspace subpixelWorkspace(const Conv2dTranspose::Params& p, const Shap
 }  // namespace
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    // The gathered sub-kernels and the zero-padded input.
-    return saturatingMul(sizeof(float), subpixelWorkspace(params_, input, shape).sharedFloats);
+    // Sub-pixel through GEMMs: the gathered sub-kernels and the zero-padded input; through the
+    // direct kernels: the packed phases and their result planes. Whichever is larger, so that
+    // the estimate does not depend on the instruction set.
+    const ConvOptions& o = params_.conv;
+    const std::int64_t direct = conv2dTransposeDirectWorkspaceFloats(
+        {input, shape.output, o.kernel, o.strides, o.dilation,
+         Pair{shape.height.before, shape.width.before}, o.groups});
+    return saturatingMul(sizeof(float),
+                         std::max(direct, subpixelWorkspace(params_, input, shape).sharedFloats));
 }
 
 std::int64_t Conv2dTranspose::perThreadWorkspaceBytes(const Shape& input,
