@@ -30,10 +30,11 @@ struct AxisPhase {
     // Its zero padding before the input: negative when the phase's first output reads inside
     // the input (a crop).
     [[nodiscard]] std::int64_t before() const { return shifts.back() - q0; }
-    // Its padding after an input of `extent`: whatever the last output reads past the end.
-    [[nodiscard]] std::int64_t after(std::int64_t extent) const {
-        return std::max<std::int64_t>(
-            count - 1 + (tapCount() - 1) * step() - before() - (extent - 1), 0);
+    // Its padding after an input of `extent`, for outputs up to j1: whatever the last one reads
+    // past the end.
+    [[nodiscard]] std::int64_t after(std::int64_t extent, std::int64_t j1) const {
+        return std::max<std::int64_t>(j1 - 1 + (tapCount() - 1) * step() - before() - (extent - 1),
+                                      0);
     }
 };
 
@@ -69,17 +70,43 @@ std::vector<AxisPhase> columnPhases(const TransposedConvGeometry& g) {
     return axisPhases(g.output.w, g.kernel.w, g.stride.w, g.dilation.w, g.offset.w);
 }
 
-// Phase (y, x) as an ordinary convolution of the whole input into a (filters, y.count,
-// x.count) plane.
-ConvGeometry phaseGeometry(const TransposedConvGeometry& g, const AxisPhase& y,
-                           const AxisPhase& x) {
-    return {g.input,
-            Shape{g.output.c, y.count, x.count},
-            Pair{y.tapCount(), x.tapCount()},
-            Pair{1, 1},
-            Pair{y.step(), x.step()},
-            Padding2d{y.before(), y.after(g.input.h), x.before(), x.after(g.input.w)},
-            g.groups};
+// Rows [j0, j1) of phase (y, x) as an ordinary convolution of the whole input into a
+// (filters, j1 - j0, x.count) plane: the rows before j0 are a crop (the top padding less j0).
+ConvGeometry phaseGeometry(const TransposedConvGeometry& g, const AxisPhase& y, const AxisPhase& x,
+                           std::int64_t j0, std::int64_t j1) {
+    return {
+        g.input,
+        Shape{g.output.c, j1 - j0, x.count},
+        Pair{y.tapCount(), x.tapCount()},
+        Pair{1, 1},
+        Pair{y.step(), x.step()},
+        Padding2d{y.before() - j0, y.after(g.input.h, j1), x.before(), x.after(g.input.w, x.count)},
+        g.groups};
+}
+
+// Floats the planes of one task take at most: small enough to stay in L2 with the band, so
+// that they are interleaved into the output from cache, never written to memory.
+constexpr std::int64_t kPlaneBudget = 128 * 1024;
+
+// A task: rows [j0, j1) of every phase, i.e. the output rows [j0 * sy, j1 * sy) (row o is row
+// o / sy of the phase o % sy), written whole and in order per channel: the output is streamed
+// once, front to back (a task per row phase left every other row to a later task, and the
+// scattered stores cost twice as much).
+struct Task {
+    std::int64_t j0;
+    std::int64_t j1;
+};
+
+std::vector<Task> listTasks(const TransposedConvGeometry& g, const std::vector<AxisPhase>& ys) {
+    // As many rows as the planes of all phases hold within the budget (never dependent on the
+    // thread count, so results are the same for any --threads).
+    const std::int64_t rows = std::max<std::int64_t>(
+        kPlaneBudget / std::max<std::int64_t>(g.output.c * g.output.w * g.stride.h, 1), 1);
+    std::vector<Task> tasks;
+    for (std::int64_t j0 = 0; j0 < ys.front().count; j0 += rows) {
+        tasks.push_back({j0, j0 + rows});
+    }
+    return tasks;
 }
 
 // The phase's taps flipped, in conv2d's layout (filters, C_in/groups, ty, tx).
@@ -109,20 +136,20 @@ std::vector<float> phaseKernel(const float* weights, const TransposedConvGeometr
     return kernel;
 }
 
-// Output row `row` (of its channel f) from its phases' planes: every position written once.
+// Row jy of row phase py (channel f) from the task's planes (the phases' rows from j0 on)
+// into the output row `out`: every position written once.
 void writeRow(const TransposedConvGeometry& g, const TransposedDirectWeights& weights,
-              const std::vector<Tensor>& scratch, const std::vector<AxisPhase>& xs,
-              const float* bias, std::int64_t f, std::int64_t row, float* out) {
-    const std::int64_t py = row % g.stride.h;
-    const std::int64_t jy = row / g.stride.h;
+              const std::vector<Tensor>& planes, const std::vector<AxisPhase>& xs,
+              const float* bias, std::int64_t py, std::int64_t j0, std::int64_t f, std::int64_t jy,
+              float* out) {
     const auto phasesX = static_cast<std::int64_t>(xs.size());
     const std::int64_t sx = g.stride.w;
     auto source = [&](std::int64_t px) -> const float* {
         if (weights.phase(py, px) == nullptr) {
             return nullptr;
         }
-        return scratch[static_cast<std::size_t>(py * phasesX + px)].channel(f) +
-               jy * xs[static_cast<std::size_t>(px)].count;
+        return planes[static_cast<std::size_t>(py * phasesX + px)].channel(f) +
+               (jy - j0) * xs[static_cast<std::size_t>(px)].count;
     };
     const float b = bias != nullptr ? bias[f] : 0.0F;
     if (sx == 2 && phasesX == 2 && source(0) != nullptr && source(1) != nullptr) {
@@ -178,7 +205,7 @@ std::shared_ptr<const TransposedDirectWeights> TransposedDirectWeights::pack(
             }
             const std::vector<float> kernel = phaseKernel(weights, g, y, x);
             packed->phases_.push_back(
-                DirectConvWeights::pack(kernel.data(), phaseGeometry(g, y, x)));
+                DirectConvWeights::pack(kernel.data(), phaseGeometry(g, y, x, 0, y.count)));
         }
     }
     return packed;
@@ -199,45 +226,58 @@ bool TransposedDirectWeights::fits(const TransposedConvGeometry& g) const {
 
 void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& weights,
                            const float* bias, const TransposedConvGeometry& g, Tensor& output,
-                           std::vector<Tensor>& scratch, int threads,
-                           const std::atomic<bool>* cancel) {
+                           int threads, const std::atomic<bool>* cancel) {
     const std::vector<AxisPhase> ys = rowPhases(g);
     const std::vector<AxisPhase> xs = columnPhases(g);
-    scratch.resize(ys.size() * xs.size());
-    for (std::size_t py = 0; py < ys.size(); ++py) {
-        for (std::size_t px = 0; px < xs.size(); ++px) {
-            const DirectConvWeights* packed =
-                weights.phase(static_cast<std::int64_t>(py), static_cast<std::int64_t>(px));
-            if (packed == nullptr) {
+    const std::vector<Task> tasks = listTasks(g, ys);
+    const auto taskCount = static_cast<std::int64_t>(tasks.size());
+    // One parallel region for the whole call, each task running conv2dDirect on one thread
+    // (nested regions are a team of one): with a region per phase, a core taken by another
+    // process stretched every region's barrier to a scheduler slice.
+#pragma omp parallel num_threads(threads)
+    {
+        thread_local std::vector<Tensor> planes;
+        planes.resize(ys.size() * xs.size());
+#pragma omp for schedule(dynamic)
+        for (std::int64_t t = 0; t < taskCount; ++t) {
+            // A superseded request stops within a task (OpenMP cannot break out of the loop).
+            if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
                 continue;
             }
-            const ConvGeometry geometry = phaseGeometry(g, ys[py], xs[px]);
-            Tensor& plane = scratch[py * xs.size() + px];
-            if (plane.shape() != geometry.output) {
-                plane = Tensor(geometry.output);
+            const Task& task = tasks[static_cast<std::size_t>(t)];
+            for (std::size_t py = 0; py < ys.size(); ++py) {
+                const std::int64_t j1 = std::min(task.j1, ys[py].count);
+                for (std::size_t px = 0; px < xs.size() && task.j0 < j1; ++px) {
+                    const DirectConvWeights* packed =
+                        weights.phase(static_cast<std::int64_t>(py), static_cast<std::int64_t>(px));
+                    if (packed == nullptr) {
+                        continue;
+                    }
+                    const ConvGeometry geometry = phaseGeometry(g, ys[py], xs[px], task.j0, j1);
+                    Tensor& plane = planes[py * xs.size() + px];
+                    if (plane.shape() != geometry.output) {
+                        plane = Tensor(geometry.output);
+                    }
+                    conv2dDirect(input, *packed, bias, geometry, PaddingMode::Zeros, {}, plane, 1);
+                }
             }
-            conv2dDirect(input, *packed, bias, geometry, PaddingMode::Zeros, {}, plane, threads,
-                         cancel);
-            if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
-                return;
+            const std::int64_t sy = g.stride.h;
+            const std::int64_t o1 = std::min(task.j1 * sy, g.output.h);
+            for (std::int64_t f = 0; f < g.output.c; ++f) {
+                for (std::int64_t o = task.j0 * sy; o < o1; ++o) {
+                    writeRow(g, weights, planes, xs, bias, o % sy, task.j0, f, o / sy,
+                             output.channel(f) + o * g.output.w);
+                }
             }
         }
-    }
-    const std::int64_t rows = g.output.c * g.output.h;
-#pragma omp parallel for num_threads(threads) schedule(static)
-    for (std::int64_t r = 0; r < rows; ++r) {
-        const std::int64_t f = r / g.output.h;
-        const std::int64_t row = r % g.output.h;
-        writeRow(g, weights, scratch, xs, bias, f, row, output.channel(f) + row * g.output.w);
     }
 }
 
 void conv2dTransposeDirect(const Tensor& input, const float* weights, const float* bias,
                            const TransposedConvGeometry& g, Tensor& output, int threads,
                            const std::atomic<bool>* cancel) {
-    std::vector<Tensor> scratch;
     conv2dTransposeDirect(input, *TransposedDirectWeights::pack(weights, g), bias, g, output,
-                          scratch, threads, cancel);
+                          threads, cancel);
 }
 
 std::int64_t conv2dTransposeDirectWorkspaceFloats(const TransposedConvGeometry& g) {

@@ -7,8 +7,9 @@
 // steps of dilation / gcd(stride, dilation). So each phase is an ordinary stride-1
 // correlation of the input with the phase's taps flipped (dilated by that step, zero padding
 // that differs per side, negative where the phase starts inside the input), computed by
-// conv2dDirect into a scratch plane per phase, then copied into its strided output positions
-// (the column phases of stride 2 interleaved in one pass). conv2dTransposeSubpixel (Eigen
+// conv2dDirect, a few rows at a time into small planes per column phase that stay in cache,
+// then copied into their strided output positions (the column phases of stride 2 interleaved
+// in one pass). conv2dTransposeSubpixel (Eigen
 // GEMMs) stays the path of the plain instruction set. docs/perf-notes-subpixel.md has the
 // measurements.
 
@@ -46,21 +47,18 @@ private:
 };
 
 // Same contract as conv2dTransposeSubpixel (the output is the window [offset, offset + out)
-// of the full result, plus the bias), with weights that fit() the geometry. `scratch` holds
-// the phases' results between calls (resized when the shapes change; keep it to avoid
-// allocating on every forward). Results do not depend on the thread count. Must only be
-// called when conv2dDirectAvailable().
+// of the full result, plus the bias), with weights that fit() the geometry. Results do not
+// depend on the thread count. Must only be called when conv2dDirectAvailable().
 void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& weights,
                            const float* bias, const TransposedConvGeometry& geometry,
-                           Tensor& output, std::vector<Tensor>& scratch, int threads,
-                           const std::atomic<bool>* cancel = nullptr);
+                           Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
 
-// The same with weights in PyTorch's layout, packed first, and scratch of its own.
+// The same with weights in PyTorch's layout, packed first.
 void conv2dTransposeDirect(const Tensor& input, const float* weights, const float* bias,
                            const TransposedConvGeometry& geometry, Tensor& output, int threads,
                            const std::atomic<bool>* cancel = nullptr);
 
-// Floats the packed weights and the scratch planes take (for Layer::workspaceBytes).
+// Floats the packed weights take (for Layer::workspaceBytes).
 [[nodiscard]] std::int64_t conv2dTransposeDirectWorkspaceFloats(
     const TransposedConvGeometry& geometry);
 

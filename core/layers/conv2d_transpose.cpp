@@ -8,17 +8,14 @@
 
 namespace stridelab {
 
-// The kernel generated from its initializer, its phases packed for the vector kernels and the
-// phases' result planes, kept between forwards (W8: packing, and 8 MB of planes that would be
-// page-faulted again on every forward). Re-made when the input channel count, the
-// instruction set or the taps change.
+// The kernel generated from its initializer and its phases packed for the vector kernels, kept
+// between forwards (the layer's weights never change). Re-made when the input channel count,
+// the instruction set or the taps change.
 struct Conv2dTransposeCache {
     std::mutex mutex;
     std::int64_t inputChannels = -1;
     std::shared_ptr<const NdArray> kernel;
     std::shared_ptr<const TransposedDirectWeights> packed;
-    // Taken by one forward at a time (another one running meanwhile allocates its own).
-    std::vector<Tensor> scratch;
 };
 
 Conv2dTranspose::Conv2dTranspose(Params params)
@@ -190,23 +187,15 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
     if (conv2dDirectAvailable()) {
         // Each sub-pixel phase through the direct convolution's vector kernels.
         std::shared_ptr<const TransposedDirectWeights> packed;
-        std::vector<Tensor> scratch;
         {
             const std::lock_guard lock(cache_->mutex);
             if (cache_->packed == nullptr || !cache_->packed->fits(geometry)) {
                 cache_->packed = TransposedDirectWeights::pack(kernel->values.data(), geometry);
             }
             packed = cache_->packed;
-            scratch.swap(cache_->scratch);
         }
-        conv2dTransposeDirect(query.input, *packed, biasData, geometry, out.values, scratch,
-                              query.threads, query.cancel);
-        {
-            const std::lock_guard lock(cache_->mutex);
-            if (cache_->scratch.empty()) {
-                cache_->scratch.swap(scratch);
-            }
-        }
+        conv2dTransposeDirect(query.input, *packed, biasData, geometry, out.values, query.threads,
+                              query.cancel);
     } else {
         // The sub-pixel decomposition through Eigen's GEMMs covers every geometry (stride,
         // dilation, crop, groups) and writes each output once; conv2dTransposeGemm (col2im)
@@ -240,8 +229,8 @@ SubpixelWorkspace subpixelWorkspace(const Conv2dTranspose::Params& p, const Shap
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
     // Sub-pixel through GEMMs: the gathered sub-kernels and the zero-padded input; through the
-    // direct kernels: the packed phases and their result planes. Whichever is larger, so that
-    // the estimate does not depend on the instruction set.
+    // direct kernels: the packed phases. Whichever is larger, so that the estimate does not
+    // depend on the instruction set.
     const ConvOptions& o = params_.conv;
     const std::int64_t direct = conv2dTransposeDirectWorkspaceFloats(
         {input, shape.output, o.kernel, o.strides, o.dilation,

@@ -146,8 +146,8 @@ void convTranspose3x3(benchmark::State& state, TransposedSetup s) {
     setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * s.filters * 9));
 }
 
-// The same through the direct kernels the layer runs on AVX2 and AVX-512 (phases packed once
-// and the scratch planes kept, as the layer does), on the instruction set `isa`.
+// The same through the direct kernels the layer runs on AVX2 and AVX-512 (phases packed once,
+// as the layer does), on the instruction set `isa`.
 void convTranspose3x3Direct(benchmark::State& state, TransposedSetup s, Isa isa) {
     const int threads = static_cast<int>(state.range(0));
     const Isa applied = forceIsa(isa);
@@ -164,10 +164,9 @@ void convTranspose3x3Direct(benchmark::State& state, TransposedSetup s, Isa isa)
     const std::vector<float> bias = randomValues(s.filters, 6);
     const std::shared_ptr<const TransposedDirectWeights> packed =
         TransposedDirectWeights::pack(weights.data(), geometry);
-    std::vector<Tensor> scratch;
     Tensor output(out);
     for (auto _ : state) {
-        conv2dTransposeDirect(input, *packed, bias.data(), geometry, output, scratch, threads);
+        conv2dTransposeDirect(input, *packed, bias.data(), geometry, output, threads);
         benchmark::DoNotOptimize(output.data());
         benchmark::ClobberMemory();
     }

@@ -137,6 +137,15 @@ std::vector<Case> buildCases() {
         makeCase({6, 7, 9}, 9, {3, 3}, {2, 2}, {1, 1}, 3, {1, 2}, {13, 16}, true, ", groups 3"));
     cases.push_back(makeCase({4, 8, 7}, 6, {4, 3}, {2, 3}, {1, 1}, 2, {1, 2}, {17, 19}, true,
                              ", groups 2, s2x3"));
+    // Tasks of a few phase rows each (the planes of all phases within 128 Ki floats, so
+    // 131072 / (filters x width x stride) rows): 64 filters x 600 columns x stride 2 gives one
+    // row a task, 40 tasks; the odd output height leaves the last task a row of phase 0 only.
+    cases.push_back(makeCase({4, 40, 300}, 64, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {79, 600}, true,
+                             ", 40 tasks, last one short"));
+    cases.push_back(makeCase({3, 23, 70}, 64, {4, 5}, {3, 3}, {1, 2}, 1, {2, 3}, {68, 213}, false,
+                             ", s3: 3 row phases a task"));
+    cases.push_back(makeCase({6, 30, 41}, 48, {3, 3}, {2, 2}, {1, 1}, 2, {1, 1}, {60, 82}, true,
+                             ", groups, 16 rows a task: 2 tasks"));
     // One output row of a phase reads 3 rows of 272 floats a channel: a band of 96 Ki floats
     // holds 120 of the 300 channels, later blocks adding to the stored plane.
     cases.push_back(makeCase({300, 4, 250}, 5, {5, 5}, {2, 2}, {1, 1}, 1, {2, 2}, {8, 500}, true,
