@@ -7,11 +7,11 @@
 // steps of dilation / gcd(stride, dilation). So each phase is an ordinary stride-1
 // correlation of the input with the phase's taps flipped (dilated by that step, zero padding
 // that differs per side, negative where the phase starts inside the input), computed by
-// conv2dDirect, a few rows at a time into small planes per column phase that stay in cache,
-// then copied into their strided output positions (the column phases of stride 2 interleaved
-// in one pass). conv2dTransposeSubpixel (Eigen
-// GEMMs) stays the path of the plain instruction set. docs/perf-notes-subpixel.md has the
-// measurements.
+// conv2dDirect. A task takes a few rows of every phase (the output rows between two row
+// multiples of the stride) into small planes that stay in cache, then writes those output
+// rows whole (the column phases of stride 2 interleaved in one pass). conv2dTransposeSubpixel
+// (Eigen GEMMs) stays the path of the plain instruction set. docs/perf-notes-subpixel.md has
+// the design and the measurements.
 
 #include "kernels/conv2d_direct.h"
 
