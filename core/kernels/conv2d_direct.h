@@ -57,7 +57,8 @@ private:
     std::vector<float> values_;
 };
 
-// `input` unpadded: the geometry's padding is added in `mode` as the bands are copied.
+// `input` unpadded: the geometry's padding is added in `mode` as the bands are copied. With
+// stride 1 and zeros, padding may be negative: a crop (conv2d_transpose_direct relies on it).
 // bias: `filters` values or nullptr. `cancel`, when set during the call, stops it early with
 // an unusable output. Must only be called when conv2dDirectAvailable(), with weights that
 // fit() the geometry.

@@ -1,9 +1,39 @@
 #include "layers/conv2d_transpose.h"
 
 #include "io/json_values.h"
+#include "kernels/conv2d_transpose_direct.h"
 #include "kernels/conv2d_transpose_subpixel.h"
 
+#include <mutex>
+
 namespace stridelab {
+
+// The kernel generated from its initializer and its phases packed for the vector kernels, kept
+// between forwards (the layer's weights never change). Re-made when the input channel count,
+// the instruction set or the taps change.
+struct Conv2dTransposeCache {
+    std::mutex mutex;
+    std::int64_t inputChannels = -1;
+    std::shared_ptr<const NdArray> kernel;
+    std::shared_ptr<const TransposedDirectWeights> packed;
+};
+
+Conv2dTranspose::Conv2dTranspose(Params params)
+    : params_(std::move(params)), cache_(std::make_shared<Conv2dTransposeCache>()) {}
+
+std::shared_ptr<const NdArray> Conv2dTranspose::kernelOnce(std::int64_t inputChannels) const {
+    if (params_.conv.kernelWeights) {
+        // Not owned: the layer outlives its forward.
+        return {std::shared_ptr<const NdArray>(), &params_.conv.kernelWeights->array};
+    }
+    const std::lock_guard lock(cache_->mutex);
+    if (cache_->kernel == nullptr || cache_->inputChannels != inputChannels) {
+        // From the process-wide cache: an edit makes a new layer with the same weights.
+        cache_->kernel = params_.conv.generatedKernel(inputChannels, true);
+        cache_->inputChannels = inputChannels;
+    }
+    return cache_->kernel;
+}
 
 namespace {
 
@@ -151,15 +181,28 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                           o.dilation,
                                           Pair{s.height.before, s.width.before},
                                           o.groups};
-    std::shared_ptr<const NdArray> generated;  // initializers only; explicit weights in place
-    const NdArray& kernel = o.kernelWeights
-                                ? o.kernelWeights->array
-                                : *(generated = o.generatedKernel(query.input.shape().c, true));
+    const std::shared_ptr<const NdArray> kernel = kernelOnce(query.input.shape().c);
     const std::vector<float> bias = o.bias();
-    // The sub-pixel decomposition covers every geometry (stride, dilation, crop, groups) and
-    // writes each output once; conv2dTransposeGemm (col2im) stays as the tested alternative.
-    conv2dTransposeSubpixel(query.input, kernel.values.data(), bias.empty() ? nullptr : bias.data(),
-                            geometry, out.values, query.threads, query.cancel);
+    const float* biasData = bias.empty() ? nullptr : bias.data();
+    if (conv2dDirectAvailable()) {
+        // Each sub-pixel phase through the direct convolution's vector kernels.
+        std::shared_ptr<const TransposedDirectWeights> packed;
+        {
+            const std::lock_guard lock(cache_->mutex);
+            if (cache_->packed == nullptr || !cache_->packed->fits(geometry)) {
+                cache_->packed = TransposedDirectWeights::pack(kernel->values.data(), geometry);
+            }
+            packed = cache_->packed;
+        }
+        conv2dTransposeDirect(query.input, *packed, biasData, geometry, out.values, query.threads,
+                              query.cancel);
+    } else {
+        // The sub-pixel decomposition through Eigen's GEMMs covers every geometry (stride,
+        // dilation, crop, groups) and writes each output once; conv2dTransposeGemm (col2im)
+        // stays as the tested alternative.
+        conv2dTransposeSubpixel(query.input, kernel->values.data(), biasData, geometry, out.values,
+                                query.threads, query.cancel);
+    }
     finishConvOutput(o, out.values, query.threads);
 }
 
@@ -185,8 +228,15 @@ SubpixelWorkspace subpixelWorkspace(const Conv2dTranspose::Params& p, const Shap
 }  // namespace
 
 std::int64_t Conv2dTranspose::workspaceBytes(const Shape& input, const LayerShape& shape) const {
-    // The gathered sub-kernels and the zero-padded input.
-    return saturatingMul(sizeof(float), subpixelWorkspace(params_, input, shape).sharedFloats);
+    // Sub-pixel through GEMMs: the gathered sub-kernels and the zero-padded input; through the
+    // direct kernels: the packed phases. Whichever is larger, so that the estimate does not
+    // depend on the instruction set.
+    const ConvOptions& o = params_.conv;
+    const std::int64_t direct = conv2dTransposeDirectWorkspaceFloats(
+        {input, shape.output, o.kernel, o.strides, o.dilation,
+         Pair{shape.height.before, shape.width.before}, o.groups});
+    return saturatingMul(sizeof(float),
+                         std::max(direct, subpixelWorkspace(params_, input, shape).sharedFloats));
 }
 
 std::int64_t Conv2dTranspose::perThreadWorkspaceBytes(const Shape& input,

@@ -2,7 +2,11 @@
 
 #include "layers/conv_options.h"
 
+#include <memory>
+
 namespace stridelab {
+
+struct Conv2dTransposeCache;
 
 // conv2d_transpose: Keras Conv2DTranspose ("valid"/"same") and PyTorch nn.ConvTranspose2d
 // (explicit padding), both with output_padding.
@@ -13,7 +17,7 @@ public:
         std::optional<Pair> outputPadding;
     };
 
-    explicit Conv2dTranspose(Params params) : params_(std::move(params)) {}
+    explicit Conv2dTranspose(Params params);
     static Result<LayerPtr> parse(const JsonObjectReader& reader, const LayerLoadContext& context);
     static const std::vector<ParameterSpec>& parameters();
 
@@ -35,7 +39,13 @@ public:
                                                        const LayerShape& shape) const override;
 
 private:
+    // The kernel for `inputChannels` (the explicit one, or generated once and kept).
+    [[nodiscard]] std::shared_ptr<const NdArray> kernelOnce(std::int64_t inputChannels) const;
+
     Params params_;
+    // Generated and packed weights and the phases' scratch kept between forwards; copies share
+    // it (same parameters).
+    std::shared_ptr<Conv2dTransposeCache> cache_;
 };
 
 }  // namespace stridelab

@@ -7,6 +7,7 @@
 
 #include "kernels/conv2d_direct.h"
 #include "kernels/conv2d_gemm.h"
+#include "kernels/conv2d_transpose_direct.h"
 #include "kernels/conv2d_transpose_subpixel.h"
 #include "kernels/isa.h"
 #include "kernels/padding.h"
@@ -145,6 +146,34 @@ void convTranspose3x3(benchmark::State& state, TransposedSetup s) {
     setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * s.filters * 9));
 }
 
+// The same through the direct kernels the layer runs on AVX2 and AVX-512 (phases packed once,
+// as the layer does), on the instruction set `isa`.
+void convTranspose3x3Direct(benchmark::State& state, TransposedSetup s, Isa isa) {
+    const int threads = static_cast<int>(state.range(0));
+    const Isa applied = forceIsa(isa);
+    if (applied != isa || !conv2dDirectAvailable()) {
+        forceIsa(std::nullopt);
+        state.SkipWithError("instruction set not available");
+        return;
+    }
+    const Shape in{s.inChannels, s.size, s.size};
+    const Shape out{s.filters, 2 * s.size, 2 * s.size};
+    const TransposedConvGeometry geometry{in, out, {3, 3}, {2, 2}, {1, 1}, {1, 1}, 1};
+    const Tensor input = randomTensor(in, 4);
+    const std::vector<float> weights = randomValues(s.inChannels * s.filters * 9, 5);
+    const std::vector<float> bias = randomValues(s.filters, 6);
+    const std::shared_ptr<const TransposedDirectWeights> packed =
+        TransposedDirectWeights::pack(weights.data(), geometry);
+    Tensor output(out);
+    for (auto _ : state) {
+        conv2dTransposeDirect(input, *packed, bias.data(), geometry, output, threads);
+        benchmark::DoNotOptimize(output.data());
+        benchmark::ClobberMemory();
+    }
+    forceIsa(std::nullopt);
+    setCounters(state, out.elements(), 2.0 * static_cast<double>(in.elements() * s.filters * 9));
+}
+
 void setBytes(benchmark::State& state, std::int64_t bytesPerIteration) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytesPerIteration);
 }
@@ -268,6 +297,16 @@ int main(int argc, char** argv) {
                                            convTranspose3x3, TransposedSetup{64, 32, 128, true}));
     configure(benchmark::RegisterBenchmark("conv2d_transpose_3x3_s2_64to32_128x128_col2im",
                                            convTranspose3x3, TransposedSetup{64, 32, 128, false}));
+    // W8 and W10's transposed convolution (32->16 on 256) through the direct kernels.
+    for (const Isa isa : {Isa::Avx512, Isa::Avx2}) {
+        const std::string suffix = std::string("_direct_") + isaName(isa);
+        configure(benchmark::RegisterBenchmark(
+            ("W8_conv2d_transpose_3x3_s2_64to32_128x128" + suffix).c_str(), convTranspose3x3Direct,
+            TransposedSetup{64, 32, 128, true}, isa));
+        configure(benchmark::RegisterBenchmark(
+            ("W10_conv2d_transpose_3x3_s2_32to16_256x256" + suffix).c_str(), convTranspose3x3Direct,
+            TransposedSetup{32, 16, 256, true}, isa));
+    }
     configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2, 128));
     configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
     configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", maxPool2, 256));
