@@ -8,32 +8,15 @@
 
 namespace stridelab {
 
-// Generating a kernel from its initializer costs about as much as a few percent of a forward
-// (W3: 0.35 of 5.5 ms), and packing it for the vector kernels a little more: both are done
-// once per input channel count and instruction set.
+// Packing the kernel for the vector kernels costs a few percent of a forward (as generating it
+// does; ConvOptions::sharedKernel caches that): done once per geometry and instruction set.
 struct Conv2dWeightCache {
     std::mutex mutex;
-    std::int64_t inputChannels = -1;
-    std::shared_ptr<const NdArray> kernel;
     std::shared_ptr<const DirectConvWeights> packed;
 };
 
 Conv2d::Conv2d(Params params)
     : params_(std::move(params)), cache_(std::make_shared<Conv2dWeightCache>()) {}
-
-std::shared_ptr<const NdArray> Conv2d::kernelOnce(std::int64_t inputChannels) const {
-    if (params_.conv.kernelWeights) {
-        // Not owned: the layer outlives its forward.
-        return {std::shared_ptr<const NdArray>(), &params_.conv.kernelWeights->array};
-    }
-    const std::lock_guard lock(cache_->mutex);
-    if (cache_->kernel == nullptr || cache_->inputChannels != inputChannels) {
-        // From the process-wide cache: an edit makes a new layer with the same weights.
-        cache_->kernel = params_.conv.generatedKernel(inputChannels, false);
-        cache_->inputChannels = inputChannels;
-    }
-    return cache_->kernel;
-}
 
 const QStringList& paddingModeNames() {
     static const QStringList names = {QStringLiteral("zeros"), QStringLiteral("reflect"),
@@ -133,7 +116,7 @@ void Conv2d::forward(const ForwardQuery& query, LayerResult& out) const {
     const Padding2d padding{s.height.before, s.height.after, s.width.before, s.width.after};
     const ConvGeometry geometry{query.input.shape(), s.output, o.kernel, o.strides,
                                 o.dilation,          padding,  o.groups};
-    const std::shared_ptr<const NdArray> kernel = kernelOnce(query.input.shape().c);
+    const std::shared_ptr<const NdArray> kernel = o.sharedKernel(query.input.shape().c, false);
     const std::vector<float> bias = o.bias();
     if (conv2dDirectAvailable()) {
         std::shared_ptr<const DirectConvWeights> packed;

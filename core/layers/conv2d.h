@@ -39,11 +39,9 @@ public:
                                                        const LayerShape& shape) const override;
 
 private:
-    // The kernel for `inputChannels` (the explicit one, or generated once and kept).
-    [[nodiscard]] std::shared_ptr<const NdArray> kernelOnce(std::int64_t inputChannels) const;
-
     Params params_;
-    // Generated and packed weights kept between forwards; copies share it (same parameters).
+    // Weights packed for the vector kernels, kept between forwards; copies share them (same
+    // parameters).
     std::shared_ptr<Conv2dWeightCache> cache_;
 };
 

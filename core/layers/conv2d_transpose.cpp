@@ -8,32 +8,16 @@
 
 namespace stridelab {
 
-// The kernel generated from its initializer and its phases packed for the vector kernels, kept
-// between forwards (the layer's weights never change). Re-made when the input channel count,
-// the instruction set or the taps change.
+// The kernel's phases packed for the vector kernels, kept between forwards (the layer's
+// weights never change). Re-made when the input channel count, the instruction set or the
+// taps change.
 struct Conv2dTransposeCache {
     std::mutex mutex;
-    std::int64_t inputChannels = -1;
-    std::shared_ptr<const NdArray> kernel;
     std::shared_ptr<const TransposedDirectWeights> packed;
 };
 
 Conv2dTranspose::Conv2dTranspose(Params params)
     : params_(std::move(params)), cache_(std::make_shared<Conv2dTransposeCache>()) {}
-
-std::shared_ptr<const NdArray> Conv2dTranspose::kernelOnce(std::int64_t inputChannels) const {
-    if (params_.conv.kernelWeights) {
-        // Not owned: the layer outlives its forward.
-        return {std::shared_ptr<const NdArray>(), &params_.conv.kernelWeights->array};
-    }
-    const std::lock_guard lock(cache_->mutex);
-    if (cache_->kernel == nullptr || cache_->inputChannels != inputChannels) {
-        // From the process-wide cache: an edit makes a new layer with the same weights.
-        cache_->kernel = params_.conv.generatedKernel(inputChannels, true);
-        cache_->inputChannels = inputChannels;
-    }
-    return cache_->kernel;
-}
 
 namespace {
 
@@ -181,7 +165,7 @@ void Conv2dTranspose::forward(const ForwardQuery& query, LayerResult& out) const
                                           o.dilation,
                                           Pair{s.height.before, s.width.before},
                                           o.groups};
-    const std::shared_ptr<const NdArray> kernel = kernelOnce(query.input.shape().c);
+    const std::shared_ptr<const NdArray> kernel = o.sharedKernel(query.input.shape().c, true);
     const std::vector<float> bias = o.bias();
     const float* biasData = bias.empty() ? nullptr : bias.data();
     if (conv2dDirectAvailable()) {

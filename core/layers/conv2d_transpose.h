@@ -39,12 +39,9 @@ public:
                                                        const LayerShape& shape) const override;
 
 private:
-    // The kernel for `inputChannels` (the explicit one, or generated once and kept).
-    [[nodiscard]] std::shared_ptr<const NdArray> kernelOnce(std::int64_t inputChannels) const;
-
     Params params_;
-    // Generated and packed weights and the phases' scratch kept between forwards; copies share
-    // it (same parameters).
+    // Packed weights and the phases' scratch kept between forwards; copies share them (same
+    // parameters).
     std::shared_ptr<Conv2dTransposeCache> cache_;
 };
 

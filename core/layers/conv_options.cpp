@@ -496,8 +496,11 @@ NdArray ConvOptions::kernelFor(std::int64_t inputChannels, bool transposed) cons
         KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});
 }
 
-std::shared_ptr<const NdArray> ConvOptions::generatedKernel(std::int64_t inputChannels,
-                                                            bool transposed) const {
+std::shared_ptr<const NdArray> ConvOptions::sharedKernel(std::int64_t inputChannels,
+                                                         bool transposed) const {
+    if (kernelWeights) {
+        return {std::shared_ptr<const NdArray>(), &kernelWeights->array};  // not owned
+    }
     return cachedKernel(
         initializer, static_cast<std::uint64_t>(seed),
         KernelGeometry{inputChannels, filters, groups, kernel.h, kernel.w, transposed});

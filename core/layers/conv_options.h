@@ -41,10 +41,11 @@ struct ConvOptions {
 
     // The kernel in PyTorch's layout for this many input channels.
     [[nodiscard]] NdArray kernelFor(std::int64_t inputChannels, bool transposed) const;
-    // The initializer's kernel (kernelWeights unset), shared from the kernel cache: what
-    // forward uses, so a repeated run does not regenerate it.
-    [[nodiscard]] std::shared_ptr<const NdArray> generatedKernel(std::int64_t inputChannels,
-                                                                 bool transposed) const;
+    // The kernel forward uses, without copying: the explicit weights in place (the options
+    // outlive the call), or the initializer's from the process-wide kernel cache, so that a
+    // repeated run (or an edit, which makes a new layer) does not regenerate it.
+    [[nodiscard]] std::shared_ptr<const NdArray> sharedKernel(std::int64_t inputChannels,
+                                                              bool transposed) const;
     // The bias (zeros unless given), or empty when use_bias is false.
     [[nodiscard]] std::vector<float> bias() const;
     [[nodiscard]] std::int64_t parameterCount(std::int64_t inputChannels) const;
