@@ -2,6 +2,8 @@
 
 #include "compute/compute_worker.h"
 
+#include <algorithm>
+
 namespace stridelab::ui {
 
 QString inputKey(const InputSpec& input, const QDir& baseDir) {
@@ -70,6 +72,10 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
     } else {
         input_.reset();
         inputKey_.clear();
+        // The maps held were computed from another input: they stay on screen (dimmed) until
+        // replaced, but no later request may take them for results of this input, even once
+        // it has loaded and the layers are the same objects.
+        std::fill(sources_.begin(), sources_.end(), ResultSource{});
     }
     job.reuse.assign(results_.begin(), results_.begin() + static_cast<std::ptrdiff_t>(same));
     // Stale maps stay visible (dimmed) until fresh ones replace them.
