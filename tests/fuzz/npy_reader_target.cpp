@@ -13,7 +13,8 @@ namespace stridelab::fuzz {
 namespace {
 
 bool sameBits(const std::vector<float>& a, const float* b, std::size_t count) {
-    return a.size() == count && std::memcmp(a.data(), b, count * sizeof(float)) == 0;
+    return a.size() == count &&
+           (count == 0 || std::memcmp(a.data(), b, count * sizeof(float)) == 0);
 }
 
 }  // namespace
