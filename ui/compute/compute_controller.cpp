@@ -72,15 +72,15 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
     } else {
         input_.reset();
         inputKey_.clear();
-        // The maps held were computed from another input: they stay on screen (dimmed) until
-        // replaced, but no later request may take them for results of this input, even once
-        // it has loaded and the layers are the same objects.
-        std::fill(sources_.begin(), sources_.end(), ResultSource{});
     }
     job.reuse.assign(results_.begin(), results_.begin() + static_cast<std::ptrdiff_t>(same));
-    // Stale maps stay visible (dimmed) until fresh ones replace them.
+    // Stale maps stay visible (dimmed) until fresh ones replace them. But they were computed
+    // from another input or after other layers, so no later request may take them for its
+    // own, even where its layers are the same objects again (a new image that has loaded, an
+    // edit further up, then another request before the map was recomputed).
     results_.resize(pipeline.layers.size());
     sources_.resize(pipeline.layers.size());
+    std::fill(sources_.begin() + static_cast<std::ptrdiff_t>(same), sources_.end(), ResultSource{});
     computedPipeline_ = pipeline;
     busy_ = true;
     emit started(job.generation, static_cast<int>(same));
