@@ -35,7 +35,8 @@ fuzz() {
     # New inputs go to the scratch corpus (first folder), never into the committed seeds.
     mkdir -p "build/fuzz/corpus/$t"
     start=$SECONDS
-    if ! build/fuzz/tests/fuzz/fuzz_"$t" -max_total_time="$fuzz_seconds" -timeout=20 \
+    if ! LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
+      build/fuzz/tests/fuzz/fuzz_"$t" -max_total_time="$fuzz_seconds" -timeout=20 \
       -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="build/fuzz/crashes/$t-" \
       "build/fuzz/corpus/$t" "tests/fuzz/corpus/$t" >"build/fuzz/$t.log" 2>&1; then
       tail -n 60 "build/fuzz/$t.log"

@@ -55,19 +55,16 @@ QJsonValue paddingValue(ByteReader& in) {
 // Explicit weights of about the shape the other parameters ask for (the input channels are
 // guessed), so both the matching and the mismatching paths run.
 QJsonValue weightsValue(ByteReader& in, const QJsonObject& layer) {
-    auto first = [&](const QString& key, std::int64_t fallback) {
+    // The first or last number of a parameter (an integer or a pair); out of range, 0.
+    auto number = [&](const QString& key, bool last) -> std::int64_t {
         const QJsonValue v = layer.value(key);
-        const QJsonValue n = v.isArray() ? v.toArray().first() : v;
-        return n.isDouble() ? static_cast<std::int64_t>(n.toDouble()) : fallback;
+        const double d =
+            (v.isArray() ? (last ? v.toArray().last() : v.toArray().first()) : v).toDouble(1.0);
+        return d >= 0.0 && d <= 64.0 ? static_cast<std::int64_t>(d) : 0;
     };
-    auto second = [&](const QString& key, std::int64_t fallback) {
-        const QJsonValue v = layer.value(key);
-        const QJsonValue n = v.isArray() ? v.toArray().last() : v;
-        return n.isDouble() ? static_cast<std::int64_t>(n.toDouble()) : fallback;
-    };
-    const std::vector<std::int64_t> dims = {first(QStringLiteral("filters"), 1), in.range(1, 4),
-                                            first(QStringLiteral("kernel_size"), 1),
-                                            second(QStringLiteral("kernel_size"), 1)};
+    const std::vector<std::int64_t> dims = {
+        number(QStringLiteral("filters"), false), in.range(1, 4),
+        number(QStringLiteral("kernel_size"), false), number(QStringLiteral("kernel_size"), true)};
     std::int64_t count = 1;
     for (const std::int64_t d : dims) {
         if (d < 1 || d > 64) {
