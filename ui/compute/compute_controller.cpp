@@ -21,16 +21,11 @@ QString inputKey(const InputSpec& input, const QDir& baseDir) {
 }
 
 ComputeController::ComputeController(QObject* parent)
-    : QObject(parent), worker_(new ComputeWorker) {
-    qRegisterMetaType<ComputeJob>();
+    : QObject(parent), worker_(new ComputeWorker(this)) {
     qRegisterMetaType<SharedResult>("stridelab::ui::SharedResult");
     qRegisterMetaType<SharedTensor>("stridelab::ui::SharedTensor");
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &ComputeWorker::inputReady, this, &ComputeController::onInputReady);
-    connect(worker_, &ComputeWorker::layerReady, this, &ComputeController::onLayerReady);
-    connect(worker_, &ComputeWorker::finished, this, &ComputeController::onFinished);
-    connect(worker_, &ComputeWorker::failed, this, &ComputeController::onFailed);
     thread_.setObjectName(QStringLiteral("StrideLab compute"));
     thread_.start();
 }
@@ -83,10 +78,33 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
     std::fill(sources_.begin() + static_cast<std::ptrdiff_t>(same), sources_.end(), ResultSource{});
     computedPipeline_ = pipeline;
     busy_ = true;
-    emit started(job.generation, static_cast<int>(same));
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, job] { worker->compute(job); }, Qt::QueuedConnection);
-    return job.generation;
+    const int generation = job.generation;
+    emit started(generation, static_cast<int>(same));
+    postHandOver(worker_, std::move(job));
+    return generation;
+}
+
+bool ComputeController::event(QEvent* event) {
+    const ComputeOutcome* outcome = HandOverEvent<ComputeOutcome>::receive(event);
+    if (outcome == nullptr) {
+        return QObject::event(event);
+    }
+    const ComputeOutcome& o = *outcome;
+    switch (o.kind) {
+        case ComputeOutcome::Kind::InputReady:
+            onInputReady(o.generation, o.input, o.inputKey);
+            break;
+        case ComputeOutcome::Kind::LayerReady:
+            onLayerReady(o.generation, o.index, o.result, o.milliseconds);
+            break;
+        case ComputeOutcome::Kind::Finished:
+            onFinished(o.generation, o.milliseconds);
+            break;
+        case ComputeOutcome::Kind::Failed:
+            onFailed(o.generation, o.message);
+            break;
+    }
+    return true;
 }
 
 void ComputeController::onInputReady(int generation, const SharedTensor& input,

@@ -21,7 +21,16 @@ std::pair<Pipeline, PipelineReport> validPrefix(const Pipeline& pipeline,
 
 }  // namespace
 
+bool ComputeWorker::event(QEvent* event) {
+    if (const ComputeJob* job = HandOverEvent<ComputeJob>::receive(event)) {
+        compute(*job);
+        return true;
+    }
+    return QObject::event(event);
+}
+
 void ComputeWorker::compute(const ComputeJob& job) {
+    using Kind = ComputeOutcome::Kind;
     if (job.cancel->load()) {
         return;
     }
@@ -31,16 +40,23 @@ void ComputeWorker::compute(const ComputeJob& job) {
     if (!input) {
         auto loaded = loadInputTensor(job.pipeline.input, job.pipeline.baseDir);
         if (!loaded) {
-            emit failed(job.generation, loaded.error().message);
+            report({Kind::Failed, job.generation, 0, {}, {}, {}, 0, loaded.error().message});
             return;
         }
         input = std::make_shared<const Tensor>(std::move(loaded).value());
-        emit inputReady(job.generation, input, job.inputKey);
+        report({Kind::InputReady, job.generation, 0, {}, input, job.inputKey, 0, {}});
     }
-    const auto [pipeline, report] = validPrefix(job.pipeline, job.report);
-    if (input->shape() != report.input) {
-        emit failed(job.generation, tr("the input has shape %1, the analysis expected %2")
-                                        .arg(input->shape().toString(), report.input.toString()));
+    const auto [pipeline, analysis] = validPrefix(job.pipeline, job.report);
+    if (input->shape() != analysis.input) {
+        report({Kind::Failed,
+                job.generation,
+                0,
+                {},
+                {},
+                {},
+                0,
+                tr("the input has shape %1, the analysis expected %2")
+                    .arg(input->shape().toString(), analysis.input.toString())});
         return;
     }
     RunOptions options;
@@ -49,16 +65,23 @@ void ComputeWorker::compute(const ComputeJob& job) {
     options.cancel = job.cancel.get();
     options.reuse = job.reuse;
     options.onLayer = [&](int index, const SharedResult& result, double ms) {
-        emit layerReady(job.generation, index - 1, result, ms);
+        report({Kind::LayerReady, job.generation, index - 1, result, {}, {}, ms, {}});
     };
-    auto run = runPipeline(pipeline, report, *input, options);
+    auto run = runPipeline(pipeline, analysis, *input, options);
     if (!run) {
         if (!job.cancel->load()) {
-            emit failed(job.generation, run.error().message);
+            report({Kind::Failed, job.generation, 0, {}, {}, {}, 0, run.error().message});
         }
         return;
     }
-    emit finished(job.generation, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    report({Kind::Finished,
+            job.generation,
+            0,
+            {},
+            {},
+            {},
+            static_cast<double>(timer.nsecsElapsed()) / 1e6,
+            {}});
 }
 
 }  // namespace stridelab::ui
