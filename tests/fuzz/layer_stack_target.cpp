@@ -11,10 +11,13 @@
 #include "pipeline/element_trace.h"
 #include "pipeline/executor.h"
 #include "pipeline/pipeline_reader.h"
+#include "util/saturating.h"
 #include "weights/initializer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cstdio>
 
 namespace stridelab::fuzz {
 
@@ -215,8 +218,24 @@ Violation checkReport(const PipelineReport& report) {
     return {};
 }
 
+// The multiply-adds a transposed convolution's kernel does when it correlates the whole
+// zero-stuffed input: far more than the MACs the analysis counts (the non-zero taps) when the
+// kernel is larger than its input, a known slow path (docs/reliability.md).
+std::int64_t denseTransposedMacs(const PipelineReport& report) {
+    std::int64_t total = 0;
+    for (const LayerReport& layer : report.layers) {
+        if (layer.type == QStringLiteral("conv2d_transpose")) {
+            total = saturatingAdd(
+                total, saturatingProduct({layer.shape->output.elements(), layer.input.c,
+                                          layer.shape->height.kernel, layer.shape->width.kernel}));
+        }
+    }
+    return total;
+}
+
 Violation checkCompute(const Pipeline& pipeline, const PipelineReport& report, ByteReader& in) {
-    if (report.totalMacs > kMaxComputeMacs || !checkMemoryBudget(report, kMaxComputeBytes, 1)) {
+    if (report.totalMacs > kMaxComputeMacs || denseTransposedMacs(report) > kMaxComputeMacs ||
+        !checkMemoryBudget(report, kMaxComputeBytes, 1)) {
         return {};
     }
     Tensor input(report.input);
@@ -282,6 +301,10 @@ void exploreOneElement(const Pipeline& pipeline, const PipelineReport& report, B
 Violation layerStack(const std::uint8_t* data, std::size_t size) {
     ByteReader in(data, size);
     const QByteArray json = stackJson(in);
+    // What an input stands for, when reproducing one: STRIDELAB_FUZZ_PRINT=1 fuzz_layer_stack FILE
+    if (qEnvironmentVariableIsSet("STRIDELAB_FUZZ_PRINT")) {
+        std::fprintf(stderr, "%s\n", json.constData());
+    }
     const auto pipeline = parsePipeline(json, QStringLiteral("stack.json"), QDir());
     if (!pipeline) {
         return {};  // the loader's own errors are pipelineLoader's business
