@@ -18,7 +18,8 @@ packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqcustomplot-dev libeigen3-dev libgl-dev libgif-dev
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
   libbenchmark-dev xvfb xauth
-  librsvg2-bin poppler-utils) # rsvg-convert and pdftoppm: the tests render the exported diagrams
+  librsvg2-bin poppler-utils # rsvg-convert and pdftoppm: the tests render the exported diagrams
+  clang libclang-rt-dev libomp-dev) # the fuzz targets: Clang's libFuzzer, OpenMP for Clang
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -173,6 +173,12 @@ MainWindow::MainWindow(const QString& file, QWidget* parent)
     }
 }
 
+// The document is a child, destroyed by ~QWidget when this class is already gone; its undo
+// stack signals cleanChanged as it is cleared, which must not reach updateTitle then.
+MainWindow::~MainWindow() {
+    document_->undoStack()->disconnect(this);
+}
+
 void MainWindow::buildDocks() {
     stack_ = new LayerStackPanel(document_, this);
     auto* stackDock = new QDockWidget(this);

@@ -41,6 +41,7 @@ class MainWindow : public QMainWindow {
 public:
     // Opens `file` (a pipeline or an image), or the built-in example when it is empty.
     explicit MainWindow(const QString& file = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     [[nodiscard]] PipelineDocument* document() const { return document_; }
     [[nodiscard]] ComputeController* compute() const { return compute_; }

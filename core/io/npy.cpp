@@ -154,7 +154,9 @@ Result<NdArray> parseNpy(const QByteArray& bytes, const QString& source) {
     }
     array.values.resize(static_cast<std::size_t>(count));
     const char* data = bytes.constData() + dataStart;
-    if (itemSize == 4) {
+    if (count == 0) {
+        // Nothing to copy; an empty vector's data() may be null, which memcpy must not get.
+    } else if (itemSize == 4) {
         std::memcpy(array.values.data(), data, static_cast<std::size_t>(needed));
     } else {
         narrowDoubles(data, count, array.values.data());

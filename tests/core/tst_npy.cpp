@@ -53,6 +53,7 @@ private slots:
     void tensorErrors_data();
     void tensorErrors();
     void missingFile();
+    void emptyArrayReadsAsEmpty();
 };
 
 void TestNpy::roundTrip_data() {
@@ -289,6 +290,20 @@ void TestNpy::missingFile() {
     QVERIFY(!array.ok());
     QCOMPARE(array.error().message,
              path + QStringLiteral(": cannot read: No such file or directory"));
+}
+
+// A shape with a zero reads as an array of no values (UBSan once caught a memcpy from it into a
+// null pointer); only turning it into a tensor refuses it.
+void TestNpy::emptyArrayReadsAsEmpty() {
+    const auto array =
+        parseNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 3, 3), }", {}),
+                 QStringLiteral("x.npy"));
+    QVERIFY2(array.ok(), qPrintable(array.ok() ? QString() : array.error().message));
+    QCOMPARE(array->dims, (std::vector<std::int64_t>{0, 3, 3}));
+    QVERIFY(array->values.empty());
+    const auto t = tensorFromArray(*array, QStringLiteral("x.npy"));
+    QVERIFY(!t.ok());
+    QCOMPARE(t.error().message, QStringLiteral("x.npy: the array (0, 3, 3) is empty"));
 }
 
 QTEST_GUILESS_MAIN(TestNpy)

@@ -49,6 +49,8 @@ private slots:
     void recomputesOnlyDownstream();
     void newerRequestWins();
     void staleResultIsNotReused();
+    void mapsOfTheOldImageAreNotReused();
+    void mapsAfterAnUpstreamEditAreNotReused();
     void invalidLayerComputesThePrefix();
     void overBudgetIsRefused();
 };
@@ -132,6 +134,71 @@ void TestComputeController::staleResultIsNotReused() {
     QTRY_VERIFY(finished.count() >= 2 && finished.last().at(0).toInt() == last);
     QCOMPARE(controller.results()[1]->values.shape(), (Shape{4, 16, 16}));
     QCOMPARE(controller.results()[2]->values.shape(), (Shape{4, 32, 32}));
+}
+
+// A new image, then an edit as soon as the image is loaded but before any layer of it was
+// computed: the maps still held were computed from the old image by the very same layer
+// objects, and must not be reused for the new one.
+void TestComputeController::mapsOfTheOldImageAreNotReused() {
+    Pipeline p = test::pipelineFromJson(pipelineJson(kLayers));
+    ComputeController controller;
+    QSignalSpy finished(&controller, &ComputeController::finished);
+    QSignalSpy inputs(&controller, &ComputeController::inputReady);
+    controller.request(p, analyze(p));
+    QTRY_COMPARE(finished.count(), 1);
+
+    p.input.source = QStringLiteral("builtin:checkerboard");
+    controller.request(p, analyze(p));
+    // Returns as the new image arrives, before the layer results queued behind it.
+    QVERIFY(inputs.wait());
+    QCOMPARE(inputs.count(), 2);
+    QSignalSpy started(&controller, &ComputeController::started);
+    const int last = controller.request(p, analyze(p));
+    QCOMPARE(started.at(0).at(1).toInt(), 0);
+    QTRY_VERIFY(finished.last().at(0).toInt() == last);
+
+    const Tensor input = *loadInputTensor(p.input, p.baseDir);
+    auto direct = runPipeline(p, analyze(p), input, RunOptions{});
+    QVERIFY(direct.ok());
+    for (std::size_t i = 0; i < 3; ++i) {
+        QString why;
+        QVERIFY2(test::tensorsClose(controller.results()[i]->values, direct->layers[i]->values, 0,
+                                    0, &why),
+                 qPrintable(QStringLiteral("layer %1: %2").arg(i).arg(why)));
+    }
+}
+
+// The first layer is edited; as soon as its new map arrives, another request (a rename
+// further down, say): the maps after it still held were computed from the old first layer,
+// by the very same layer objects, and must not be reused.
+void TestComputeController::mapsAfterAnUpstreamEditAreNotReused() {
+    Pipeline p = test::pipelineFromJson(pipelineJson(kLayers));
+    ComputeController controller;
+    QSignalSpy finished(&controller, &ComputeController::finished);
+    controller.request(p, analyze(p));
+    QTRY_COMPARE(finished.count(), 1);
+
+    p.layers[0].layer = parseLayer(
+        R"({"type": "conv2d", "filters": 4, "kernel_size": 5, "padding": "same", "seed": 9})");
+    QSignalSpy layers(&controller, &ComputeController::layerReady);
+    controller.request(p, analyze(p));
+    // Returns as the new conv map arrives, before the maps queued behind it.
+    QVERIFY(layers.wait());
+    QCOMPARE(layers.at(0).at(1).toInt(), 0);
+    QSignalSpy started(&controller, &ComputeController::started);
+    const int last = controller.request(p, analyze(p));
+    QCOMPARE(started.at(0).at(1).toInt(), 1);
+    QTRY_VERIFY(finished.last().at(0).toInt() == last);
+
+    const Tensor input = *loadInputTensor(p.input, p.baseDir);
+    auto direct = runPipeline(p, analyze(p), input, RunOptions{});
+    QVERIFY(direct.ok());
+    for (std::size_t i = 0; i < 3; ++i) {
+        QString why;
+        QVERIFY2(test::tensorsClose(controller.results()[i]->values, direct->layers[i]->values, 0,
+                                    0, &why),
+                 qPrintable(QStringLiteral("layer %1: %2").arg(i).arg(why)));
+    }
 }
 
 void TestComputeController::invalidLayerComputesThePrefix() {

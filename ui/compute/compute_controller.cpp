@@ -3,6 +3,8 @@
 #include "compute/compute_worker.h"
 #include "io/image_input.h"
 
+#include <algorithm>
+
 namespace stridelab::ui {
 
 QString inputKey(const InputSpec& input, const QDir& baseDir) {
@@ -20,17 +22,12 @@ QString inputKey(const InputSpec& input, const QDir& baseDir) {
 }
 
 ComputeController::ComputeController(QObject* parent)
-    : QObject(parent), worker_(new ComputeWorker) {
+    : QObject(parent), worker_(new ComputeWorker(this)) {
     raiseImageAllocationLimit(memoryLimit_);  // here, so the compute thread only reads it
-    qRegisterMetaType<ComputeJob>();
     qRegisterMetaType<SharedResult>("stridelab::ui::SharedResult");
     qRegisterMetaType<SharedTensor>("stridelab::ui::SharedTensor");
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &ComputeWorker::inputReady, this, &ComputeController::onInputReady);
-    connect(worker_, &ComputeWorker::layerReady, this, &ComputeController::onLayerReady);
-    connect(worker_, &ComputeWorker::finished, this, &ComputeController::onFinished);
-    connect(worker_, &ComputeWorker::failed, this, &ComputeController::onFailed);
     thread_.setObjectName(QStringLiteral("StrideLab compute"));
     connect(&thread_, &QThread::started, worker_, &ComputeWorker::yieldToTheWindow,
             Qt::DirectConnection);
@@ -81,15 +78,42 @@ int ComputeController::request(const Pipeline& pipeline, const PipelineReport& r
         inputKey_.clear();
     }
     job.reuse.assign(results_.begin(), results_.begin() + static_cast<std::ptrdiff_t>(same));
-    // Stale maps stay visible (dimmed) until fresh ones replace them.
+    // Stale maps stay visible (dimmed) until fresh ones replace them. But they were computed
+    // from another input or after other layers, so no later request may take them for its
+    // own, even where its layers are the same objects again (a new image that has loaded, an
+    // edit further up, then another request before the map was recomputed).
     results_.resize(pipeline.layers.size());
     sources_.resize(pipeline.layers.size());
+    std::fill(sources_.begin() + static_cast<std::ptrdiff_t>(same), sources_.end(), ResultSource{});
     computedPipeline_ = pipeline;
     busy_ = true;
-    emit started(job.generation, static_cast<int>(same));
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, job] { worker->compute(job); }, Qt::QueuedConnection);
-    return job.generation;
+    const int generation = job.generation;
+    emit started(generation, static_cast<int>(same));
+    postHandOver(worker_, std::move(job));
+    return generation;
+}
+
+bool ComputeController::event(QEvent* event) {
+    const ComputeOutcome* outcome = HandOverEvent<ComputeOutcome>::receive(event);
+    if (outcome == nullptr) {
+        return QObject::event(event);
+    }
+    const ComputeOutcome& o = *outcome;
+    switch (o.kind) {
+        case ComputeOutcome::Kind::InputReady:
+            onInputReady(o.generation, o.input, o.inputKey);
+            break;
+        case ComputeOutcome::Kind::LayerReady:
+            onLayerReady(o.generation, o.index, o.result, o.milliseconds);
+            break;
+        case ComputeOutcome::Kind::Finished:
+            onFinished(o.generation, o.milliseconds);
+            break;
+        case ComputeOutcome::Kind::Failed:
+            onFailed(o.generation, o.message);
+            break;
+    }
+    return true;
 }
 
 void ComputeController::onInputReady(int generation, const SharedTensor& input,

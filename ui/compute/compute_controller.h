@@ -51,6 +51,10 @@ signals:
     void finished(int generation, double milliseconds);
     void failed(int generation, const QString& message);
 
+protected:
+    // The worker's outcomes (compute_worker.h), in the order it reported them.
+    bool event(QEvent* event) override;
+
 private:
     void onInputReady(int generation, const SharedTensor& input, const QString& inputKey);
     void onLayerReady(int generation, int index, const SharedResult& result, double milliseconds);
