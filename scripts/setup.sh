@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # StrideLab set-up on Debian 12: installs the Debian packages that are missing, builds a
-# Release, then either opens the app on a built-in example (`run`) or runs every test (`test`).
+# Release, then either opens the app on a built-in example (`run`) or runs every test (`test`:
+# the suite, then the sanitizer, fuzzing and thread-safety checks of scripts/reliability.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,11 @@ cmake --build --preset release -j "$(nproc)"
 
 case "$mode" in
   run) exec build/release/app/stridelab ;;
-  test) ctest --preset release -j "$(nproc)" ;;
+  test)
+    ctest --preset release -j "$(nproc)"
+    # Then the whole suite under ASan+UBSan, each fuzz target for a bounded time, and the
+    # compute stress test under TSan (docs/reliability.md).
+    bash scripts/reliability.sh
+    ;;
   build) ;;
 esac
