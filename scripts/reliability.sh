@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reliability checks CI runs after `scripts/setup.sh test` (docs/reliability.md):
 #   asan  the whole test suite built with AddressSanitizer + UBSan (preset debug-asan)
-#   fuzz  each libFuzzer target for FUZZ_SECONDS (default 45) from the committed corpus
+#   fuzz  each libFuzzer target for FUZZ_SECONDS (default 30) from the committed corpus
 #   tsan  tst_compute_stress built with ThreadSanitizer (preset tsan)
 # `scripts/reliability.sh` runs all three; name steps to run only those. Any sanitizer report,
 # fuzzer crash or failing test fails the script. Needs the packages setup.sh installs.
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(asan fuzz tsan)
 jobs="$(nproc)"
-fuzz_seconds="${FUZZ_SECONDS:-45}"
+fuzz_seconds="${FUZZ_SECONDS:-30}"
 fuzz_targets=(pipeline_loader npy_reader image_input layer_stack)
 
 timed() {  # name command...: runs the command, then prints how long it took
