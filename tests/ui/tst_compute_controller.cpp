@@ -5,6 +5,7 @@
 #include "compute/compute_controller.h"
 #include "io/image_input.h"
 #include "layers/layer_registry.h"
+#include "support/gate_layer.h"
 #include "support/test_support.h"
 
 #include <QJsonDocument>
@@ -30,6 +31,20 @@ const QByteArray kLayers =
 
 PipelineReport analyze(const Pipeline& p) {
     return analyzePipeline(p, *inputShape(p.input, p.baseDir));
+}
+
+// Every map the controller holds equals a direct run of `p`.
+void expectDirectResults(const ComputeController& controller, const Pipeline& p) {
+    const Tensor input = *loadInputTensor(p.input, p.baseDir);
+    auto direct = runPipeline(p, analyze(p), input, RunOptions{});
+    QVERIFY(direct.ok());
+    QCOMPARE(controller.results().size(), p.layers.size());
+    for (std::size_t i = 0; i < p.layers.size(); ++i) {
+        QString why;
+        QVERIFY2(test::tensorsClose(controller.results()[i]->values, direct->layers[i]->values, 0,
+                                    0, &why),
+                 qPrintable(QStringLiteral("layer %1: %2").arg(i).arg(why)));
+    }
 }
 
 LayerPtr parseLayer(const QByteArray& json) {
@@ -136,69 +151,58 @@ void TestComputeController::staleResultIsNotReused() {
     QCOMPARE(controller.results()[2]->values.shape(), (Shape{4, 32, 32}));
 }
 
-// A new image, then an edit as soon as the image is loaded but before any layer of it was
-// computed: the maps still held were computed from the old image by the very same layer
-// objects, and must not be reused for the new one.
+// A new image, then another request once the image has loaded but before any layer of it
+// was computed (the gate holds the compute thread there): the maps still held were computed
+// from the old image by the very same layer objects, and must not be reused.
 void TestComputeController::mapsOfTheOldImageAreNotReused() {
     Pipeline p = test::pipelineFromJson(pipelineJson(kLayers));
+    auto gate = std::make_shared<test::GateLayer>();
+    p.layers.insert(p.layers.begin(), PipelineLayer{QStringLiteral("gate"), true, gate});
     ComputeController controller;
     QSignalSpy finished(&controller, &ComputeController::finished);
     QSignalSpy inputs(&controller, &ComputeController::inputReady);
     controller.request(p, analyze(p));
     QTRY_COMPARE(finished.count(), 1);
 
+    gate->close();
     p.input.source = QStringLiteral("builtin:checkerboard");
     controller.request(p, analyze(p));
-    // Returns as the new image arrives, before the layer results queued behind it.
     QVERIFY(inputs.wait());
     QCOMPARE(inputs.count(), 2);
     QSignalSpy started(&controller, &ComputeController::started);
     const int last = controller.request(p, analyze(p));
+    gate->open();
     QCOMPARE(started.at(0).at(1).toInt(), 0);
     QTRY_VERIFY(finished.last().at(0).toInt() == last);
-
-    const Tensor input = *loadInputTensor(p.input, p.baseDir);
-    auto direct = runPipeline(p, analyze(p), input, RunOptions{});
-    QVERIFY(direct.ok());
-    for (std::size_t i = 0; i < 3; ++i) {
-        QString why;
-        QVERIFY2(test::tensorsClose(controller.results()[i]->values, direct->layers[i]->values, 0,
-                                    0, &why),
-                 qPrintable(QStringLiteral("layer %1: %2").arg(i).arg(why)));
-    }
+    expectDirectResults(controller, p);
 }
 
-// The first layer is edited; as soon as its new map arrives, another request (a rename
-// further down, say): the maps after it still held were computed from the old first layer,
-// by the very same layer objects, and must not be reused.
+// The first layer is edited, and once its new map has arrived (the gate after it holds the
+// compute thread), another request: the maps after it still held were computed from the old
+// first layer, by the very same layer objects, and must not be reused.
 void TestComputeController::mapsAfterAnUpstreamEditAreNotReused() {
     Pipeline p = test::pipelineFromJson(pipelineJson(kLayers));
+    auto gate = std::make_shared<test::GateLayer>();
+    p.layers.insert(p.layers.begin() + 1, PipelineLayer{QStringLiteral("gate"), true, gate});
     ComputeController controller;
     QSignalSpy finished(&controller, &ComputeController::finished);
     controller.request(p, analyze(p));
     QTRY_COMPARE(finished.count(), 1);
 
+    gate->close();
     p.layers[0].layer = parseLayer(
         R"({"type": "conv2d", "filters": 4, "kernel_size": 5, "padding": "same", "seed": 9})");
     QSignalSpy layers(&controller, &ComputeController::layerReady);
     controller.request(p, analyze(p));
-    // Returns as the new conv map arrives, before the maps queued behind it.
     QVERIFY(layers.wait());
+    QCOMPARE(layers.count(), 1);
     QCOMPARE(layers.at(0).at(1).toInt(), 0);
     QSignalSpy started(&controller, &ComputeController::started);
     const int last = controller.request(p, analyze(p));
+    gate->open();
     QCOMPARE(started.at(0).at(1).toInt(), 1);
     QTRY_VERIFY(finished.last().at(0).toInt() == last);
-
-    const Tensor input = *loadInputTensor(p.input, p.baseDir);
-    auto direct = runPipeline(p, analyze(p), input, RunOptions{});
-    QVERIFY(direct.ok());
-    for (std::size_t i = 0; i < 3; ++i) {
-        QString why;
-        QVERIFY2(test::tensorsClose(controller.results()[i]->values, direct->layers[i]->values, 0,
-                                    0, &why),
-                 qPrintable(QStringLiteral("layer %1: %2").arg(i).arg(why)));
-    }
+    expectDirectResults(controller, p);
 }
 
 void TestComputeController::invalidLayerComputesThePrefix() {

@@ -9,11 +9,11 @@
 #include "compute/compute_controller.h"
 #include "io/image_input.h"
 #include "layers/layer_registry.h"
+#include "support/gate_layer.h"
 #include "support/test_support.h"
 
 #include <QJsonDocument>
 #include <QMap>
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -111,50 +111,6 @@ struct Claim {
     int index = 0;
     SharedResult result;
     const char* when = "";
-};
-
-// Passes its input through unchanged, but first waits until the run is cancelled (or `release`
-// is given, so a broken cancellation fails the test instead of hanging the thread).
-class BlockingLayer : public Layer {
-public:
-    mutable QSemaphore entered;
-    mutable QSemaphore release;
-    mutable std::atomic<bool> sawCancel{false};
-
-    QString type() const override { return QStringLiteral("blocking"); }
-    QJsonObject toJson() const override { return {}; }
-    QString describe() const override { return QStringLiteral("blocks"); }
-    Result<LayerShape> inferShape(const ShapeQuery& query) const override {
-        LayerShape s;
-        s.output = query.input;
-        for (AxisShape* a : {&s.height, &s.width}) {
-            const std::int64_t n = a == &s.height ? query.input.h : query.input.w;
-            *a = AxisShape{n, n, 0, 0, n, 1, 1, 1, 1, QStringLiteral("%1").arg(n)};
-        }
-        return s;
-    }
-    void forward(const ForwardQuery& query, LayerResult& out) const override {
-        entered.release();
-        while (!query.cancel->load() && !release.tryAcquire(1, 10)) {
-        }
-        sawCancel = query.cancel->load();
-        out.values = query.input;
-    }
-    PositionRange dependencies(Axis axis, std::int64_t position,
-                               const LayerShape& shape) const override {
-        return windowDependencies(position, shape.axis(axis));
-    }
-    double jumpFactor(Axis /*axis*/, const LayerShape& /*shape*/) const override { return 1.0; }
-};
-
-// Counts its forwards; otherwise the identity.
-class CountingLayer : public BlockingLayer {
-public:
-    mutable std::atomic<int> forwards{0};
-    void forward(const ForwardQuery& query, LayerResult& out) const override {
-        ++forwards;
-        out.values = query.input;
-    }
 };
 
 }  // namespace
@@ -274,24 +230,24 @@ void TestComputeStress::editStormShowsOnlyFreshResults() {
 // after it never run, and the newer request then completes.
 void TestComputeStress::cancellationStopsTheRunningLayer() {
     Pipeline p = basePipeline();
-    auto blocking = std::make_shared<BlockingLayer>();
-    auto after = std::make_shared<CountingLayer>();
-    p.layers[1].layer = blocking;
+    auto gate = std::make_shared<test::GateLayer>(true);
+    auto after = std::make_shared<test::GateLayer>();
+    p.layers[1].layer = gate;
     p.layers[2].layer = after;
     ComputeController controller;
     controller.setThreads(1);
     QSignalSpy finished(&controller, &ComputeController::finished);
     controller.request(p, analyze(p));
-    blocking->entered.acquire();  // the worker is inside the blocking layer's forward
+    gate->entered().acquire();  // the worker is inside the closed gate's forward
 
     Pipeline edited = basePipeline();
     const int newer = controller.request(edited, analyze(edited));
     const bool done = QTest::qWaitFor(
         [&] { return !finished.isEmpty() && finished.last().at(0).toInt() == newer; }, 60000);
-    blocking->release.release();  // a broken cancellation must not leave the worker stuck
+    gate->open();  // a broken cancellation must not leave the worker stuck
     QVERIFY(done);
-    QVERIFY(blocking->sawCancel);
-    QCOMPARE(after->forwards.load(), 0);
+    QVERIFY(gate->sawCancel());
+    QCOMPARE(after->forwards(), 0);
     QCOMPARE(finished.count(), 1);
 }
 
