@@ -250,6 +250,18 @@ Result<Tensor> loadImageTensor(const QString& source, ColorMode mode, std::optio
         if (image.isNull()) {
             return damagedData(path, reader);
         }
+        // The shapes were inferred from the header: data of another size (a GIF whose frame
+        // differs from its screen) would not match them.
+        if (image.size() != info->size) {
+            return Error::runtime(
+                QStringLiteral("%1: cannot read the image: its header declares %2 x %3 pixels, "
+                               "its data decodes to %4 x %5 (a damaged file?)")
+                    .arg(path)
+                    .arg(info->size.width())
+                    .arg(info->size.height())
+                    .arg(image.width())
+                    .arg(image.height()));
+        }
     }
     Tensor tensor = imageToTensor(image, mode);
     image = QImage();  // the decoded copy is not needed any more
