@@ -446,24 +446,12 @@ void MainWindow::exportDiagram() {
     }
     content->display = displayOptions_;
     // The maps style draws the maps on screen, once all of them are fresh.
-    const auto& results = compute_->results();
-    const bool fresh = !compute_->busy() && compute_->input() &&
-                       pipeline.input.kind != InputKind::Shape &&
-                       compute_->input()->shape() == content->maps[0].shape &&
-                       results.size() + 1 == content->maps.size() &&
-                       std::all_of(results.begin(), results.end(),
-                                   [](const SharedResult& r) { return r != nullptr; });
-    if (fresh) {
-        content->maps[0].cards = renderDiagramCards(*compute_->input(), displayOptions_);
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            if (results[i]->values.shape() != content->maps[i + 1].shape) {
-                for (DiagramMap& map : content->maps) {
-                    map.cards.clear();
-                }
-                break;
-            }
-            content->maps[i + 1].cards = renderDiagramCards(results[i]->values, displayOptions_);
+    if (!compute_->busy() && compute_->input() && pipeline.input.kind != InputKind::Shape) {
+        std::vector<const Tensor*> maps;
+        for (const SharedResult& r : compute_->results()) {
+            maps.push_back(r ? &r->values : nullptr);
         }
+        attachDiagramCards(*content, *compute_->input(), maps);
     }
     // The explorer's trace, if any, is drawn on the maps (map k is switched-on layer k).
     for (std::size_t m = 0; m < content->maps.size(); ++m) {

@@ -131,4 +131,20 @@ std::optional<DiagramScale> diagramScaleFromKey(const QString& key) {
     return std::nullopt;
 }
 
+void attachDiagramCards(DiagramContent& content, const Tensor& input,
+                        const std::vector<const Tensor*>& results) {
+    if (results.size() + 1 != content.maps.size() || input.shape() != content.maps[0].shape) {
+        return;
+    }
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i] == nullptr || results[i]->shape() != content.maps[i + 1].shape) {
+            return;
+        }
+    }
+    content.maps[0].cards = renderDiagramCards(input, content.display);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        content.maps[i + 1].cards = renderDiagramCards(*results[i], content.display);
+    }
+}
+
 }  // namespace stridelab::ui

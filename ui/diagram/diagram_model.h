@@ -97,6 +97,12 @@ constexpr int kMaxDiagramCards = 6;
                                                      const DisplayOptions& display,
                                                      int targetPixels = 320);
 
+// Gives every map of `content` its cards from the input and one result per switched-on
+// layer, when they all match the content's shapes; otherwise leaves every map without cards
+// (a "maps" diagram of stale results would lie).
+void attachDiagramCards(DiagramContent& content, const Tensor& input,
+                        const std::vector<const Tensor*>& results);
+
 // "blocks", "maps" and back.
 [[nodiscard]] QString diagramStyleKey(DiagramStyle style);
 [[nodiscard]] std::optional<DiagramStyle> diagramStyleFromKey(const QString& key);
