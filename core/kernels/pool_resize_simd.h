@@ -29,7 +29,13 @@ struct PoolRow {
     float* dst = nullptr;            // the output row
     std::int32_t* argmax = nullptr;  // max: the argmax row (flat y*inW + x), or none
     float divisor = 1.0F;            // average: the window's count
+    float* scratch = nullptr;        // average: poolScratchFloats(inW) floats of the thread's
 };
+
+// The scratch an average row needs: the column sums of one input row, plus a vector of slack.
+inline std::int64_t poolScratchFloats(std::int64_t inW) {
+    return inW + 64;
+}
 
 // Horizontal x2 linear resize of one row: for i in [0, n),
 //   dst[2i] = evenLeft*s[i-1] + evenCentre*s[i],  dst[2i+1] = oddCentre*s[i] + oddRight*s[i+1]
@@ -44,7 +50,7 @@ struct LinearX2Weights {
 struct PoolResizeKernels {
     // Max with argmax, ties to the first in row-major order, a NaN wins (as PyTorch).
     void (*maxPoolRow)(const PoolRow& row);
-    // Sum in row-major order, divided by row.divisor.
+    // The window's rows summed per column, then its columns; divided by row.divisor.
     void (*avgPoolRow)(const PoolRow& row);
     // dst[2i] = dst[2i+1] = src[i], i in [0, n).
     void (*repeatX2Row)(const float* src, std::int64_t n, float* dst);

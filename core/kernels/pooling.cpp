@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace stridelab {
 
@@ -168,30 +169,37 @@ void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor diviso
     const Shape out = g.output;
     const Columns inner = innerColumns(g);
     const simd::PoolResizeKernels* k = rowKernels(g, inner);
-#pragma omp parallel for num_threads(threads) schedule(static)
-    for (std::int64_t c = 0; c < out.c; ++c) {
-        const float* src = input.channel(c);
-        float* dst = output.channel(c);
-        for (std::int64_t oy = 0; oy < out.h; ++oy) {
-            const Window wy =
-                windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-            float* dstRow = dst + oy * out.w;
-            const bool vector = k != nullptr && wy.begin < wy.end;
-            if (vector) {
-                // Inside the row a window's padded and real widths are both the kernel's.
-                simd::PoolRow r = poolRow(g, src, wy, inner);
-                r.dst = dstRow;
-                const std::int64_t rows =
-                    divisor == AverageDivisor::PaddedWindow ? wy.paddedLength : wy.end - wy.begin;
-                r.divisor = static_cast<float>(rows * g.kernel.w);
-                k->avgPoolRow(r);
-            }
-            for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                if (vector && ox == inner.begin) {
-                    ox = inner.end - 1;
-                    continue;
+#pragma omp parallel num_threads(threads)
+    {
+        std::vector<float> scratch(
+            k != nullptr ? static_cast<std::size_t>(simd::poolScratchFloats(in.w)) : 0);
+#pragma omp for schedule(static)
+        for (std::int64_t c = 0; c < out.c; ++c) {
+            const float* src = input.channel(c);
+            float* dst = output.channel(c);
+            for (std::int64_t oy = 0; oy < out.h; ++oy) {
+                const Window wy =
+                    windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
+                float* dstRow = dst + oy * out.w;
+                const bool vector = k != nullptr && wy.begin < wy.end;
+                if (vector) {
+                    // Inside the row a window's padded and real widths are both the kernel's.
+                    simd::PoolRow r = poolRow(g, src, wy, inner);
+                    r.dst = dstRow;
+                    r.scratch = scratch.data();
+                    const std::int64_t rows = divisor == AverageDivisor::PaddedWindow
+                                                  ? wy.paddedLength
+                                                  : wy.end - wy.begin;
+                    r.divisor = static_cast<float>(rows * g.kernel.w);
+                    k->avgPoolRow(r);
                 }
-                dstRow[ox] = averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
+                for (std::int64_t ox = 0; ox < out.w; ++ox) {
+                    if (vector && ox == inner.begin) {
+                        ox = inner.end - 1;
+                        continue;
+                    }
+                    dstRow[ox] = averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
+                }
             }
         }
     }

@@ -7,7 +7,8 @@
 
 namespace stridelab {
 
-Tensor::Tensor(Shape shape, std::vector<float> values) : shape_(shape), values_(std::move(values)) {
+Tensor::Tensor(Shape shape, const std::vector<float>& values)
+    : shape_(shape), values_(values.begin(), values.end()) {
     assert(static_cast<std::int64_t>(values_.size()) == shape.elements());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tensor/large_page_allocator.h"
 #include "tensor/shape.h"
 
 #include <cstdint>
@@ -14,7 +15,7 @@ public:
     Tensor() = default;
     explicit Tensor(Shape shape, float fill = 0.0F)
         : shape_(shape), values_(static_cast<std::size_t>(shape.elements()), fill) {}
-    Tensor(Shape shape, std::vector<float> values);
+    Tensor(Shape shape, const std::vector<float>& values);
 
     [[nodiscard]] const Shape& shape() const { return shape_; }
     [[nodiscard]] bool empty() const { return values_.empty(); }
@@ -52,7 +53,7 @@ public:
 
 private:
     Shape shape_;
-    std::vector<float> values_;
+    std::vector<float, LargePageAllocator<float>> values_;
 };
 
 // An N-dimensional float array as read from a .npy file or nested JSON arrays (weights).

@@ -68,6 +68,8 @@ const std::vector<PoolCase>& poolCases() {
         {"2x6x40 k2 s1", {2, 6, 40}, {{2, 2}, {1, 1}, pads(0), false}},
         {"2x9x50 k3 s2 p(0,1,0,1), TF same", {2, 9, 50}, {{3, 3}, {2, 2}, pads(0, 1, 0, 1), false}},
         {"2x9x37 k5x4 s2 p(2,2,1,2) ceil", {2, 9, 37}, {{5, 4}, {2, 2}, pads(2, 2, 1, 2), true}},
+        {"2x6x53 k2x7 s1 p(0,0,3,3)", {2, 6, 53}, {{2, 7}, {1, 1}, pads(0, 0, 3, 3), false}},
+        {"2x5x66 k1x2 s1x2", {2, 5, 66}, {{1, 2}, {1, 2}, pads(0), false}},
     };
     return cases;
 }
@@ -282,6 +284,10 @@ private slots:
                 stridelab::maxPool2d(input, geometry, actual, argmax, 2);
                 QVERIFY2(bitIdentical(actual, plain), isaName(isa));
                 QCOMPARE(argmax, plainArgmax);
+                // The values-only path (no unpool reads the indices) has its own loops.
+                Tensor valuesOnly(geometry.output);
+                stridelab::maxPool2d(input, geometry, valuesOnly, 1);
+                QVERIFY2(bitIdentical(valuesOnly, plain), isaName(isa));
             }
         }
     }
