@@ -7,6 +7,7 @@
 
 #include <immintrin.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -130,6 +131,15 @@ inline V laterWins(V best, V v) {
 std::int64_t maxPoolPairsRow(const PoolRow& r) {
     const float* first = r.src + r.yBegin * r.inW - r.left;
     std::int64_t ox = r.oxBegin;
+    if (r.yEnd - r.yBegin == 2) {
+        const float* second = first + r.inW;
+        for (; fitsVector(r, ox); ox += N) {
+            const V a = laterWins(load(first + 2 * ox), load(second + 2 * ox));
+            const V b = laterWins(load(first + 2 * ox + N), load(second + 2 * ox + N));
+            store(r.dst + ox, laterWins(evenOf(a, b, Lanes{}), oddOf(a, b, Lanes{})));
+        }
+        return ox;
+    }
     for (; fitsVector(r, ox); ox += N) {
         V a = load(first + 2 * ox);
         V b = load(first + 2 * ox + N);
@@ -278,47 +288,133 @@ void avgPoolRow(const PoolRow& r) {
     }
 }
 
-void repeatX2Row(const float* src, std::int64_t n, float* dst) {
-    std::int64_t i = 0;
-    for (; i + N <= n; i += N) {
-        const V v = load(src + i);
-        store(dst + 2 * i, zipLow(v, v, Lanes{}));
-        store(dst + 2 * i + N, zipHigh(v, v, Lanes{}));
-    }
-    for (; i < n; ++i) {
-        dst[2 * i] = src[i];
-        dst[2 * i + 1] = src[i];
+// The kernel for `r.rows` rows, one at a time.
+template <void (*OneRow)(const PoolRow&)>
+void eachRow(const PoolRow& r) {
+    PoolRow row = r;
+    for (std::int64_t i = 0; i < r.rows; ++i) {
+        OneRow(row);
+        row.yBegin += r.strideH;
+        row.yEnd += r.strideH;
+        row.dst += r.dstStep;
+        if (row.argmax != nullptr) {
+            row.argmax += r.dstStep;
+        }
     }
 }
 
-void linearX2Row(const float* s, std::int64_t n, LinearX2Weights w, float* dst) {
+// One source row with every element twice into `count` (1 or 2) output rows of 2n, `step`
+// floats apart: each vector is loaded and shuffled once for both.
+void repeatX2Rows(const float* src, std::int64_t n, float* dst, std::int64_t count,
+                  std::int64_t step) {
     std::int64_t i = 0;
+    for (; i + N <= n; i += N) {
+        const V v = load(src + i);
+        const V low = zipLow(v, v, Lanes{});
+        const V high = zipHigh(v, v, Lanes{});
+        for (std::int64_t row = 0; row < count; ++row) {
+            store(dst + row * step + 2 * i, low);
+            store(dst + row * step + 2 * i + N, high);
+        }
+    }
+    for (; i < n; ++i) {
+        for (std::int64_t row = 0; row < count; ++row) {
+            dst[row * step + 2 * i] = src[i];
+            dst[row * step + 2 * i + 1] = src[i];
+        }
+    }
+}
+
+void repeatX2Plane(const float* src, std::int64_t inW, const SourceRows* rowOf, std::int64_t outH,
+                   float* dst) {
+    const std::int64_t outW = 2 * inW;
+    for (std::int64_t y = 0; y < outH;) {
+        const std::int64_t count = (y + 1 < outH && rowOf[y + 1].first == rowOf[y].first) ? 2 : 1;
+        repeatX2Rows(src + rowOf[y].first * inW, inW, dst + y * outW, count, outW);
+        y += count;
+    }
+}
+
+// Lanes shifted by one towards the start (by one towards the end) with the edge lane repeated:
+// the s[i-1] (s[i+1]) vectors of the first (last) whole vector of a row, whose neighbours
+// outside the row are the replicated edge.
+constexpr int previousIndex(int j) {
+    return j == 0 ? 0 : j - 1;
+}
+constexpr int nextIndex(int j) {
+    return j == N - 1 ? N - 1 : j + 1;
+}
+template <std::size_t... I>
+inline V shiftedBack(V v, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(v, v, previousIndex(I)...);
+}
+template <std::size_t... I>
+inline V shiftedForward(V v, std::index_sequence<I...> /*lanes*/) {
+    return __builtin_shufflevector(v, v, nextIndex(I)...);
+}
+
+// One source row of n widened to 2n (LinearX2Weights), read straight from the source: the
+// first and last whole vectors shuffle their edge neighbour in, the tail clamps.
+void linearX2Row(const float* s, std::int64_t n, LinearX2Weights w, float* dst) {
     const V evenLeft = splat(w.evenLeft);
     const V evenCentre = splat(w.evenCentre);
     const V oddCentre = splat(w.oddCentre);
     const V oddRight = splat(w.oddRight);
+    std::int64_t i = 0;
     for (; i + N <= n; i += N) {
         const V centre = load(s + i);
-        const V even = evenLeft * load(s + i - 1) + evenCentre * centre;
-        const V odd = oddCentre * centre + oddRight * load(s + i + 1);
+        const V left = i == 0 ? shiftedBack(centre, Lanes{}) : load(s + i - 1);
+        const V right = i + N == n ? shiftedForward(centre, Lanes{}) : load(s + i + 1);
+        const V even = evenLeft * left + evenCentre * centre;
+        const V odd = oddCentre * centre + oddRight * right;
         store(dst + 2 * i, zipLow(even, odd, Lanes{}));
         store(dst + 2 * i + N, zipHigh(even, odd, Lanes{}));
     }
     for (; i < n; ++i) {
-        dst[2 * i] = w.evenLeft * s[i - 1] + w.evenCentre * s[i];
-        dst[2 * i + 1] = w.oddCentre * s[i] + w.oddRight * s[i + 1];
+        const float left = s[i == 0 ? 0 : i - 1];
+        const float right = s[i + 1 == n ? i : i + 1];
+        dst[2 * i] = w.evenLeft * left + w.evenCentre * s[i];
+        dst[2 * i + 1] = w.oddCentre * s[i] + w.oddRight * right;
     }
 }
 
-void blendRows(const float* a, float wa, const float* b, float wb, std::int64_t n, float* dst) {
-    std::int64_t i = 0;
-    const V va = splat(wa);
-    const V vb = splat(wb);
-    for (; i + N <= n; i += N) {
-        store(dst + i, va * load(a + i) + vb * load(b + i));
-    }
-    for (; i < n; ++i) {
-        dst[i] = wa * a[i] + wb * b[i];
+// Rows widened first, then blended (the order of PyTorch and of the general path): each
+// source row is widened once into one of two slots of scratch and serves every output row
+// that reads it; rows that read one source row are widened straight into the output.
+void linearX2Plane(const float* src, std::int64_t inW, const SourceRows* rowOf, std::int64_t outH,
+                   LinearX2Weights w, float* scratch, float* dst) {
+    const std::int64_t outW = 2 * inW;
+    std::array<std::int64_t, 2> slotRow = {-1, -1};
+    auto widened = [&](std::int64_t sourceRow, std::int64_t keep) {
+        for (std::size_t slot = 0; slot < 2; ++slot) {
+            if (slotRow[slot] == sourceRow) {
+                return scratch + static_cast<std::int64_t>(slot) * outW;
+            }
+        }
+        const std::size_t slot = slotRow[0] == keep ? 1 : 0;
+        slotRow[slot] = sourceRow;
+        float* row = scratch + static_cast<std::int64_t>(slot) * outW;
+        linearX2Row(src + sourceRow * inW, inW, w, row);
+        return row;
+    };
+    for (std::int64_t y = 0; y < outH; ++y) {
+        const SourceRows& r = rowOf[y];
+        float* out = dst + y * outW;
+        if (!r.blended) {
+            linearX2Row(src + r.first * inW, inW, w, out);
+            continue;
+        }
+        const float* a = widened(r.first, r.second);
+        const float* b = widened(r.second, r.first);
+        const V wa = splat(r.firstWeight);
+        const V wb = splat(r.secondWeight);
+        std::int64_t x = 0;
+        for (; x + N <= outW; x += N) {
+            store(out + x, wa * load(a + x) + wb * load(b + x));
+        }
+        for (; x < outW; ++x) {
+            out[x] = r.firstWeight * a[x] + r.secondWeight * b[x];
+        }
     }
 }
 
@@ -329,6 +425,7 @@ void blendRows(const float* a, float wa, const float* b, float wb, std::int64_t 
 namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const PoolResizeKernels STRIDELAB_SIMD_TABLE = {
-    STRIDELAB_SIMD_NS::maxPoolRow, STRIDELAB_SIMD_NS::avgPoolRow, STRIDELAB_SIMD_NS::repeatX2Row,
-    STRIDELAB_SIMD_NS::linearX2Row, STRIDELAB_SIMD_NS::blendRows};
+    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::maxPoolRow>,
+    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::avgPoolRow>, STRIDELAB_SIMD_NS::repeatX2Plane,
+    STRIDELAB_SIMD_NS::linearX2Plane};
 }  // namespace stridelab::simd

@@ -29,34 +29,48 @@ Window columnWindow(const PoolGeometry& g, std::int64_t ox) {
     return windowAt(ox, g.kernel.w, g.stride.w, g.padding.left, g.padding.right, g.input.w);
 }
 
-// The output columns whose windows lie wholly inside the input row: [begin, end).
-struct Columns {
+// The outputs along one axis whose windows lie wholly inside the input: [begin, end).
+struct Range {
     std::int64_t begin = 0;
     std::int64_t end = 0;
 };
 
-Columns innerColumns(const PoolGeometry& g) {
-    const std::int64_t s = g.stride.w;
-    const std::int64_t last = g.input.w + g.padding.left - g.kernel.w;  // largest ox*s
+Range innerRange(std::int64_t inputLength, std::int64_t before, std::int64_t kernel,
+                 std::int64_t stride, std::int64_t outputLength) {
+    const std::int64_t last = inputLength + before - kernel;  // largest o*stride
     if (last < 0) {
         return {};
     }
-    const std::int64_t begin = (g.padding.left + s - 1) / s;
-    const std::int64_t end = std::min(g.output.w, last / s + 1);
-    return begin < end ? Columns{begin, end} : Columns{};
+    const std::int64_t begin = (before + stride - 1) / stride;
+    const std::int64_t end = std::min(outputLength, last / stride + 1);
+    return begin < end ? Range{begin, end} : Range{};
+}
+
+Range innerColumns(const PoolGeometry& g) {
+    return innerRange(g.input.w, g.padding.left, g.kernel.w, g.stride.w, g.output.w);
+}
+
+Range innerRows(const PoolGeometry& g) {
+    return innerRange(g.input.h, g.padding.top, g.kernel.h, g.stride.h, g.output.h);
+}
+
+// The output rows the vector kernels take in one call from output row oy: the whole run of
+// inner rows where it starts, otherwise that row alone.
+std::int64_t rowsFrom(std::int64_t oy, const Range& innerRowRange) {
+    return oy == innerRowRange.begin ? innerRowRange.end - innerRowRange.begin : 1;
 }
 
 // The vectorised rows apply where the horizontal stride is 1 or 2 (every PyTorch and Keras
 // default) and some window lies inside the row.
-const simd::PoolResizeKernels* rowKernels(const PoolGeometry& g, const Columns& inner) {
+const simd::PoolResizeKernels* rowKernels(const PoolGeometry& g, const Range& inner) {
     const simd::PoolResizeKernels* k = simd::poolResizeKernels();
     return (k != nullptr && (g.stride.w == 1 || g.stride.w == 2) && inner.begin < inner.end)
                ? k
                : nullptr;
 }
 
-simd::PoolRow poolRow(const PoolGeometry& g, const float* src, const Window& wy,
-                      const Columns& inner) {
+simd::PoolRow poolRow(const PoolGeometry& g, const float* src, const Window& wy, const Range& inner,
+                      std::int64_t rows) {
     simd::PoolRow r;
     r.src = src;
     r.inW = g.input.w;
@@ -67,6 +81,9 @@ simd::PoolRow poolRow(const PoolGeometry& g, const float* src, const Window& wy,
     r.left = g.padding.left;
     r.oxBegin = inner.begin;
     r.oxEnd = inner.end;
+    r.rows = rows;
+    r.strideH = g.stride.h;
+    r.dstStep = g.output.w;
     return r;
 }
 
@@ -117,34 +134,38 @@ void maxPoolInto(const Tensor& input, const PoolGeometry& g, Tensor& output, std
                  int threads) {
     const Shape in = g.input;
     const Shape out = g.output;
-    const Columns inner = innerColumns(g);
+    const Range inner = innerColumns(g);
+    const Range innerRowRange = innerRows(g);
     const simd::PoolResizeKernels* k = rowKernels(g, inner);
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (std::int64_t c = 0; c < out.c; ++c) {
         const float* src = input.channel(c);
         float* dst = output.channel(c);
         std::int32_t* idx = argmax != nullptr ? argmax + c * out.h * out.w : nullptr;
-        for (std::int64_t oy = 0; oy < out.h; ++oy) {
-            const Window wy =
+        for (std::int64_t oy = 0; oy < out.h;) {
+            const Window firstWy =
                 windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-            float* dstRow = dst + oy * out.w;
-            std::int32_t* idxRow = idx != nullptr ? idx + oy * out.w : nullptr;
-            const bool vector = k != nullptr && wy.begin < wy.end;
+            const bool vector = k != nullptr && firstWy.begin < firstWy.end;
+            const std::int64_t rows = vector ? rowsFrom(oy, innerRowRange) : 1;
             if (vector) {
-                simd::PoolRow r = poolRow(g, src, wy, inner);
-                r.dst = dstRow;
-                r.argmax = idxRow;
-                k->maxPoolRow(r);
+                simd::PoolRow r = poolRow(g, src, firstWy, inner, rows);
+                r.dst = dst + oy * out.w;
+                r.argmax = idx != nullptr ? idx + oy * out.w : nullptr;
+                k->maxPoolRows(r);
             }
-            for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                if (vector && ox == inner.begin) {
-                    ox = inner.end - 1;
-                    continue;
-                }
-                std::int32_t index = 0;
-                maxAt(src, in.w, wy, columnWindow(g, ox), dstRow[ox], index);
-                if (idxRow != nullptr) {
-                    idxRow[ox] = index;
+            for (const std::int64_t end = oy + rows; oy < end; ++oy) {
+                const Window wy =
+                    windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
+                for (std::int64_t ox = 0; ox < out.w; ++ox) {
+                    if (vector && ox == inner.begin) {
+                        ox = inner.end - 1;
+                        continue;
+                    }
+                    std::int32_t index = 0;
+                    maxAt(src, in.w, wy, columnWindow(g, ox), dst[oy * out.w + ox], index);
+                    if (idx != nullptr) {
+                        idx[oy * out.w + ox] = index;
+                    }
                 }
             }
         }
@@ -167,7 +188,8 @@ void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor diviso
                int threads) {
     const Shape in = g.input;
     const Shape out = g.output;
-    const Columns inner = innerColumns(g);
+    const Range inner = innerColumns(g);
+    const Range innerRowRange = innerRows(g);
     const simd::PoolResizeKernels* k = rowKernels(g, inner);
 #pragma omp parallel num_threads(threads)
     {
@@ -177,28 +199,34 @@ void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor diviso
         for (std::int64_t c = 0; c < out.c; ++c) {
             const float* src = input.channel(c);
             float* dst = output.channel(c);
-            for (std::int64_t oy = 0; oy < out.h; ++oy) {
-                const Window wy =
+            for (std::int64_t oy = 0; oy < out.h;) {
+                const Window firstWy =
                     windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-                float* dstRow = dst + oy * out.w;
-                const bool vector = k != nullptr && wy.begin < wy.end;
+                const bool vector = k != nullptr && firstWy.begin < firstWy.end;
+                const std::int64_t rows = vector ? rowsFrom(oy, innerRowRange) : 1;
                 if (vector) {
-                    // Inside the row a window's padded and real widths are both the kernel's.
-                    simd::PoolRow r = poolRow(g, src, wy, inner);
-                    r.dst = dstRow;
+                    // Inside the row a window's padded and real widths are both the kernel's;
+                    // a run of several rows has whole windows, so one divisor serves them all.
+                    simd::PoolRow r = poolRow(g, src, firstWy, inner, rows);
+                    r.dst = dst + oy * out.w;
                     r.scratch = scratch.data();
-                    const std::int64_t rows = divisor == AverageDivisor::PaddedWindow
-                                                  ? wy.paddedLength
-                                                  : wy.end - wy.begin;
-                    r.divisor = static_cast<float>(rows * g.kernel.w);
-                    k->avgPoolRow(r);
+                    const std::int64_t windowRows = divisor == AverageDivisor::PaddedWindow
+                                                        ? firstWy.paddedLength
+                                                        : firstWy.end - firstWy.begin;
+                    r.divisor = static_cast<float>(windowRows * g.kernel.w);
+                    k->avgPoolRows(r);
                 }
-                for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                    if (vector && ox == inner.begin) {
-                        ox = inner.end - 1;
-                        continue;
+                for (const std::int64_t end = oy + rows; oy < end; ++oy) {
+                    const Window wy =
+                        windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
+                    for (std::int64_t ox = 0; ox < out.w; ++ox) {
+                        if (vector && ox == inner.begin) {
+                            ox = inner.end - 1;
+                            continue;
+                        }
+                        dst[oy * out.w + ox] =
+                            averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
                     }
-                    dstRow[ox] = averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
                 }
             }
         }

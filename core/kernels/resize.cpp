@@ -43,7 +43,8 @@ float sourceCoordinate(std::int64_t x, std::int64_t nIn, std::int64_t nOut, Coor
 // Widths doubled by nearest (both rules take source column x / 2) or by bilinear with
 // half-pixel or asymmetric coordinates (fixed weights per output column parity, edges
 // replicated): vectorised rows. The rows' taps are those of the general path; bilinear
-// blends the two source rows first, then widens. False where this does not apply.
+// widens the source rows, then blends them, as the general path. False where this does not
+// apply.
 bool resizeWidthX2(const Tensor& input, Interpolation interpolation, CoordinateMode mode,
                    const std::vector<ResizeTaps>& rows, Tensor& output, int threads) {
     const simd::PoolResizeKernels* k = simd::poolResizeKernels();
@@ -52,21 +53,24 @@ bool resizeWidthX2(const Tensor& input, Interpolation interpolation, CoordinateM
     if (k == nullptr || in.w == 0 || out.w != 2 * in.w) {
         return false;
     }
-    if (interpolation == Interpolation::Nearest || interpolation == Interpolation::NearestExact) {
+    const bool nearest =
+        interpolation == Interpolation::Nearest || interpolation == Interpolation::NearestExact;
+    const bool linear = interpolation == Interpolation::Bilinear &&
+                        (mode == CoordinateMode::HalfPixel || mode == CoordinateMode::Asymmetric);
+    if (!nearest && !linear) {
+        return false;
+    }
+    std::vector<simd::SourceRows> rowOf(rows.size());
+    for (std::size_t y = 0; y < rows.size(); ++y) {
+        const ResizeTaps& t = rows[y];
+        rowOf[y] = {t.index[0], t.index[1], t.weight[0], t.weight[1], t.count == 2};
+    }
+    if (nearest) {
 #pragma omp parallel for num_threads(threads) schedule(static)
         for (std::int64_t c = 0; c < out.c; ++c) {
-            const float* src = input.channel(c);
-            float* dst = output.channel(c);
-            for (std::int64_t y = 0; y < out.h; ++y) {
-                k->repeatX2Row(src + rows[static_cast<std::size_t>(y)].index[0] * in.w, in.w,
-                               dst + y * out.w);
-            }
+            k->repeatX2Plane(input.channel(c), in.w, rowOf.data(), out.h, output.channel(c));
         }
         return true;
-    }
-    if (interpolation != Interpolation::Bilinear ||
-        (mode != CoordinateMode::HalfPixel && mode != CoordinateMode::Asymmetric)) {
-        return false;
     }
     // Half-pixel: x = 2i samples i - 1/4, x = 2i + 1 samples i + 1/4 (clamped at 0; the
     // replicated edges give the clamp at the end). Asymmetric: i and i + 1/2.
@@ -75,25 +79,11 @@ bool resizeWidthX2(const Tensor& input, Interpolation interpolation, CoordinateM
                                               : simd::LinearX2Weights{0.0F, 1.0F, 0.5F, 0.5F};
 #pragma omp parallel num_threads(threads)
     {
-        std::vector<float> blended(static_cast<std::size_t>(in.w + 2));
-        float* row = blended.data() + 1;
+        std::vector<float> scratch(static_cast<std::size_t>(simd::linearX2ScratchFloats(in.w)));
 #pragma omp for schedule(static)
         for (std::int64_t c = 0; c < out.c; ++c) {
-            const float* src = input.channel(c);
-            float* dst = output.channel(c);
-            for (std::int64_t y = 0; y < out.h; ++y) {
-                const ResizeTaps& ty = rows[static_cast<std::size_t>(y)];
-                const float* a = src + ty.index[0] * in.w;
-                if (ty.count == 1) {
-                    std::memcpy(row, a, static_cast<std::size_t>(in.w) * sizeof(float));
-                } else {
-                    k->blendRows(a, ty.weight[0], src + ty.index[1] * in.w, ty.weight[1], in.w,
-                                 row);
-                }
-                row[-1] = row[0];
-                row[in.w] = row[in.w - 1];
-                k->linearX2Row(row, in.w, weights, dst + y * out.w);
-            }
+            k->linearX2Plane(input.channel(c), in.w, rowOf.data(), out.h, weights, scratch.data(),
+                             output.channel(c));
         }
     }
     return true;

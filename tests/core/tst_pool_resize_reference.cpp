@@ -210,6 +210,10 @@ private slots:
             {"2x4x32 -> 9x64 (x2.25, x2)", {2, 4, 32}, {9, 64}},
             {"2x6x17 -> 3x34 (down, x2)", {2, 6, 17}, {3, 34}},
             {"1x3x1 -> 6x2 (x2)", {1, 3, 1}, {6, 2}},
+            // Rows of exactly one vector (both edges in it) and of whole vectors only.
+            {"2x3x8 -> 6x16 (x2)", {2, 3, 8}, {6, 16}},
+            {"2x5x16 -> 10x32 (x2)", {2, 5, 16}, {10, 32}},
+            {"2x4x48 -> 8x96 (x2)", {2, 4, 48}, {8, 96}},
         };
         int row = 0;
         forEachIsa([&](const char* isaText, int isa) {
