@@ -125,6 +125,17 @@ inline V laterWins(V best, V v) {
     return isNan ? v : maxps(v, best);
 }
 
+// The hardware prefetchers alone left one thread waiting on the rows each window adds (one
+// thread 0.9 -> 0.6 ms for a 3x3 average over 16 MiB): ask for the rows the window after the
+// next one adds, at the 2N columns from p (p in the window's first row).
+inline void prefetchRowsAhead(const PoolRow& r, const float* p) {
+    const std::int64_t rows = r.yEnd - r.yBegin;
+    for (std::int64_t y = rows + r.strideH; y < rows + 2 * r.strideH; ++y) {
+        __builtin_prefetch(p + y * r.inW);
+        __builtin_prefetch(p + y * r.inW + N);
+    }
+}
+
 // 2-wide windows at stride 2 (the usual 2x2 pool): each input vector is loaded once, the rows
 // reduced first and the column pairs after (the same maxima; of several NaNs possibly another
 // one wins, which no value shows).
@@ -134,6 +145,7 @@ std::int64_t maxPoolPairsRow(const PoolRow& r) {
     if (r.yEnd - r.yBegin == 2) {
         const float* second = first + r.inW;
         for (; fitsVector(r, ox); ox += N) {
+            prefetchRowsAhead(r, first + 2 * ox);
             const V a = laterWins(load(first + 2 * ox), load(second + 2 * ox));
             const V b = laterWins(load(first + 2 * ox + N), load(second + 2 * ox + N));
             store(r.dst + ox, laterWins(evenOf(a, b, Lanes{}), oddOf(a, b, Lanes{})));
@@ -230,40 +242,46 @@ void avgPoolRow(const PoolRow& r) {
     const std::int64_t first = r.oxBegin * r.strideW - r.left;
     const std::int64_t columns = (r.oxEnd - 1) * r.strideW - r.left + r.kernelW - first;
     const float* top = r.src + r.yBegin * r.inW + first;
-    auto columnSum = [&](std::int64_t x) {
-        V sum{};
-        for (std::int64_t y = 0; y < r.yEnd - r.yBegin; ++y) {
-            sum += load(top + y * r.inW + x);
-        }
-        return sum;
-    };
-    auto columnSumScalar = [&](std::int64_t x) {
-        float sum = 0.0F;
-        for (std::int64_t y = 0; y < r.yEnd - r.yBegin; ++y) {
-            sum += top[y * r.inW + x];
-        }
-        return sum;
-    };
+    const std::int64_t rows = r.yEnd - r.yBegin;
     float* even = r.scratch;
     float* odd = r.scratch + (columns + 1) / 2 + N;
-    std::int64_t x = 0;
-    if (r.strideW == 1) {
-        for (; x + N <= columns; x += N) {
-            store(even + x, columnSum(x));
+    // Column sums of `width` (N or 2N) columns from x; a last block that would pass the end
+    // starts earlier instead (at an even column, so the even/odd split holds) and recomputes a
+    // few sums with the same arithmetic.
+    const std::int64_t width = r.strideW == 1 ? N : 2 * N;
+    auto sumBlock = [&](std::int64_t x) {
+        V a{};
+        V b{};
+        for (std::int64_t y = 0; y < rows; ++y) {
+            const float* p = top + y * r.inW + x;
+            a += load(p);
+            if (r.strideW == 2) {
+                b += load(p + N);
+            }
         }
-        for (; x < columns; ++x) {
-            even[x] = columnSumScalar(x);
-        }
-    } else {
-        for (; x + 2 * N <= columns; x += 2 * N) {
-            const V a = columnSum(x);
-            const V b = columnSum(x + N);
+        prefetchRowsAhead(r, top + x);
+        if (r.strideW == 1) {
+            store(even + x, a);
+        } else {
             store(even + x / 2, evenOf(a, b, Lanes{}));
             store(odd + x / 2, oddOf(a, b, Lanes{}));
         }
-        for (; x < columns; ++x) {
-            (x % 2 == 0 ? even : odd)[x / 2] = columnSumScalar(x);
+    };
+    std::int64_t x = 0;
+    for (; x + width <= columns; x += width) {
+        sumBlock(x);
+    }
+    if (x < columns && columns >= width) {
+        const std::int64_t last = (columns - width) / 2 * 2;
+        sumBlock(last);
+        x = last + width;
+    }
+    for (; x < columns; ++x) {
+        float sum = 0.0F;
+        for (std::int64_t y = 0; y < rows; ++y) {
+            sum += top[y * r.inW + x];
         }
+        (r.strideW == 1 ? even + x : (x % 2 == 0 ? even : odd) + x / 2)[0] = sum;
     }
     // Tap kx of output j reads column s*j + kx: at stride 2 the even or odd sums from kx / 2.
     auto tapSums = [&](std::int64_t kx) {
@@ -271,13 +289,20 @@ void avgPoolRow(const PoolRow& r) {
     };
     const std::int64_t outputs = r.oxEnd - r.oxBegin;
     const V divisor = splat(r.divisor);
-    std::int64_t j = 0;
-    for (; j + N <= outputs; j += N) {
+    auto averageBlock = [&](std::int64_t j) {
         V sum{};
         for (std::int64_t kx = 0; kx < r.kernelW; ++kx) {
             sum += load(tapSums(kx) + j);
         }
         store(r.dst + r.oxBegin + j, sum / divisor);
+    };
+    std::int64_t j = 0;
+    for (; j + N <= outputs; j += N) {
+        averageBlock(j);
+    }
+    if (j < outputs && outputs >= N) {
+        averageBlock(outputs - N);
+        j = outputs;
     }
     for (; j < outputs; ++j) {
         float sum = 0.0F;
