@@ -73,6 +73,13 @@ struct PoolResizeKernels {
     void (*maxPoolRows)(const PoolRow& rows);
     // The window's rows summed per column, then its columns; divided by row.divisor.
     void (*avgPoolRows)(const PoolRow& rows);
+    // max_unpool2d of a channel to twice its height and width when every index lies in its
+    // own 2x2 cell (the indices of a 2x2 stride-2 max pool): each output row written whole,
+    // with no zeroing pass and no scatter; `streaming` writes around the caches where the
+    // rows allow. False, with dst partly written, where an index lies elsewhere (the caller
+    // then zeroes and scatters).
+    bool (*unpoolX2Plane)(const float* src, const std::int32_t* indices, std::int64_t inH,
+                          std::int64_t inW, float* dst, bool streaming);
     // Width doubled by repetition: output row y (of outH, 2*inW wide) is source row
     // rowOf[y].first with every element twice.
     void (*repeatX2Plane)(const float* src, std::int64_t inW, const SourceRows* rowOf,

@@ -32,6 +32,15 @@ inline void store(float* p, V v) {
 inline void store(std::int32_t* p, VI v) {
     std::memcpy(p, &v, sizeof v);
 }
+// A store that bypasses the caches (p aligned to the vector).
+inline void streamStore(float* p, V v) {
+#if STRIDELAB_SIMD_LANES == 16
+    _mm512_stream_ps(p, v);
+#else
+    _mm256_stream_ps(p, v);
+#endif
+}
+
 inline V splat(float x) {
     return V{} + x;
 }
@@ -360,6 +369,80 @@ void repeatX2Plane(const float* src, std::int64_t inW, const SourceRows* rowOf, 
     }
 }
 
+inline VI loadIndices(const std::int32_t* p) {
+    VI v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+bool unpoolX2Plane(const float* src, const std::int32_t* indices, std::int64_t inH,
+                   std::int64_t inW, float* dst, bool streaming) {
+    const std::int64_t outW = 2 * inW;
+    const auto below = static_cast<std::int32_t>(outW);
+    VI evenColumns{};
+    for (int j = 0; j < N; ++j) {
+        evenColumns[j] = 2 * j;
+    }
+    const V zero{};
+    // Streaming needs every row on a vector boundary.
+    const bool stream =
+        streaming && outW % N == 0 && reinterpret_cast<std::uintptr_t>(dst) % sizeof(V) == 0;
+    auto put = [stream](float* p, V v) {
+        if (stream) {
+            streamStore(p, v);
+        } else {
+            store(p, v);
+        }
+    };
+    for (std::int64_t y = 0; y < inH; ++y) {
+        const float* s = src + y * inW;
+        const std::int32_t* index = indices + y * inW;
+        float* top = dst + 2 * y * outW;
+        float* bottom = top + outW;
+        const auto cellOrigin = static_cast<std::int32_t>(2 * y * outW);
+        VI outside{};
+        std::int64_t x = 0;
+        for (; x + N <= inW; x += N) {
+            const V v = load(s + x);
+            // Where in its cell each value goes: 0, 1 (top row), outW, outW + 1 (bottom row).
+            const VI d = loadIndices(index + x) -
+                         (evenColumns + (cellOrigin + static_cast<std::int32_t>(2 * x)));
+            const VI topLeft = d == 0;
+            const VI topRight = d == 1;
+            const VI bottomLeft = d == below;
+            const VI bottomRight = d == below + 1;
+            outside |= ~(topLeft | topRight | bottomLeft | bottomRight);
+            const V left = topLeft ? v : zero;
+            const V right = topRight ? v : zero;
+            put(top + 2 * x, zipLow(left, right, Lanes{}));
+            put(top + 2 * x + N, zipHigh(left, right, Lanes{}));
+            const V lowerLeft = bottomLeft ? v : zero;
+            const V lowerRight = bottomRight ? v : zero;
+            put(bottom + 2 * x, zipLow(lowerLeft, lowerRight, Lanes{}));
+            put(bottom + 2 * x + N, zipHigh(lowerLeft, lowerRight, Lanes{}));
+        }
+        for (int j = 0; j < N; ++j) {
+            if (outside[j] != 0) {
+                return false;
+            }
+        }
+        for (; x < inW; ++x) {
+            const std::int64_t d = index[x] - (cellOrigin + 2 * x);
+            if (d != 0 && d != 1 && d != outW && d != outW + 1) {
+                return false;
+            }
+            top[2 * x] = d == 0 ? s[x] : 0.0F;
+            top[2 * x + 1] = d == 1 ? s[x] : 0.0F;
+            bottom[2 * x] = d == outW ? s[x] : 0.0F;
+            bottom[2 * x + 1] = d == outW + 1 ? s[x] : 0.0F;
+        }
+    }
+    if (stream) {
+        _mm_sfence();  // the streamed rows visible before whoever reads them next
+    }
+    return true;
+}
+
 // Lanes shifted by one towards the start (by one towards the end) with the edge lane repeated:
 // the s[i-1] (s[i+1]) vectors of the first (last) whole vector of a row, whose neighbours
 // outside the row are the replicated edge.
@@ -451,6 +534,6 @@ namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const PoolResizeKernels STRIDELAB_SIMD_TABLE = {
     STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::maxPoolRow>,
-    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::avgPoolRow>, STRIDELAB_SIMD_NS::repeatX2Plane,
-    STRIDELAB_SIMD_NS::linearX2Plane};
+    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::avgPoolRow>, STRIDELAB_SIMD_NS::unpoolX2Plane,
+    STRIDELAB_SIMD_NS::repeatX2Plane, STRIDELAB_SIMD_NS::linearX2Plane};
 }  // namespace stridelab::simd

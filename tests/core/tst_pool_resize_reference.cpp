@@ -261,6 +261,60 @@ private slots:
         QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
     }
 
+    // Unpooling to twice the size writes whole rows where every index lies in its own 2x2
+    // cell and falls back to zeroing and scattering where one does not: both must give the
+    // reference, every output element written (the output starts as NaN), rows with tails.
+    void maxUnpool2dCells_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<bool>("oneOutside");
+        QTest::addColumn<Shape>("in");
+        forEachIsa([&](const char* isaText, int isa) {
+            for (const int threads : {1, 2}) {
+                for (const bool outside : {false, true}) {
+                    QTest::addRow("%s, %d thread(s), %s", isaText, threads,
+                                  outside ? "one index outside its cell" : "indices in their cells")
+                        << isa << threads << outside << Shape{3, 5, 37};
+                }
+            }
+            // 16 MiB of output: written around the caches (kernels/cache_size.h).
+            QTest::addRow("%s, 64x128x128 -> 64x256x256", isaText)
+                << isa << 2 << false << Shape{64, 128, 128};
+        });
+    }
+
+    void maxUnpool2dCells() {
+        QFETCH(int, isa);
+        QFETCH(int, threads);
+        QFETCH(bool, oneOutside);
+        QFETCH(Shape, in);
+        const ForcedIsa forced(static_cast<Isa>(isa));
+        const Shape out{in.c, 2 * in.h, 2 * in.w};
+        const Tensor values = test::randomTensor(in, 1400);
+        std::vector<std::int32_t> indices;
+        unsigned state = 17;
+        for (std::int64_t c = 0; c < in.c; ++c) {
+            for (std::int64_t y = 0; y < in.h; ++y) {
+                for (std::int64_t x = 0; x < in.w; ++x) {
+                    state = state * 1103515245U + 12345U;
+                    const std::int64_t dy = (state >> 16) & 1U;
+                    const std::int64_t dx = (state >> 17) & 1U;
+                    indices.push_back(static_cast<std::int32_t>((2 * y + dy) * out.w + 2 * x + dx));
+                }
+            }
+        }
+        if (oneOutside) {
+            // Channel 1, row 2, column 20 records the top-left of the cell two to its left, as
+            // an overlapping pool may: that position then holds the later value.
+            const std::int64_t at = 1 * in.h * in.w + 2 * in.w + 20;
+            indices[static_cast<std::size_t>(at)] = static_cast<std::int32_t>(4 * out.w + 36);
+        }
+        Tensor actual(out, std::numeric_limits<float>::quiet_NaN());
+        stridelab::maxUnpool2d(values, indices, actual, threads);
+        const Tensor expected = test::referenceMaxUnpool2d(values, indices, out);
+        QVERIFY(bitIdentical(actual, expected));
+    }
+
     // The reference knows no NaN; PyTorch lets the first NaN of a window win (so it is not
     // hidden). Every instruction set must give the plain path's values and argmax, NaN
     // positions included, in vector lanes and tails alike.
