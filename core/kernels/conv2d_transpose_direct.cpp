@@ -1,5 +1,6 @@
 #include "kernels/conv2d_transpose_direct.h"
 
+#include "kernels/pool_resize_simd.h"
 #include "util/saturating.h"
 
 #include <algorithm>
@@ -155,16 +156,19 @@ void writeRow(const TransposedConvGeometry& g, const TransposedDirectWeights& we
     if (sx == 2 && phasesX == 2 && source(0) != nullptr && source(1) != nullptr) {
         // Even and odd outputs interleaved in one contiguous pass (strided scalar stores cost a
         // quarter of the whole run in the GEMM version). The planes already hold the bias.
-        const float* __restrict evens = source(0);
-        const float* __restrict odds = source(1);
-        float* __restrict dst = out;
+        const float* evens = source(0);
+        const float* odds = source(1);
         const std::int64_t pairs = g.output.w / 2;
-        for (std::int64_t m = 0; m < pairs; ++m) {
-            dst[2 * m] = evens[m];
-            dst[2 * m + 1] = odds[m];
+        if (const simd::PoolResizeKernels* k = simd::poolResizeKernels()) {
+            k->interleavePairs(evens, odds, pairs, out);
+        } else {
+            for (std::int64_t m = 0; m < pairs; ++m) {
+                out[2 * m] = evens[m];
+                out[2 * m + 1] = odds[m];
+            }
         }
         if (g.output.w % 2 != 0) {
-            dst[2 * pairs] = evens[pairs];
+            out[2 * pairs] = evens[pairs];
         }
         return;
     }

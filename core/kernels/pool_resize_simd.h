@@ -80,6 +80,9 @@ struct PoolResizeKernels {
     // then zeroes and scatters).
     bool (*unpoolX2Plane)(const float* src, const std::int32_t* indices, std::int64_t inH,
                           std::int64_t inW, float* dst, bool streaming);
+    // dst[2i] = evens[i], dst[2i + 1] = odds[i], i in [0, pairs): the two column phases of a
+    // stride-2 transposed convolution's output row.
+    void (*interleavePairs)(const float* evens, const float* odds, std::int64_t pairs, float* dst);
     // Width doubled by repetition: output row y (of outH, 2*inW wide) is source row
     // rowOf[y].first with every element twice.
     void (*repeatX2Plane)(const float* src, std::int64_t inW, const SourceRows* rowOf,

@@ -337,6 +337,20 @@ void eachRow(const PoolRow& r) {
     }
 }
 
+void interleavePairs(const float* evens, const float* odds, std::int64_t pairs, float* dst) {
+    std::int64_t i = 0;
+    for (; i + N <= pairs; i += N) {
+        const V e = load(evens + i);
+        const V o = load(odds + i);
+        store(dst + 2 * i, zipLow(e, o, Lanes{}));
+        store(dst + 2 * i + N, zipHigh(e, o, Lanes{}));
+    }
+    for (; i < pairs; ++i) {
+        dst[2 * i] = evens[i];
+        dst[2 * i + 1] = odds[i];
+    }
+}
+
 // One source row with every element twice into `count` (1 or 2) output rows of 2n, `step`
 // floats apart: each vector is loaded and shuffled once for both.
 void repeatX2Rows(const float* src, std::int64_t n, float* dst, std::int64_t count,
@@ -534,6 +548,9 @@ namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const PoolResizeKernels STRIDELAB_SIMD_TABLE = {
     STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::maxPoolRow>,
-    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::avgPoolRow>, STRIDELAB_SIMD_NS::unpoolX2Plane,
-    STRIDELAB_SIMD_NS::repeatX2Plane, STRIDELAB_SIMD_NS::linearX2Plane};
+    STRIDELAB_SIMD_NS::eachRow<STRIDELAB_SIMD_NS::avgPoolRow>,
+    STRIDELAB_SIMD_NS::unpoolX2Plane,
+    STRIDELAB_SIMD_NS::interleavePairs,
+    STRIDELAB_SIMD_NS::repeatX2Plane,
+    STRIDELAB_SIMD_NS::linearX2Plane};
 }  // namespace stridelab::simd

@@ -9,10 +9,16 @@ For each workload file in tests/bench/workloads/, a random float32 input of the 
 (numpy, seed 0) is written as .npy and given to `stridelab bench --input`; the workload's time
 is its layer's median (W9: the max_unpool2d layer; W10: the whole pipeline). PyTorch runs the
 same layers under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
-same number of runs after one warm-up. PyTorch is run with
-GLIBC_TUNABLES=glibc.malloc.mmap_max=0 (set here by re-executing), as otherwise every call
-page-faults its output, and with OpenBLAS as its BLAS where Debian's libopenblas0-openmp is
-installed (the BLAS in use is printed). The machine should be otherwise idle.
+same number of runs after one warm-up. Each side is measured --rounds times, alternating, and
+the median of the rounds is reported (this machine's memory-bound timings move by 2x from one
+process to the next).
+
+PyTorch is run with GLIBC_TUNABLES=glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=16G
+(set here by re-executing): without mmap_max=0 every call page-faults its output, and with it
+alone free() hands the top of the heap back to the system after each call, so the next one
+page-faults it again (nearest x2: 1.6 ms without tunables, 8.2 ms with mmap_max=0 alone,
+1.6 ms with both). OpenBLAS is its BLAS where Debian's libopenblas0-openmp is installed (the
+BLAS in use is printed). The machine should be otherwise idle.
 """
 
 import argparse
@@ -28,7 +34,7 @@ import time
 OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-openmp"  # Debian's libopenblas0-openmp
 
 if os.environ.get("GLIBC_TUNABLES") is None:
-    os.environ["GLIBC_TUNABLES"] = "glibc.malloc.mmap_max=0"
+    os.environ["GLIBC_TUNABLES"] = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=17179869184"
     # PyTorch's BLAS (conv_transpose2d's GEMM) is whatever libblas.so.3 resolves to; OpenBLAS
     # where it is installed, whatever the system's alternative says.
     if os.path.isdir(OPENBLAS_DIR):
@@ -72,8 +78,9 @@ def torch_workload(key, x):
         k, b = w(64, 64, 3, 3), w(64)
         return lambda: F.conv2d(x, k, b, padding=1)
     if key == "w04":
-        # StrideLab's max_pool2d records the argmax (for max_unpool2d): PyTorch does too.
-        return lambda: F.max_pool2d(x, 2, return_indices=True)
+        # No max_unpool2d follows, so StrideLab records no argmax; PyTorch's CPU kernel finds
+        # it either way (F.max_pool2d takes the same time with and without return_indices).
+        return lambda: F.max_pool2d(x, 2)
     if key == "w05":
         return lambda: F.avg_pool2d(x, 3, stride=2, padding=1)
     if key == "w06":
@@ -129,6 +136,7 @@ def main():
     parser.add_argument("--stridelab", required=True)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="workload keys, e.g. w03 w08")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
@@ -150,8 +158,15 @@ def main():
             fn = torch_workload(key, x)
             for t in args.threads:
                 torch.set_num_threads(t)
-                ours = time_stridelab(args.stridelab, path, npy, t, args.repeat, key)
-                theirs = time_torch(fn, args.repeat)
+                ours_rounds, theirs_rounds = [], []
+                for _ in range(args.rounds):
+                    ours_rounds.append(time_stridelab(args.stridelab, path, npy, t, args.repeat, key))
+                    theirs_rounds.append(time_torch(fn, args.repeat))
+                    # PyTorch's OpenMP workers spin-wait after a parallel region: let them go
+                    # to sleep before StrideLab's next round needs both cores.
+                    time.sleep(0.5)
+                ours = statistics.median(ours_rounds)
+                theirs = statistics.median(theirs_rounds)
                 rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
                              ours / theirs, TARGETS[key]))
     if args.markdown:
