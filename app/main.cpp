@@ -1,6 +1,7 @@
 // StrideLab: without a subcommand the GUI, with one the headless command line.
 
 #include "cli/cli.h"
+#include "compute/openmp_wait_policy.h"
 #include "files/recovery_store.h"
 #include "i18n/language.h"
 #include "main_window.h"
@@ -13,6 +14,7 @@ int main(int argc, char* argv[]) {
         const auto app = stridelab::cli::makeApplication(argc, argv);
         return stridelab::cli::run(QCoreApplication::arguments());
     }
+    stridelab::ui::preferSleepingOpenMpThreads(argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("StrideLab"));
     QApplication::setApplicationVersion(QStringLiteral(STRIDELAB_VERSION));

@@ -217,6 +217,11 @@ void MainWindow::buildDocks() {
     compareDock->setWidget(compare_);
     addDockWidget(Qt::BottomDockWidgetArea, compareDock);
     tabifyDockWidget(plotsDock, compareDock);
+    connect(compareDock, &QDockWidget::visibilityChanged, compare_, [this](bool visible) {
+        if (visible) {
+            compare_->catchUp();
+        }
+    });
     steps_ = new StepThroughWidget(this);
     stepsDock_ = new QDockWidget(this);
     i18n::retranslate(stepsDock_, &QWidget::setWindowTitle, [] { return tr("Step through"); });

@@ -8,6 +8,7 @@
 #include "widgets/feature_map_view.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QTest>
 
@@ -33,6 +34,7 @@ private slots:
     void differentShapesAreSaid();
     void pinnedCopyOutlivesAChange();
     void downThenUpInTheWindow();
+    void waitsBehindItsTabUntilRaised();
 };
 
 void TestComparison::initTestCase() {
@@ -96,6 +98,7 @@ void TestComparison::downThenUpInTheWindow() {
         test::openWindow(QStringLiteral(":/presets/demos/down_up_compare.stridelab.json"));
     QVERIFY(window != nullptr);
     MainWindow& w = *window;
+    w.findChild<QDockWidget*>(QStringLiteral("compareDock"))->raise();  // behind Plots at first
     QTRY_VERIFY_WITH_TIMEOUT(w.comparison()->comparison().has_value(), 30000);
     ComparisonPanel* panel = w.comparison();
     QCOMPARE(panel->comboA()->currentText(), QStringLiteral("up · upsampling2d (1, 64, 64)"));
@@ -123,6 +126,32 @@ void TestComparison::downThenUpInTheWindow() {
     QVERIFY2(std::abs(*panel->comparison()->psnr - psnr) < 1e-3,
              qPrintable(QStringLiteral("%1 vs %2").arg(*panel->comparison()->psnr).arg(psnr)));
     QVERIFY(psnr > 5.0 && psnr < 40.0);  // a real loss, not identity
+}
+
+// Behind the Plots tab the panel keeps the maps the window sets as layers arrive and fills
+// its lists only when raised (refilling and comparing on every layer cost the window's
+// thread a few ms per layer).
+void TestComparison::waitsBehindItsTabUntilRaised() {
+    const auto window =
+        test::openWindow(QStringLiteral(":/presets/demos/down_up_compare.stridelab.json"));
+    QVERIFY(window != nullptr);
+    MainWindow& w = *window;
+    ComparisonPanel* panel = w.comparison();
+    auto* compareDock = w.findChild<QDockWidget*>(QStringLiteral("compareDock"));
+    auto* plotsDock = w.findChild<QDockWidget*>(QStringLiteral("plotsDock"));
+    QVERIFY(compareDock != nullptr && plotsDock != nullptr);
+    compareDock->raise();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->comparison().has_value(), 30000);
+    plotsDock->raise();
+    QTRY_VERIFY(compareDock->visibleRegion().isEmpty());
+    const int entries = panel->comboA()->count();
+    // A renamed first layer: the window sets new maps with a new label for it.
+    w.document()->renameLayer(0, QStringLiteral("renamed"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.compute()->busy(), 30000);
+    QCOMPARE(panel->comboA()->count(), entries);
+    QVERIFY(panel->comboA()->findText(QStringLiteral("renamed"), Qt::MatchStartsWith) < 0);
+    compareDock->raise();
+    QTRY_VERIFY(panel->comboA()->findText(QStringLiteral("renamed"), Qt::MatchStartsWith) >= 0);
 }
 
 QTEST_MAIN(TestComparison)

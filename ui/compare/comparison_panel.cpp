@@ -84,7 +84,26 @@ std::vector<ComparableMap> ComparisonPanel::entries() const {
 
 void ComparisonPanel::setMaps(std::vector<ComparableMap> maps) {
     maps_ = std::move(maps);
+    // The window sets the maps as each layer arrives: refilling both lists and comparing
+    // each time took the window's thread a few ms per layer while nobody could see it.
+    if (behindAnotherTab()) {
+        behind_ = true;
+        return;
+    }
     refillCombos();
+}
+
+void ComparisonPanel::catchUp() {
+    if (behind_) {
+        behind_ = false;
+        refillCombos();
+    }
+}
+
+bool ComparisonPanel::behindAnotherTab() const {
+    // Qt calls a dock behind another tab visible; it just has nothing on screen. Not yet on
+    // screen at all (the window opening) counts as seen.
+    return isVisible() && window()->isVisible() && visibleRegion().isEmpty();
 }
 
 void ComparisonPanel::setDisplayOptions(const DisplayOptions& options) {

@@ -34,7 +34,10 @@ public:
     explicit ComparisonPanel(QWidget* parent = nullptr);
 
     // The window's maps, input first. The choices are kept by label where they still exist.
+    // Behind another tab of its dock the panel only keeps them, until catchUp().
     void setMaps(std::vector<ComparableMap> maps);
+    // Shows the maps last set, if they arrived while the panel was behind another tab.
+    void catchUp();
     void setDisplayOptions(const DisplayOptions& options);
     // Chooses A and B by index in the list (the maps, then the pinned copies).
     void choose(int a, int b);
@@ -56,6 +59,7 @@ private:
     [[nodiscard]] std::vector<ComparableMap> entries() const;
     void refillCombos();
     void refresh();
+    [[nodiscard]] bool behindAnotherTab() const;
 
     std::vector<ComparableMap> maps_;
     std::vector<ComparableMap> pinned_;
@@ -63,6 +67,7 @@ private:
     SharedTensor shownA_;
     SharedTensor shownB_;
     std::optional<MapComparison> comparison_;
+    bool behind_ = false;  // maps set while behind another tab, not shown yet
 
     QComboBox* comboA_;
     QComboBox* comboB_;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace stridelab::ui {
 
@@ -28,36 +30,28 @@ double quantile(std::vector<float>& values, double q) {
 
 }  // namespace
 
-int autoBinCount(std::span<const float> values) {
-    // Quartiles from an evenly strided sample of at most 2^18 values, range and count from
-    // all of them: a 67-million-value map gets its bins in one pass (it took seconds on the
-    // GUI thread to sort it), and inputs up to 2^18 values get exactly the Freedman-Diaconis
-    // count.
-    constexpr std::size_t kSample = std::size_t{1} << 18;
-    const std::size_t stride = std::max<std::size_t>(1, values.size() / kSample);
-    std::vector<float> sample;
-    sample.reserve(std::min(values.size(), 2 * kSample));
-    float lowest = 0.0F;
-    float highest = 0.0F;
-    std::int64_t finite = 0;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const float v = values[i];
-        if (!std::isfinite(v)) {
-            continue;
-        }
-        lowest = finite == 0 ? v : std::min(lowest, v);
-        highest = finite == 0 ? v : std::max(highest, v);
-        ++finite;
-        if (i % stride == 0) {
-            sample.push_back(v);
-        }
-    }
+namespace {
+
+// Freedman-Diaconis from the finite values' range and count, which the caller has found, and
+// the quartiles of an evenly strided sample of at most 2^18 of them: a 67-million-value map
+// gets its bins without another pass over all of it (sorting it took seconds on the GUI
+// thread), and inputs up to 2^18 values get exactly the Freedman-Diaconis count.
+int binCountFor(std::span<const float> values, float lowest, float highest, std::int64_t finite) {
     if (finite == 0) {
         return 0;
     }
     const double range = static_cast<double>(highest) - static_cast<double>(lowest);
     if (range == 0.0) {
         return 1;
+    }
+    constexpr std::size_t kSample = std::size_t{1} << 18;
+    const std::size_t stride = std::max<std::size_t>(1, values.size() / kSample);
+    std::vector<float> sample;
+    sample.reserve(std::min(values.size(), 2 * kSample));
+    for (std::size_t i = 0; i < values.size(); i += stride) {
+        if (std::isfinite(values[i])) {
+            sample.push_back(values[i]);
+        }
     }
     const auto n = static_cast<double>(finite);
     const double iqr = quantile(sample, 0.75) - quantile(sample, 0.25);
@@ -71,21 +65,39 @@ int autoBinCount(std::span<const float> values) {
     return static_cast<int>(std::clamp(bins, double{kMinimumAutoBins}, double{kMaximumAutoBins}));
 }
 
+}  // namespace
+
+int autoBinCount(std::span<const float> values) {
+    float lowest = 0.0F;
+    float highest = 0.0F;
+    std::int64_t finite = 0;
+    for (const float v : values) {
+        if (std::isfinite(v)) {
+            lowest = finite == 0 ? v : std::min(lowest, v);
+            highest = finite == 0 ? v : std::max(highest, v);
+            ++finite;
+        }
+    }
+    return binCountFor(values, lowest, highest, finite);
+}
+
 Histogram computeHistogram(std::span<const float> values, int bins) {
     Histogram histogram;
-    double lowest = 0.0;
-    double highest = 0.0;
+    float lowestValue = 0.0F;
+    float highestValue = 0.0F;
     for (float v : values) {
         if (std::isnan(v)) {
             ++histogram.nan;
         } else if (std::isinf(v)) {
             ++(v > 0 ? histogram.positiveInfinity : histogram.negativeInfinity);
         } else {
-            lowest = histogram.finite == 0 ? v : std::min(lowest, double{v});
-            highest = histogram.finite == 0 ? v : std::max(highest, double{v});
+            lowestValue = histogram.finite == 0 ? v : std::min(lowestValue, v);
+            highestValue = histogram.finite == 0 ? v : std::max(highestValue, v);
             ++histogram.finite;
         }
     }
+    const double lowest = lowestValue;
+    const double highest = highestValue;
     if (histogram.finite == 0) {
         return histogram;
     }
@@ -95,7 +107,7 @@ Histogram computeHistogram(std::span<const float> values, int bins) {
         return histogram;
     }
     if (bins <= 0) {
-        bins = autoBinCount(values);
+        bins = binCountFor(values, lowestValue, highestValue, histogram.finite);
     }
 
     const double width = (highest - lowest) / bins;
@@ -107,14 +119,15 @@ Histogram computeHistogram(std::span<const float> values, int bins) {
     histogram.counts.assign(static_cast<std::size_t>(bins), 0);
 
     const auto& edges = histogram.edges;
+    const double perUnit = bins / (highest - lowest);  // a multiply, not a divide, per value
     for (float f : values) {
         if (!std::isfinite(f)) {
             continue;
         }
         const double v = f;
-        auto bin = static_cast<int>(std::floor((v - lowest) / width));
+        auto bin = static_cast<int>((v - lowest) * perUnit);  // v >= lowest: truncation floors
         bin = std::clamp(bin, 0, bins - 1);
-        // The division can round across an edge; the edges drawn are the ones that count.
+        // The estimate can round across an edge; the edges drawn are the ones that count.
         if (v < edges[static_cast<std::size_t>(bin)] && bin > 0) {
             --bin;
         } else if (bin < bins - 1 && v >= edges[static_cast<std::size_t>(bin) + 1]) {

@@ -91,6 +91,11 @@ void HistogramPlot::changeEvent(QEvent* event) {
 }
 
 void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QString& title) {
+    // The window refreshes the selected map when a computation starts, delivers it and
+    // finishes: the same map three times, binned once (a held map is never reused in place).
+    if (values == values_ && values_ && title == title_->text()) {
+        return;
+    }
     values_ = std::move(values);
     title_->setText(values_ ? title : QString());
     const int generation = ++generation_;

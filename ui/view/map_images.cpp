@@ -38,10 +38,8 @@ bool MapImageRenderer::request(const MapImagesKey& key) {
     }
     requested_ = key;
     const int generation = ++generation_;
-    const std::int64_t elements = key.map ? key.map->shape().c *
-                                                ((key.map->shape().h + key.step - 1) / key.step) *
-                                                ((key.map->shape().w + key.step - 1) / key.step)
-                                          : 0;
+    // The colour ranges read the whole map, however few elements are drawn.
+    const std::int64_t elements = key.map ? key.map->shape().elements() : 0;
     if (elements <= kSynchronousElements) {
         pending_ = false;
         emit ready(renderMapImages(key));

@@ -69,6 +69,9 @@ FeatureMapView::FeatureMapView(QWidget* parent)
 }
 
 void FeatureMapView::setFeatureMap(std::shared_ptr<const Tensor> map) {
+    if (map == map_) {
+        return;  // the same map again (a held map is never reused in place): nothing to redo
+    }
     map_ = std::move(map);
     invalidateImages();
     relayout(false);
