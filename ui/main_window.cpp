@@ -20,6 +20,7 @@
 #include "view/normalisation.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
+#include "widgets/progress_value.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -39,8 +40,10 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <span>
+#include <utility>
 
 namespace stridelab::ui {
 
@@ -542,7 +545,7 @@ void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
     computeFirst_ = firstComputed;
     const int total = static_cast<int>(computedPositions_.size());
     progress_->setRange(0, std::max(1, total - firstComputed));
-    progress_->setValue(0);
+    setProgressValue(progress_, 0);
     progress_->setVisible(total > firstComputed);
     setComputeStatus([] { return tr("Computing..."); });
     refreshCards();
@@ -552,8 +555,8 @@ void MainWindow::onComputeStarted(int /*generation*/, int firstComputed) {
 void MainWindow::onLayerReady(int /*generation*/, int index, const SharedResult& /*result*/,
                               double /*milliseconds*/) {
     staleFrom_ = std::max(staleFrom_, index + 1);
-    progress_->setValue(index + 1 - computeFirst_);
-    refreshCards();
+    setProgressValue(progress_, index + 1 - computeFirst_);
+    queueCardsRefresh();
     if (selected_ < 0 || computedIndex(selected_) == index) {
         refreshSelectedMap();
     }
@@ -578,7 +581,18 @@ void MainWindow::onComputeFailed(int /*generation*/, const QString& message) {
     refreshCards();
 }
 
+void MainWindow::queueCardsRefresh() {
+    if (!std::exchange(cardsRefreshQueued_, true)) {
+        QTimer::singleShot(0, this, [this] {
+            if (cardsRefreshQueued_) {
+                refreshCards();
+            }
+        });
+    }
+}
+
 void MainWindow::refreshCards() {
+    cardsRefreshQueued_ = false;
     const Pipeline& pipeline = document_->pipeline();
     std::vector<LayerCard> cards;
     cards.push_back(

@@ -83,6 +83,9 @@ private:
     void onComputeFinished(int generation, double milliseconds);
     void onComputeFailed(int generation, const QString& message);
     void refreshCards();
+    // refreshCards() once the events waiting now are handled: layers that arrive together
+    // (small ones finish within a millisecond of each other) are drawn in one pass.
+    void queueCardsRefresh();
     void refreshSelectedMap();
     // The receptive-field trace on the cards, the map view and in words under the map.
     void showTrace();
@@ -103,11 +106,12 @@ private:
     TraceController* trace_;
     RecoveryStore* recovery_;
     PipelineReport report_;
-    PipelineReport enabledReport_;        // of the switched-on layers only, as computed
-    QString analysisError_;               // the input could not be sized (unreadable image)
-    int staleFrom_ = 0;                   // layers from here on show stale maps
-    int computeFirst_ = 0;                // the first layer the running request computes
-    int selected_ = -1;                   // -1: the input
+    PipelineReport enabledReport_;  // of the switched-on layers only, as computed
+    QString analysisError_;         // the input could not be sized (unreadable image)
+    int staleFrom_ = 0;             // layers from here on show stale maps
+    int computeFirst_ = 0;          // the first layer the running request computes
+    int selected_ = -1;             // -1: the input
+    bool cardsRefreshQueued_ = false;
     std::vector<int> computedPositions_;  // pipeline positions of the switched-on layers
     DisplayOptions displayOptions_;
 

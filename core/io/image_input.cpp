@@ -336,8 +336,11 @@ Result<Shape> inputShape(const InputSpec& input, const QDir& baseDir) {
         if (auto known = checkBuiltinImageName(input.source); !known) {
             return known.error();
         }
-        const QImage image = *builtinImage(input.source.mid(QStringLiteral("builtin:").size()));
-        shape = {channels, image.height(), image.width()};
+        // Drawn only when its own size is the input's: the window asks on every edit.
+        if (!input.resize) {
+            const QImage image = *builtinImage(input.source.mid(QStringLiteral("builtin:").size()));
+            shape = {channels, image.height(), image.width()};
+        }
     } else {
         // The header must be readable even when `resize` decides the size.
         const QString path = baseDir.filePath(input.source);

@@ -69,10 +69,16 @@ public:
             return QApplication::notify(receiver, event);
         }
         // Named before delivery: a DeferredDelete event deletes its receiver.
+        // A scroll area's viewport is told by its area ("in LayerCardStrip").
+        const QObject* owner = receiver->parent();
         const QString receiverName =
-            QStringLiteral("%1 \"%2\"")
+            QStringLiteral("%1 \"%2\"%3")
                 .arg(QString::fromLatin1(receiver->metaObject()->className()),
-                     receiver->objectName());
+                     receiver->objectName(),
+                     owner != nullptr && receiver->objectName().startsWith(QLatin1String("qt_"))
+                         ? QStringLiteral(" in %1").arg(QString::fromLatin1(
+                               owner->metaObject()->className()))
+                         : QString());
         const int type = static_cast<int>(event->type());
         ++depth_;
         QElapsedTimer timer;
@@ -177,11 +183,14 @@ int main(int argc, char* argv[]) {
     app.installEventFilter(&paints);
     qint64 lastTick = clock.nsecsElapsed();
     double longestStallMs = 0.0;
+    int stallsOver16Ms = 0;
     QTimer ticker;
     ticker.setInterval(1);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
-        longestStallMs = std::max(longestStallMs, static_cast<double>(now - lastTick) / 1e6 - 1.0);
+        const double stallMs = static_cast<double>(now - lastTick) / 1e6 - 1.0;
+        longestStallMs = std::max(longestStallMs, stallMs);
+        stallsOver16Ms += stallMs > 16.0 ? 1 : 0;
         lastTick = now;
     });
     ticker.start();
@@ -217,7 +226,8 @@ int main(int argc, char* argv[]) {
     std::printf("  of which until the computation had delivered every map: median %.1f ms\n",
                 medianOf(computed));
     std::printf("  the computation itself (worker thread): median %.1f ms\n", medianOf(workerMs));
-    std::printf("longest GUI-thread stall: %.1f ms\n", longestStallMs);
+    std::printf("longest GUI-thread stall: %.1f ms (%d over 16 ms)\n", longestStallMs,
+                stallsOver16Ms);
     std::printf(
         "handling the edit itself (GUI thread): median %.1f ms, max %.1f ms; CPU median "
         "%.1f ms\n",

@@ -1,5 +1,6 @@
 #include "compute/compute_controller.h"
 
+#include "compute/background_priority.h"
 #include "compute/compute_worker.h"
 #include "io/image_input.h"
 
@@ -29,8 +30,7 @@ ComputeController::ComputeController(QObject* parent)
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.setObjectName(QStringLiteral("StrideLab compute"));
-    connect(&thread_, &QThread::started, worker_, &ComputeWorker::yieldToTheWindow,
-            Qt::DirectConnection);
+    connect(&thread_, &QThread::started, worker_, &yieldToTheWindow, Qt::DirectConnection);
     thread_.start();
 }
 

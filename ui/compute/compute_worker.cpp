@@ -4,11 +4,6 @@
 
 #include <QElapsedTimer>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <unistd.h>
-#endif
-
 namespace stridelab::ui {
 
 namespace {
@@ -25,14 +20,6 @@ std::pair<Pipeline, PipelineReport> validPrefix(const Pipeline& pipeline,
 }
 
 }  // namespace
-
-void ComputeWorker::yieldToTheWindow() {
-#ifdef Q_OS_LINUX
-    // On Linux the nice value is per thread; threads created later (OpenMP's) inherit it.
-    constexpr int kNice = 10;
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kNice);
-#endif
-}
 
 bool ComputeWorker::event(QEvent* event) {
     if (const ComputeJob* job = HandOverEvent<ComputeJob>::receive(event)) {

@@ -42,11 +42,6 @@ public:
 
     bool event(QEvent* event) override;
 
-    // Lowers the calling thread's scheduling priority (Linux: nice 10), so that the kernels'
-    // threads, which inherit it, never keep the window's thread from a core: on two cores a
-    // repaint otherwise waits for a time slice. Called on the compute thread as it starts.
-    static void yieldToTheWindow();
-
 private:
     void compute(const ComputeJob& job);
     void report(ComputeOutcome outcome) { postHandOver(receiver_, std::move(outcome)); }

@@ -1,5 +1,7 @@
 #include "plots/histogram_plot.h"
 
+#include "compute/background_pool.h"
+#include "compute/background_priority.h"
 #include "i18n/language.h"
 #include "plots/plot_style.h"
 #include "plots/qcustomplot_fenced.h"
@@ -108,8 +110,9 @@ void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QStrin
     // window responsive, and apply the result only if it is still the newest.
     counts_->setText(tr("binning %L1 values...").arg(values_->size()));
     plot_->replot(QCustomPlot::rpQueuedReplot);
-    QThreadPool::globalInstance()->start(
+    backgroundPool()->start(
         [self = QPointer<HistogramPlot>(this), values = values_, generation] {
+            yieldToTheWindow();
             Histogram histogram = computeHistogram(values->values());
             // qApp outlives every plot; the QPointer is checked on the GUI thread.
             QMetaObject::invokeMethod(

@@ -1,5 +1,7 @@
 #include "teaching/step_through_widget.h"
 
+#include "compute/background_pool.h"
+#include "compute/background_priority.h"
 #include "i18n/language.h"
 #include "teaching/step_frame_renderer.h"
 
@@ -156,7 +158,8 @@ void StepThroughWidget::build() {
         return;
     }
     QPointer<StepThroughWidget> self(this);
-    QThreadPool::globalInstance()->start([self, generation, s = std::move(subject).value()] {
+    backgroundPool()->start([self, generation, s = std::move(subject).value()] {
+        yieldToTheWindow();
         auto built = buildStepSequence(s);
         std::shared_ptr<const StepSequence> seq =
             built ? std::make_shared<const StepSequence>(std::move(built).value()) : nullptr;

@@ -1,5 +1,7 @@
 #include "view/map_images.h"
 
+#include "compute/background_pool.h"
+#include "compute/background_priority.h"
 #include "tensor/tensor.h"
 #include "view/render.h"
 
@@ -46,8 +48,9 @@ bool MapImageRenderer::request(const MapImagesKey& key) {
         return true;
     }
     pending_ = true;
-    QThreadPool::globalInstance()->start(
+    backgroundPool()->start(
         [self = QPointer<MapImageRenderer>(this), key, generation] {
+            yieldToTheWindow();
             MapImages images = renderMapImages(key);
             // The renderer may be gone by now: the QPointer is read on its own thread only.
             QMetaObject::invokeMethod(
