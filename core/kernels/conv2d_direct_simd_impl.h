@@ -44,10 +44,9 @@ inline V load(const float* p) {
 inline V fma(V a, V b, V c) {
     return _mm512_fmadd_ps(a, b, c);
 }
-// x > 0 ? x : 0, a NaN becoming 0 (as applyActivation).
+// MAXPS(0, v) returns v unless 0 > v: a NaN and -0 pass through, as PyTorch's ReLU.
 inline V maxZero(V v) {
-    const Mask positive = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ);
-    return _mm512_maskz_mov_ps(positive, v);
+    return _mm512_max_ps(_mm512_setzero_ps(), v);
 }
 inline V leaky(V v, V slope) {
     const Mask positive = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ);
@@ -94,9 +93,8 @@ inline V load(const float* p) {
 inline V fma(V a, V b, V c) {
     return _mm256_fmadd_ps(a, b, c);
 }
-// max returns its second operand when either is a NaN: a NaN sum becomes 0 (x > 0 ? x : 0).
 inline V maxZero(V v) {
-    return _mm256_max_ps(v, _mm256_setzero_ps());
+    return _mm256_max_ps(_mm256_setzero_ps(), v);  // see the AVX-512 one
 }
 inline V leaky(V v, V slope) {
     const V positive = _mm256_cmp_ps(v, _mm256_setzero_ps(), _CMP_GT_OQ);

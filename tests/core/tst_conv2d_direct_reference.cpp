@@ -23,6 +23,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <limits>
 
 using namespace stridelab;
 using namespace stridelab::test;
@@ -264,6 +266,39 @@ private slots:
         QVERIFY(conv2dDirectFuses(Activation::LeakyRelu));
         QVERIFY(!conv2dDirectFuses(Activation::Sigmoid));
         QVERIFY(!conv2dDirectFuses(Activation::Tanh));
+    }
+
+    // The fused ReLU of every instruction set lets a NaN through, as PyTorch's does.
+    void fusedReluKeepsNaN() {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        Tensor input(Shape{1, 2, 37});
+        for (std::int64_t x = 0; x < 37; ++x) {
+            input.at(0, 0, x) = static_cast<float>(x % 5) - 2.0F;
+            input.at(0, 1, x) = static_cast<float>(x % 3) - 1.0F;
+        }
+        input.at(0, 0, 7) = nan;
+        input.at(0, 1, 33) = nan;  // in a vector tail
+        const ConvGeometry geometry{input.shape(), input.shape(), {1, 1}, {1, 1}, {1, 1}, {}, 1};
+        const float one = 1.0F;
+        for (const Isa isa : vectorIsas()) {
+            const ForcedIsa forced(isa);
+            Tensor output(input.shape(), 7.0F);
+            stridelab::conv2dDirect(input, &one, nullptr, geometry, PaddingMode::Zeros,
+                                    {Activation::Relu, 0.0F}, output, 1);
+            for (std::int64_t y = 0; y < 2; ++y) {
+                for (std::int64_t x = 0; x < 37; ++x) {
+                    const float in = input.at(0, y, x);
+                    const float out = output.at(0, y, x);
+                    QVERIFY2(std::isnan(in) ? std::isnan(out) : out == std::max(in, 0.0F),
+                             qPrintable(QStringLiteral("%1 at (%2, %3): %4 -> %5")
+                                            .arg(QLatin1String(isaName(isa)))
+                                            .arg(y)
+                                            .arg(x)
+                                            .arg(in)
+                                            .arg(out)));
+                }
+            }
+        }
     }
 
     void conv2dDirect_data() {

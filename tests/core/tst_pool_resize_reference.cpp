@@ -391,6 +391,28 @@ private slots:
         QString why;
         QVERIFY2(test::tensorsClose(actual, expected, 1e-6, 1e-7, &why), qPrintable(why));
     }
+
+    // PyTorch: relu(NaN) = NaN (a NaN is never hidden as 0), relu(-0) = -0, leaky_relu
+    // likewise (checked against torch 1.13).
+    void activationKeepsNaNAndSignedZero() {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float inf = std::numeric_limits<float>::infinity();
+        const std::vector<float> values = {nan, -0.0F, -inf, inf, -2.0F, 3.0F};
+        Tensor relu(Shape{1, 1, 6}, values);
+        applyActivation(relu, Activation::Relu, 0.0F, 1);
+        QVERIFY(std::isnan(relu.at(0, 0, 0)));
+        QVERIFY(relu.at(0, 0, 1) == 0.0F && std::signbit(relu.at(0, 0, 1)));
+        QCOMPARE(relu.at(0, 0, 2), 0.0F);
+        QCOMPARE(relu.at(0, 0, 3), inf);
+        QCOMPARE(relu.at(0, 0, 4), 0.0F);
+        QCOMPARE(relu.at(0, 0, 5), 3.0F);
+        Tensor leaky(Shape{1, 1, 6}, values);
+        applyActivation(leaky, Activation::LeakyRelu, 0.1F, 1);
+        QVERIFY(std::isnan(leaky.at(0, 0, 0)));
+        QVERIFY(leaky.at(0, 0, 1) == 0.0F && std::signbit(leaky.at(0, 0, 1)));
+        QCOMPARE(leaky.at(0, 0, 2), -inf);
+        QCOMPARE(leaky.at(0, 0, 4), -2.0F * 0.1F);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPoolResizeReference)

@@ -426,7 +426,7 @@ Tensor referenceActivation(const Tensor& input, Activation activation, float neg
             case Activation::Linear:
                 break;
             case Activation::Relu:
-                y = x > 0.0 ? x : 0.0;
+                y = x < 0.0 ? 0.0 : x;  // PyTorch: NaN and -0 pass through
                 break;
             case Activation::LeakyRelu:
                 y = x > 0.0 ? x : static_cast<double>(negativeSlope) * x;
