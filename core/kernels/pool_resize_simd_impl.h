@@ -361,6 +361,9 @@ void repeatX2Rows(const float* src, std::int64_t n, float* dst, std::int64_t cou
         const V low = zipLow(v, v, Lanes{});
         const V high = zipHigh(v, v, Lanes{});
         for (std::int64_t row = 0; row < count; ++row) {
+            // The lines a few stores ahead asked for writing: their reads for ownership start
+            // sooner (one thread, 4 -> 16 MiB: 0.35-0.58 -> 0.32-0.34 ms).
+            __builtin_prefetch(dst + row * step + 2 * i + 8 * N, 1);
             store(dst + row * step + 2 * i, low);
             store(dst + row * step + 2 * i + N, high);
         }
