@@ -58,7 +58,10 @@ Range innerRows(const PoolGeometry& g) {
 // The output rows the vector kernels take in one call from output row oy: the whole run of
 // inner rows where it starts, otherwise that row alone.
 std::int64_t rowsFrom(std::int64_t oy, const Range& innerRowRange) {
-    return oy == innerRowRange.begin ? innerRowRange.end - innerRowRange.begin : 1;
+    // No inner rows (a window taller than the input) is the empty range at 0: one row then,
+    // never none (found by fuzz_layer_stack: the walk stood still).
+    const bool runStarts = oy == innerRowRange.begin && innerRowRange.end > innerRowRange.begin;
+    return runStarts ? innerRowRange.end - innerRowRange.begin : 1;
 }
 
 // The vectorised rows apply where the horizontal stride is 1 or 2 (every PyTorch and Keras
@@ -126,6 +129,37 @@ float averageAt(const float* src, std::int64_t inW, const Window& wy, const Wind
     return sum / static_cast<float>(count);
 }
 
+Window rowWindow(const PoolGeometry& g, std::int64_t oy) {
+    return windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, g.input.h);
+}
+
+// One channel's output rows as the vector kernels take them: vectorRows(oy, window, rows) for
+// each run of rows from oy that they cover (none without vector kernels), then edge(oy, ox,
+// window) for every output those leave: the columns whose windows reach into the padding, and
+// whole rows the kernels do not take.
+template <typename VectorRows, typename Edge>
+void walkRows(const PoolGeometry& g, bool vectors, const Range& inner, const Range& innerRowRange,
+              VectorRows vectorRows, Edge edge) {
+    for (std::int64_t oy = 0; oy < g.output.h;) {
+        const Window first = rowWindow(g, oy);
+        const bool vector = vectors && first.begin < first.end;
+        const std::int64_t rows = vector ? rowsFrom(oy, innerRowRange) : 1;
+        if (vector) {
+            vectorRows(oy, first, rows);
+        }
+        for (const std::int64_t end = oy + rows; oy < end; ++oy) {
+            const Window wy = rowWindow(g, oy);
+            for (std::int64_t ox = 0; ox < g.output.w; ++ox) {
+                if (vector && ox == inner.begin) {
+                    ox = inner.end - 1;
+                    continue;
+                }
+                edge(oy, ox, wy);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 namespace {
@@ -143,33 +177,21 @@ void maxPoolInto(const Tensor& input, const PoolGeometry& g, Tensor& output, std
         const float* src = input.channel(c);
         float* dst = output.channel(c);
         std::int32_t* idx = argmax != nullptr ? argmax + c * out.h * out.w : nullptr;
-        for (std::int64_t oy = 0; oy < out.h;) {
-            const Window firstWy =
-                windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-            const bool vector = k != nullptr && firstWy.begin < firstWy.end;
-            const std::int64_t rows = vector ? rowsFrom(oy, innerRowRange) : 1;
-            if (vector) {
-                simd::PoolRow r = poolRow(g, src, firstWy, inner, rows);
+        walkRows(
+            g, k != nullptr, inner, innerRowRange,
+            [&](std::int64_t oy, const Window& wy, std::int64_t rows) {
+                simd::PoolRow r = poolRow(g, src, wy, inner, rows);
                 r.dst = dst + oy * out.w;
                 r.argmax = idx != nullptr ? idx + oy * out.w : nullptr;
                 k->maxPoolRows(r);
-            }
-            for (const std::int64_t end = oy + rows; oy < end; ++oy) {
-                const Window wy =
-                    windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-                for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                    if (vector && ox == inner.begin) {
-                        ox = inner.end - 1;
-                        continue;
-                    }
-                    std::int32_t index = 0;
-                    maxAt(src, in.w, wy, columnWindow(g, ox), dst[oy * out.w + ox], index);
-                    if (idx != nullptr) {
-                        idx[oy * out.w + ox] = index;
-                    }
+            },
+            [&](std::int64_t oy, std::int64_t ox, const Window& wy) {
+                std::int32_t index = 0;
+                maxAt(src, in.w, wy, columnWindow(g, ox), dst[oy * out.w + ox], index);
+                if (idx != nullptr) {
+                    idx[oy * out.w + ox] = index;
                 }
-            }
-        }
+            });
     }
 }
 
@@ -200,36 +222,23 @@ void avgPool2d(const Tensor& input, const PoolGeometry& g, AverageDivisor diviso
         for (std::int64_t c = 0; c < out.c; ++c) {
             const float* src = input.channel(c);
             float* dst = output.channel(c);
-            for (std::int64_t oy = 0; oy < out.h;) {
-                const Window firstWy =
-                    windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-                const bool vector = k != nullptr && firstWy.begin < firstWy.end;
-                const std::int64_t rows = vector ? rowsFrom(oy, innerRowRange) : 1;
-                if (vector) {
+            walkRows(
+                g, k != nullptr, inner, innerRowRange,
+                [&](std::int64_t oy, const Window& wy, std::int64_t rows) {
                     // Inside the row a window's padded and real widths are both the kernel's;
                     // a run of several rows has whole windows, so one divisor serves them all.
-                    simd::PoolRow r = poolRow(g, src, firstWy, inner, rows);
+                    simd::PoolRow r = poolRow(g, src, wy, inner, rows);
                     r.dst = dst + oy * out.w;
                     r.scratch = scratch.data();
                     const std::int64_t windowRows = divisor == AverageDivisor::PaddedWindow
-                                                        ? firstWy.paddedLength
-                                                        : firstWy.end - firstWy.begin;
+                                                        ? wy.paddedLength
+                                                        : wy.end - wy.begin;
                     r.divisor = static_cast<float>(windowRows * g.kernel.w);
                     k->avgPoolRows(r);
-                }
-                for (const std::int64_t end = oy + rows; oy < end; ++oy) {
-                    const Window wy =
-                        windowAt(oy, g.kernel.h, g.stride.h, g.padding.top, g.padding.bottom, in.h);
-                    for (std::int64_t ox = 0; ox < out.w; ++ox) {
-                        if (vector && ox == inner.begin) {
-                            ox = inner.end - 1;
-                            continue;
-                        }
-                        dst[oy * out.w + ox] =
-                            averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
-                    }
-                }
-            }
+                },
+                [&](std::int64_t oy, std::int64_t ox, const Window& wy) {
+                    dst[oy * out.w + ox] = averageAt(src, in.w, wy, columnWindow(g, ox), divisor);
+                });
         }
     }
 }

@@ -70,6 +70,9 @@ const std::vector<PoolCase>& poolCases() {
         {"2x9x37 k5x4 s2 p(2,2,1,2) ceil", {2, 9, 37}, {{5, 4}, {2, 2}, pads(2, 2, 1, 2), true}},
         {"2x6x53 k2x7 s1 p(0,0,3,3)", {2, 6, 53}, {{2, 7}, {1, 1}, pads(0, 0, 3, 3), false}},
         {"2x5x66 k1x2 s1x2", {2, 5, 66}, {{1, 2}, {1, 2}, pads(0), false}},
+        // Windows taller than the input: no row is inner (fuzz_layer_stack hung on this).
+        {"2x2x15 k4x2 ceil", {2, 2, 15}, {{4, 2}, {4, 2}, pads(0), true}},
+        {"2x3x40 k5x3 s1x2 p(1,1,0,0)", {2, 3, 40}, {{5, 3}, {1, 2}, pads(1, 1, 0, 0), false}},
     };
     return cases;
 }

@@ -1,11 +1,12 @@
 #include "view/normalisation.h"
 
+#include "view/value_summary.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 
 namespace stridelab::ui {
 
@@ -17,33 +18,11 @@ constexpr std::array<Normalisation, 3> kAll = {Normalisation::PerChannel, Normal
 }  // namespace
 
 ValueRange finiteRange(std::span<const float> values) {
-    // Four independent accumulators: with one, each value waits for the previous comparison.
-    constexpr std::size_t kWays = 4;
-    std::array<float, kWays> low{};
-    std::array<float, kWays> high{};
-    low.fill(std::numeric_limits<float>::infinity());
-    high.fill(-std::numeric_limits<float>::infinity());
-    auto visit = [&](float v, std::size_t way) {
-        if (std::isfinite(v)) {
-            low[way] = v < low[way] ? v : low[way];
-            high[way] = v > high[way] ? v : high[way];
-        }
-    };
-    std::size_t i = 0;
-    for (; i + kWays <= values.size(); i += kWays) {
-        for (std::size_t way = 0; way < kWays; ++way) {
-            visit(values[i + way], way);
-        }
-    }
-    for (; i < values.size(); ++i) {
-        visit(values[i], 0);
-    }
-    const float lo = *std::min_element(low.begin(), low.end());
-    const float hi = *std::max_element(high.begin(), high.end());
-    if (lo > hi) {
+    const ValueSummary summary = summarise(values);
+    if (summary.finite == 0) {
         return {0.0F, 0.0F};
     }
-    return {lo, hi};
+    return {summary.lowest, summary.highest};
 }
 
 ValueRange channelRange(const Tensor& map, std::int64_t channel) {
