@@ -76,8 +76,8 @@ public:
                 .arg(QString::fromLatin1(receiver->metaObject()->className()),
                      receiver->objectName(),
                      owner != nullptr && receiver->objectName().startsWith(QLatin1String("qt_"))
-                         ? QStringLiteral(" in %1").arg(QString::fromLatin1(
-                               owner->metaObject()->className()))
+                         ? QStringLiteral(" in %1").arg(
+                               QString::fromLatin1(owner->metaObject()->className()))
                          : QString());
         const int type = static_cast<int>(event->type());
         ++depth_;

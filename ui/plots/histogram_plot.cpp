@@ -110,21 +110,20 @@ void HistogramPlot::setValues(std::shared_ptr<const Tensor> values, const QStrin
     // window responsive, and apply the result only if it is still the newest.
     counts_->setText(tr("binning %L1 values...").arg(values_->size()));
     plot_->replot(QCustomPlot::rpQueuedReplot);
-    backgroundPool()->start(
-        [self = QPointer<HistogramPlot>(this), values = values_, generation] {
-            yieldToTheWindow();
-            Histogram histogram = computeHistogram(values->values());
-            // qApp outlives every plot; the QPointer is checked on the GUI thread.
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, generation, histogram = std::move(histogram)]() mutable {
-                    if (self && self->generation_ == generation) {
-                        self->histogram_ = std::move(histogram);
-                        self->rebuild();
-                    }
-                },
-                Qt::QueuedConnection);
-        });
+    backgroundPool()->start([self = QPointer<HistogramPlot>(this), values = values_, generation] {
+        yieldToTheWindow();
+        Histogram histogram = computeHistogram(values->values());
+        // qApp outlives every plot; the QPointer is checked on the GUI thread.
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, histogram = std::move(histogram)]() mutable {
+                if (self && self->generation_ == generation) {
+                    self->histogram_ = std::move(histogram);
+                    self->rebuild();
+                }
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void HistogramPlot::setLogScale(bool logarithmic) {

@@ -48,21 +48,20 @@ bool MapImageRenderer::request(const MapImagesKey& key) {
         return true;
     }
     pending_ = true;
-    backgroundPool()->start(
-        [self = QPointer<MapImageRenderer>(this), key, generation] {
-            yieldToTheWindow();
-            MapImages images = renderMapImages(key);
-            // The renderer may be gone by now: the QPointer is read on its own thread only.
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, generation, images = std::move(images)] {
-                    if (self && self->generation_ == generation) {
-                        self->pending_ = false;
-                        emit self->ready(images);
-                    }
-                },
-                Qt::QueuedConnection);
-        });
+    backgroundPool()->start([self = QPointer<MapImageRenderer>(this), key, generation] {
+        yieldToTheWindow();
+        MapImages images = renderMapImages(key);
+        // The renderer may be gone by now: the QPointer is read on its own thread only.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, generation, images = std::move(images)] {
+                if (self && self->generation_ == generation) {
+                    self->pending_ = false;
+                    emit self->ready(images);
+                }
+            },
+            Qt::QueuedConnection);
+    });
     return false;
 }
 
