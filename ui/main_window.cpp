@@ -18,6 +18,7 @@
 #include "teaching/step_through_widget.h"
 #include "view/colormap.h"
 #include "view/normalisation.h"
+#include "widgets/action_choices.h"
 #include "widgets/feature_map_view.h"
 #include "widgets/layer_card_strip.h"
 #include "widgets/progress_value.h"
@@ -48,28 +49,6 @@
 namespace stridelab::ui {
 
 namespace {
-
-// A group of checkable actions, one per value, in `menu`; choosing one calls `apply`.
-template <class T, class Name, class Apply>
-QActionGroup* addChoices(QMenu* menu, std::span<const T> values, Name name, Apply apply) {
-    auto* group = new QActionGroup(menu);
-    for (const T value : values) {
-        QAction* a = menu->addAction(QString());
-        i18n::retranslate(a, &QAction::setText, [name, value] { return name(value); });
-        a->setCheckable(true);
-        a->setData(static_cast<int>(value));
-        group->addAction(a);
-        QObject::connect(a, &QAction::triggered, menu, [apply, value] { apply(value); });
-    }
-    return group;
-}
-
-// Checks the action of `group` whose value is `value`.
-void checkChoice(QActionGroup* group, int value) {
-    for (QAction* a : group->actions()) {
-        a->setChecked(a->data().toInt() == value);
-    }
-}
 
 QString notationPyTorch() {
     return MainWindow::tr("(C, H, W)  PyTorch");

@@ -61,16 +61,10 @@ extern const ConvKernels kAvx512Conv;
 // The table for activeIsa(), or nullptr on the plain path.
 inline const ConvKernels* convKernels() {
 #if defined(STRIDELAB_X86_SIMD)
-    switch (activeIsa()) {
-        case Isa::Avx512:
-            return &kAvx512Conv;
-        case Isa::Avx2:
-            return &kAvx2Conv;
-        case Isa::Plain:
-            break;
-    }
-#endif
+    return tableForActiveIsa(&kAvx2Conv, &kAvx512Conv);
+#else
     return nullptr;
+#endif
 }
 #endif
 

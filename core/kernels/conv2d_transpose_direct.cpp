@@ -1,6 +1,7 @@
 #include "kernels/conv2d_transpose_direct.h"
 
 #include "kernels/pool_resize_simd.h"
+#include "kernels/transposed_phases.h"
 #include "util/saturating.h"
 
 #include <algorithm>
@@ -9,59 +10,6 @@
 namespace stridelab {
 
 namespace {
-
-std::int64_t floorMod(std::int64_t a, std::int64_t m) {
-    return ((a % m) + m) % m;
-}
-
-// One phase of an axis: the outputs o = first + j * stride (j < count), whose full position
-// (q0 + j) * stride + r receives tap k (k * dilation = r mod stride) from input q0 + j - shift,
-// shift = (k * dilation - r) / stride. The taps of a residue are k0, k0 + m, ... with
-// m = stride / gcd, so their shifts grow in steps of dilation / gcd: after flipping, the phase
-// is a correlation with that dilation.
-struct AxisPhase {
-    std::int64_t first = 0;
-    std::int64_t count = 0;
-    std::int64_t q0 = 0;
-    std::vector<std::int64_t> taps;    // ascending
-    std::vector<std::int64_t> shifts;  // per tap, ascending
-    [[nodiscard]] auto tapCount() const { return static_cast<std::int64_t>(taps.size()); }
-    // The correlation's dilation.
-    [[nodiscard]] std::int64_t step() const { return taps.size() > 1 ? shifts[1] - shifts[0] : 1; }
-    // Its zero padding before the input: negative when the phase's first output reads inside
-    // the input (a crop).
-    [[nodiscard]] std::int64_t before() const { return shifts.back() - q0; }
-    // Its padding after an input of `extent`, for outputs up to j1: whatever the last one reads
-    // past the end.
-    [[nodiscard]] std::int64_t after(std::int64_t extent, std::int64_t j1) const {
-        return std::max<std::int64_t>(j1 - 1 + (tapCount() - 1) * step() - before() - (extent - 1),
-                                      0);
-    }
-};
-
-// The phases that own outputs, indexed by their first output (at most min(stride, out) of
-// them, so that a stride far above the output costs nothing).
-std::vector<AxisPhase> axisPhases(std::int64_t out, std::int64_t kernel, std::int64_t stride,
-                                  std::int64_t dilation, std::int64_t offset) {
-    std::vector<AxisPhase> phases(static_cast<std::size_t>(std::min(stride, out)));
-    for (std::int64_t first = 0; first < static_cast<std::int64_t>(phases.size()); ++first) {
-        AxisPhase& p = phases[static_cast<std::size_t>(first)];
-        const std::int64_t r = floorMod(first + offset, stride);
-        p.first = first;
-        p.count = (out - first + stride - 1) / stride;
-        p.q0 = (first + offset - r) / stride;  // exact: first + offset = r (mod stride)
-    }
-    for (std::int64_t k = 0; k < kernel; ++k) {
-        const std::int64_t r = (k * dilation) % stride;
-        const std::int64_t first = floorMod(r - offset, stride);
-        if (first < static_cast<std::int64_t>(phases.size())) {
-            AxisPhase& p = phases[static_cast<std::size_t>(first)];
-            p.taps.push_back(k);
-            p.shifts.push_back((k * dilation - r) / stride);
-        }
-    }
-    return phases;
-}
 
 std::vector<AxisPhase> rowPhases(const TransposedConvGeometry& g) {
     return axisPhases(g.output.h, g.kernel.h, g.stride.h, g.dilation.h, g.offset.h);

@@ -1,5 +1,7 @@
 #include "kernels/conv2d_transpose_subpixel.h"
 
+#include "kernels/transposed_phases.h"
+
 #include <algorithm>
 #include <memory>
 #include <utility>
@@ -8,46 +10,6 @@
 namespace stridelab {
 
 namespace {
-
-// One residue r of an axis: the outputs o = first + j * stride (j < count) whose full position
-// o + offset is congruent to r, and the taps k with k * dilation congruent to r. Full position
-// (q0 + j) * stride + r receives tap k from input index q0 + j - shift, shift = (k*d - r) / s.
-struct AxisPhase {
-    std::int64_t first = 0;
-    std::int64_t count = 0;
-    std::int64_t q0 = 0;
-    std::vector<std::int64_t> taps;
-    std::vector<std::int64_t> shifts;
-};
-
-std::int64_t floorMod(std::int64_t a, std::int64_t m) {
-    return ((a % m) + m) % m;
-}
-
-// The phases that own outputs, indexed by their first output (so at most min(stride, out) of
-// them: a stride far above the output extent must not cost stride^2 phases). Each tap joins
-// the phase of its residue, if that phase owns an output.
-std::vector<AxisPhase> axisPhases(std::int64_t out, std::int64_t kernel, std::int64_t stride,
-                                  std::int64_t dilation, std::int64_t offset) {
-    std::vector<AxisPhase> phases(static_cast<std::size_t>(std::min(stride, out)));
-    for (std::int64_t first = 0; first < static_cast<std::int64_t>(phases.size()); ++first) {
-        AxisPhase& p = phases[static_cast<std::size_t>(first)];
-        const std::int64_t r = floorMod(first + offset, stride);
-        p.first = first;
-        p.count = (out - first + stride - 1) / stride;
-        p.q0 = (first + offset - r) / stride;  // exact: first + offset = r (mod stride)
-    }
-    for (std::int64_t k = 0; k < kernel; ++k) {
-        const std::int64_t r = (k * dilation) % stride;
-        const std::int64_t first = floorMod(r - offset, stride);
-        if (first < static_cast<std::int64_t>(phases.size())) {
-            AxisPhase& p = phases[static_cast<std::size_t>(first)];
-            p.taps.push_back(k);
-            p.shifts.push_back((k * dilation - r) / stride);
-        }
-    }
-    return phases;
-}
 
 // A tile of output rows [j0, j1) of row phase phaseY for one group, all column phases: each
 // output row is written whole by one task while it is in cache (column phases in separate

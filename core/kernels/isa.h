@@ -43,6 +43,21 @@ Isa forceIsa(std::optional<Isa> isa);
 // Plain up to detectedIsa(), in that order: every path this machine can run.
 [[nodiscard]] std::vector<Isa> supportedIsas();
 
+// Of a family's per-ISA tables of kernels, the one for activeIsa(), or nullptr on the plain
+// path.
+template <typename Table>
+[[nodiscard]] const Table* tableForActiveIsa(const Table* avx2, const Table* avx512) {
+    switch (activeIsa()) {
+        case Isa::Avx512:
+            return avx512;
+        case Isa::Avx2:
+            return avx2;
+        case Isa::Plain:
+            break;
+    }
+    return nullptr;
+}
+
 [[nodiscard]] const char* isaName(Isa isa);
 [[nodiscard]] std::optional<Isa> isaFromName(std::string_view name);
 

@@ -102,16 +102,10 @@ extern const PoolResizeKernels kAvx512PoolResize;
 // The table for activeIsa(), or nullptr on the plain path.
 inline const PoolResizeKernels* poolResizeKernels() {
 #if defined(STRIDELAB_X86_SIMD)
-    switch (activeIsa()) {
-        case Isa::Avx512:
-            return &kAvx512PoolResize;
-        case Isa::Avx2:
-            return &kAvx2PoolResize;
-        case Isa::Plain:
-            break;
-    }
-#endif
+    return tableForActiveIsa(&kAvx2PoolResize, &kAvx512PoolResize);
+#else
     return nullptr;
+#endif
 }
 #endif
 

@@ -119,7 +119,8 @@ std::int64_t vectorPart(const PoolRow& r, Body body) {
 // x86's MAXPS: a if a > b, otherwise b (also when either is a NaN).
 inline V maxps(V a, V b) {
 #if STRIDELAB_SIMD_LANES == 16
-    return _mm512_max_ps(a, b);
+    // The all-lanes masked form: GCC 12's _mm512_max_ps warns of its own undefined source.
+    return _mm512_maskz_max_ps(0xFFFF, a, b);
 #else
     return _mm256_max_ps(a, b);
 #endif
