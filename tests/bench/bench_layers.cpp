@@ -200,11 +200,12 @@ void maxPool2(benchmark::State& state, std::int64_t size) {
     setBytes(state, (in.elements() + 2 * out.elements()) * kFloat);
 }
 
-// W5: avg_pool2d 3, stride 2, padding 1 (count_include_pad, PyTorch's default) on 64x256x256.
-void w5AvgPool(benchmark::State& state) {
+// W5 (64 channels): avg_pool2d 3, stride 2, padding 1 (count_include_pad, PyTorch's default) on
+// channelsx256x256.
+void avgPool3s2(benchmark::State& state, std::int64_t channels) {
     const int threads = static_cast<int>(state.range(0));
-    const Shape in{64, 256, 256};
-    const Shape out{64, 128, 128};
+    const Shape in{channels, 256, 256};
+    const Shape out{channels, 128, 128};
     const PoolGeometry geometry{in, out, {3, 3}, {2, 2}, {1, 1, 1, 1}};
     const Tensor input = randomTensor(in, 10);
     Tensor output(out);
@@ -216,12 +217,12 @@ void w5AvgPool(benchmark::State& state) {
     setBytes(state, (in.elements() + out.elements()) * kFloat);
 }
 
-// W6 / W7: x2 resize of 64x128x128.
-void w67Resize(benchmark::State& state, Interpolation interpolation) {
+// W6 / W7 (64 channels): x2 resize of channelsx128x128.
+void resizeX2(benchmark::State& state, Interpolation interpolation, std::int64_t channels) {
     const int threads = static_cast<int>(state.range(0));
-    const Shape in{64, 128, 128};
+    const Shape in{channels, 128, 128};
     const Tensor input = randomTensor(in, 11);
-    Tensor output(Shape{64, 256, 256});
+    Tensor output(Shape{channels, 256, 256});
     for (auto _ : state) {
         resize2d(input, interpolation, CoordinateMode::HalfPixel, output, threads);
         benchmark::DoNotOptimize(output.data());
@@ -310,11 +311,16 @@ int main(int argc, char** argv) {
     configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2, 128));
     configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
     configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", maxPool2, 256));
-    configure(benchmark::RegisterBenchmark("W5_avg_pool2d_3_s2_p1_64x256x256", w5AvgPool));
-    configure(benchmark::RegisterBenchmark("W6_nearest_x2_64x128x128", w67Resize,
-                                           Interpolation::Nearest));
-    configure(benchmark::RegisterBenchmark("W7_bilinear_x2_64x128x128", w67Resize,
-                                           Interpolation::Bilinear));
+    configure(benchmark::RegisterBenchmark("W5_avg_pool2d_3_s2_p1_64x256x256", avgPool3s2, 64));
+    // W5's arithmetic alone: its input and output fit in the L2.
+    configure(benchmark::RegisterBenchmark("avg_pool2d_3_s2_p1_2x256x256", avgPool3s2, 2));
+    configure(benchmark::RegisterBenchmark("W6_nearest_x2_64x128x128", resizeX2,
+                                           Interpolation::Nearest, 64));
+    configure(benchmark::RegisterBenchmark("W7_bilinear_x2_64x128x128", resizeX2,
+                                           Interpolation::Bilinear, 64));
+    // W7's arithmetic alone: its input and output fit in the L2.
+    configure(benchmark::RegisterBenchmark("bilinear_x2_2x128x128", resizeX2,
+                                           Interpolation::Bilinear, 2));
     configure(benchmark::RegisterBenchmark("W9_max_unpool2d_x2_64x128x128", w9MaxUnpool));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {

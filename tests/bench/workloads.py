@@ -7,8 +7,9 @@ same run on the same machine, and prints both side by side with the ratios.
 
 For each workload file in tests/bench/workloads/, a random float32 input of the file's shape
 (numpy, seed 0) is written as .npy and given to `stridelab bench --input`; the workload's time
-is its layer's median (W9: the max_unpool2d layer; W10: the whole pipeline). PyTorch runs the
-same layers under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
+is its layer's median (W9: the max_unpool2d layer, after the pool that records its indices;
+W10: the whole pipeline). PyTorch runs the same layers (W9: the pool untimed before each timed
+unpool, as in the pipeline) under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
 same number of runs after one warm-up. Each side is measured --rounds times, alternating, and
 the median of the rounds is reported (this machine's memory-bound timings move by 2x from one
 process to the next).
@@ -62,7 +63,8 @@ def blas_in_use():
 
 
 def torch_workload(key, x):
-    """A zero-argument callable computing workload `key` on input `x` in PyTorch."""
+    """A zero-argument callable computing workload `key` on input `x` in PyTorch, and
+    optionally a second one that runs untimed before each call of the first."""
     g = torch.Generator().manual_seed(1)
 
     def w(*shape):
@@ -91,8 +93,13 @@ def torch_workload(key, x):
         k, b = w(64, 32, 3, 3), w(32)
         return lambda: F.conv_transpose2d(x, k, b, stride=2, padding=1, output_padding=1)
     if key == "w09":
-        pooled, indices = F.max_pool2d(x, 2, return_indices=True)
-        return lambda: F.max_unpool2d(pooled, indices, 2)
+        # As in StrideLab's pipeline, the pool runs before every unpool (untimed): the unpool
+        # then finds the cache as the pool left it, not warm from its own previous call.
+        pooled = {}
+
+        def pool():
+            pooled["values"], pooled["indices"] = F.max_pool2d(x, 2, return_indices=True)
+        return lambda: F.max_unpool2d(pooled["values"], pooled["indices"], 2), pool
     if key == "w10":
         k1, b1 = w(16, 3, 3, 3), w(16)
         k2, b2 = w(32, 16, 3, 3), w(32)
@@ -110,11 +117,14 @@ def torch_workload(key, x):
     raise ValueError(key)
 
 
-def time_torch(fn, repeat):
+def time_torch(workload, repeat):
+    fn, before = workload if isinstance(workload, tuple) else (workload, lambda: None)
     with torch.no_grad():
+        before()
         fn()
         times = []
         for _ in range(repeat):
+            before()
             start = time.perf_counter()
             fn()
             times.append((time.perf_counter() - start) * 1e3)
