@@ -364,6 +364,7 @@ void interleavePairs(const float* evens, const float* odds, std::int64_t pairs, 
     for (; i + N <= pairs; i += N) {
         const V e = load(evens + i);
         const V o = load(odds + i);
+        __builtin_prefetch(dst + 2 * i + 8 * N, 1);
         store(dst + 2 * i, zipLow(e, o, Lanes{}));
         store(dst + 2 * i + N, zipHigh(e, o, Lanes{}));
     }
