@@ -327,9 +327,9 @@ private slots:
         for (const std::int64_t i : {0, 3, 71, 140, 141, 300, 419, 421, 500, 839}) {
             input.values()[static_cast<std::size_t>(i)] = std::nanf("");
         }
-        for (const PoolParams& p : {PoolParams{{2, 2}, {2, 2}, pads(0), true},
-                                    PoolParams{{3, 3}, {1, 1}, pads(1), false},
-                                    PoolParams{{3, 3}, {2, 2}, pads(1), false}}) {
+        for (const PoolParams& p :
+             {PoolParams{{2, 2}, {2, 2}, pads(0), true}, PoolParams{{3, 3}, {1, 1}, pads(1), false},
+              PoolParams{{3, 3}, {2, 2}, pads(1), false}}) {
             const PoolGeometry geometry = poolGeometry(in, p);
             Tensor plain(geometry.output);
             std::vector<std::int32_t> plainArgmax;
