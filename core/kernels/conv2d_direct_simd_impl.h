@@ -46,7 +46,8 @@ inline V fma(V a, V b, V c) {
 }
 // MAXPS(0, v) returns v unless 0 > v: a NaN and -0 pass through, as PyTorch's ReLU.
 inline V maxZero(V v) {
-    return _mm512_max_ps(_mm512_setzero_ps(), v);
+    // The all-lanes masked form: GCC 12's _mm512_max_ps warns of its own undefined source.
+    return _mm512_maskz_max_ps(0xFFFF, _mm512_setzero_ps(), v);
 }
 inline V leaky(V v, V slope) {
     const Mask positive = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ);
