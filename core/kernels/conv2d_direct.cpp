@@ -34,11 +34,22 @@ std::int64_t roundUp(std::int64_t a, std::int64_t m) {
 // x * s + kx * d = (x + shift) * s + phase, so phase row `slot[kx]` of the band holds the
 // padded columns phase, phase + s, ... and the tap reads it from `shift[kx]` on. Only the
 // phases some tap reads exist (at most kw, however large the stride).
+// Where a phase row's positions come from: [0, begin) left padding, [begin, end) the input
+// row, [end, padded) right padding, [padded, pitch) slack.
+struct PhaseSpan {
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    std::int64_t padded = 0;
+};
+
 struct Columns {
     std::vector<std::int64_t> phases;
     std::vector<std::int64_t> slot;   // per kx
     std::vector<std::int64_t> shift;  // per kx
     std::int64_t pitch = 0;           // floats a phase row, slack for whole vectors included
+    // Per phase, the same for every band row: worked out once per call (it took five integer
+    // divisions per row and phase).
+    std::vector<PhaseSpan> spans;
     [[nodiscard]] std::int64_t rowFloats() const {
         return static_cast<std::int64_t>(phases.size()) * pitch;
     }
@@ -63,6 +74,18 @@ Columns columnPhases(const ConvGeometry& g, std::int64_t lanes) {
     c.pitch = roundUp(std::max(roundUp(g.output.w, lanes) + maxShift,
                                ceilDiv(g.input.w + g.padding.left, g.stride.w)),
                       kRowAlign);
+    // The band row position j of phase p holds padded column j * s + p.
+    const std::int64_t s = g.stride.w;
+    const std::int64_t left = g.padding.left;
+    const std::int64_t width = g.input.w;
+    for (const std::int64_t phase : c.phases) {
+        PhaseSpan span;
+        span.begin = std::clamp<std::int64_t>(ceilDiv(left - phase, s), 0, c.pitch);
+        span.end = std::clamp<std::int64_t>(ceilDiv(left + width - phase, s), span.begin, c.pitch);
+        span.padded = std::clamp<std::int64_t>(
+            ceilDiv(left + width + g.padding.right - phase, s), span.end, c.pitch);
+        c.spans.push_back(span);
+    }
     return c;
 }
 
@@ -144,41 +167,24 @@ void packWeights(const float* weights, const ConvGeometry& g,
     }
 }
 
-// The band row positions j of phase `phase` whose padded column j * s + phase lies in the
-// input row (not in its padding): [begin, end).
-std::pair<std::int64_t, std::int64_t> insideColumns(const ConvGeometry& g, std::int64_t width,
-                                                    std::int64_t phase, std::int64_t pitch) {
-    const std::int64_t s = g.stride.w;
-    const std::int64_t left = g.padding.left;
-    const std::int64_t begin = std::clamp<std::int64_t>(ceilDiv(left - phase, s), 0, pitch);
-    const std::int64_t end =
-        std::clamp<std::int64_t>(ceilDiv(left + width - phase, s), begin, pitch);
-    return {begin, end};
-}
-
 // The rest of a phase row: the padding columns filled as `mode` says, zero past the padded
 // extent (the slack that whole vectors read).
 void fillPhaseEdges(const float* src, std::int64_t width, const ConvGeometry& g, PaddingMode mode,
-                    std::int64_t phase, std::int64_t pitch, float* dst) {
+                    std::int64_t phase, const PhaseSpan& span, std::int64_t pitch, float* dst) {
     const std::int64_t s = g.stride.w;
     const std::int64_t left = g.padding.left;
-    const std::int64_t paddedWidth = left + width + g.padding.right;
-    const auto [begin, end] = insideColumns(g, width, phase, pitch);
-    // Positions [end, padded) are right padding, [padded, pitch) slack.
-    const std::int64_t padded =
-        std::clamp<std::int64_t>(ceilDiv(paddedWidth - phase, s), end, pitch);
     if (mode == PaddingMode::Zeros) {
-        std::fill(dst, dst + begin, 0.0F);
-        std::fill(dst + end, dst + pitch, 0.0F);
+        std::fill(dst, dst + span.begin, 0.0F);
+        std::fill(dst + span.end, dst + pitch, 0.0F);
         return;
     }
-    for (std::int64_t j = 0; j < begin; ++j) {
+    for (std::int64_t j = 0; j < span.begin; ++j) {
         dst[j] = src[paddedSourceIndex(j * s + phase - left, width, mode)];
     }
-    for (std::int64_t j = end; j < padded; ++j) {
+    for (std::int64_t j = span.end; j < span.padded; ++j) {
         dst[j] = src[paddedSourceIndex(j * s + phase - left, width, mode)];
     }
-    std::fill(dst + padded, dst + pitch, 0.0F);
+    std::fill(dst + span.padded, dst + pitch, 0.0F);
 }
 
 // One padded input row into its phase rows (row r of the band).
@@ -188,8 +194,9 @@ void fillBandRow(const float* src, std::int64_t width, const ConvGeometry& g, Pa
     const std::int64_t left = g.padding.left;
     const auto phases = static_cast<std::int64_t>(columns.phases.size());
     for (std::int64_t p = 0; p < phases; ++p) {
-        fillPhaseEdges(src, width, g, mode, columns.phases[static_cast<std::size_t>(p)],
-                       columns.pitch, dst + p * columns.pitch);
+        const auto i = static_cast<std::size_t>(p);
+        fillPhaseEdges(src, width, g, mode, columns.phases[i], columns.spans[i], columns.pitch,
+                       dst + p * columns.pitch);
     }
     if (s == 2 && phases == 2) {
         // Source column i is padded column i + left: phase (i + left) % 2, position
@@ -207,7 +214,9 @@ void fillBandRow(const float* src, std::int64_t width, const ConvGeometry& g, Pa
     }
     for (std::int64_t p = 0; p < phases; ++p) {
         const std::int64_t phase = columns.phases[static_cast<std::size_t>(p)];
-        const auto [begin, end] = insideColumns(g, width, phase, columns.pitch);
+        const PhaseSpan& span = columns.spans[static_cast<std::size_t>(p)];
+        const std::int64_t begin = span.begin;
+        const std::int64_t end = span.end;
         if (end <= begin) {
             continue;
         }
