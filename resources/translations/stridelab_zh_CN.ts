@@ -1760,12 +1760,31 @@ PyTorch：%2</translation>
         <translation>卷积核</translation>
     </message>
     <message>
-        <source>Shape %1 &amp;nbsp; Keras %2</source>
-        <translation>形状 %1 &amp;nbsp; Keras %2</translation>
+        <source>A name must not be empty.</source>
+        <translation>名称不能为空。</translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; is reserved for the pipeline&apos;s input.</source>
+        <translation>&quot;input&quot; 是流水线输入的保留名称。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already the name of another layer.</source>
+        <translation>&quot;%1&quot; 已经是另一个层的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>stridelab::ui::ShapeReadout</name>
+    <message>
+        <source>Shape %1   Keras %2</source>
+        <translation>形状 %1   Keras %2</translation>
     </message>
     <message>
         <source>Input</source>
         <translation>输入</translation>
+    </message>
+    <message>
+        <source>%1   Keras %2</source>
+        <translation>%1   Keras %2</translation>
     </message>
     <message>
         <source>Output</source>
@@ -1802,18 +1821,6 @@ PyTorch：%2</translation>
     <message>
         <source>Jump</source>
         <translation>累积步幅</translation>
-    </message>
-    <message>
-        <source>A name must not be empty.</source>
-        <translation>名称不能为空。</translation>
-    </message>
-    <message>
-        <source>&quot;input&quot; is reserved for the pipeline&apos;s input.</source>
-        <translation>&quot;input&quot; 是流水线输入的保留名称。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is already the name of another layer.</source>
-        <translation>&quot;%1&quot; 已经是另一个层的名称。</translation>
     </message>
 </context>
 <context>

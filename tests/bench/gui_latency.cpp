@@ -69,16 +69,10 @@ public:
             return QApplication::notify(receiver, event);
         }
         // Named before delivery: a DeferredDelete event deletes its receiver.
-        // A scroll area's viewport is told by its area ("in LayerCardStrip").
-        const QObject* owner = receiver->parent();
         const QString receiverName =
             QStringLiteral("%1 \"%2\"%3")
                 .arg(QString::fromLatin1(receiver->metaObject()->className()),
-                     receiver->objectName(),
-                     owner != nullptr && receiver->objectName().startsWith(QLatin1String("qt_"))
-                         ? QStringLiteral(" in %1").arg(
-                               QString::fromLatin1(owner->metaObject()->className()))
-                         : QString());
+                     receiver->objectName(), ownerText(receiver));
         const int type = static_cast<int>(event->type());
         ++depth_;
         QElapsedTimer timer;
@@ -89,6 +83,27 @@ public:
         record(static_cast<double>(timer.nsecsElapsed()) / 1e6, threadCpuMs() - cpuStart,
                receiverName, type);
         return handled;
+    }
+
+    // Where one of Qt's own widgets sits (a scroll area's viewport): " in QScrollArea in
+    // stridelab::ui::PropertiesPanel", up to the first of our classes or a named object.
+    static QString ownerText(const QObject* receiver) {
+        if (!receiver->objectName().startsWith(QLatin1String("qt_"))) {
+            return {};
+        }
+        QString text;
+        for (const QObject* o = receiver->parent(); o != nullptr; o = o->parent()) {
+            const QString cls = QString::fromLatin1(o->metaObject()->className());
+            text += QStringLiteral(" in %1").arg(cls);
+            if (cls.startsWith(QLatin1String("stridelab::")) ||
+                (!o->objectName().isEmpty() && !o->objectName().startsWith(QLatin1String("qt_")))) {
+                if (!o->objectName().isEmpty()) {
+                    text += QStringLiteral(" \"%1\"").arg(o->objectName());
+                }
+                break;
+            }
+        }
+        return text;
     }
 
     // CPU time of the calling thread: on a busy machine the wall time of an event includes

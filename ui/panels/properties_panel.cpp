@@ -5,7 +5,7 @@
 #include "layers/layer_registry.h"
 #include "panels/kernel_editor.h"
 #include "panels/parameter_editors.h"
-#include "report/summary_format.h"
+#include "panels/shape_readout.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -15,18 +15,6 @@
 #include <QVBoxLayout>
 
 namespace stridelab::ui {
-
-namespace {
-
-QString fieldText(const std::optional<std::int64_t>& v) {
-    return v ? QString::number(*v) : QStringLiteral("?");
-}
-
-QString axisPair(const QString& h, const QString& w) {
-    return h == w ? h : QStringLiteral("%1 x %2").arg(h, w);
-}
-
-}  // namespace
 
 PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
     : QWidget(parent), document_(document) {
@@ -57,10 +45,7 @@ PropertiesPanel::PropertiesPanel(PipelineDocument* document, QWidget* parent)
     editError_->hide();
     layout->addWidget(editError_);
 
-    readout_ = new QLabel(this);
-    readout_->setWordWrap(true);
-    readout_->setTextFormat(Qt::RichText);
-    readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    readout_ = new ShapeReadout(this);
     layout->addWidget(readout_);
     layout->addStretch();
     i18n::onLanguageChange(this, [this] { retranslateUi(); });
@@ -186,44 +171,12 @@ void PropertiesPanel::refreshReadouts() {
         }
     }
     if (index_ < 0) {
-        const Shape in = report_.input;
-        readout_->setText(tr("Shape %1 &nbsp; Keras %2").arg(in.toString(), in.toKerasString()));
-        return;
+        readout_->showInput(report_.input);
+    } else if (index_ < static_cast<int>(report_.layers.size())) {
+        readout_->showLayer(report_.layers[static_cast<std::size_t>(index_)]);
+    } else {
+        readout_->showNothing();
     }
-    if (index_ >= static_cast<int>(report_.layers.size())) {
-        readout_->clear();
-        return;
-    }
-    const LayerReport& r = report_.layers[static_cast<std::size_t>(index_)];
-    if (!r.shape) {
-        readout_->setText(QStringLiteral("<span style='color:#c0392b'><b>%1</b></span>")
-                              .arg((r.error ? r.error->message : QString()).toHtmlEscaped()));
-        return;
-    }
-    const LayerShape& s = *r.shape;
-    QString text = QStringLiteral("<table cellspacing='4'>");
-    auto rowOf = [&](const QString& name, const QString& value) {
-        text += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name, value);
-    };
-    rowOf(tr("Input"), r.input.toString());
-    rowOf(tr("Output"), QStringLiteral("%1 &nbsp; <small>Keras %2</small>")
-                            .arg(s.output.toString(), s.output.toKerasString()));
-    rowOf(tr("Height"),
-          QStringLiteral("<code>out = %1</code>").arg(s.height.formula.toHtmlEscaped()));
-    rowOf(tr("Width"),
-          QStringLiteral("<code>out = %1</code>").arg(s.width.formula.toHtmlEscaped()));
-    rowOf(tr("Padding"), tr("top %1, bottom %2, left %3, right %4")
-                             .arg(s.padding[0])
-                             .arg(s.padding[1])
-                             .arg(s.padding[2])
-                             .arg(s.padding[3]));
-    rowOf(tr("Params"), QLocale().toString(static_cast<qlonglong>(s.params)));
-    rowOf(tr("MACs"), QLocale().toString(static_cast<qlonglong>(s.macs)));
-    rowOf(tr("Receptive field"),
-          axisPair(fieldText(r.receptiveField[0]), fieldText(r.receptiveField[1])));
-    rowOf(tr("Jump"), axisPair(formatJump(r.jump[0]), formatJump(r.jump[1])));
-    text += QStringLiteral("</table>");
-    readout_->setText(text);
 }
 
 void PropertiesPanel::applyEdit(const ParameterSpec& spec, ParameterEditor* editor) {

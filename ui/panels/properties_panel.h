@@ -19,6 +19,7 @@ namespace stridelab::ui {
 
 class KernelEditor;
 class ParameterEditor;
+class ShapeReadout;
 
 class PropertiesPanel : public QWidget {
     Q_OBJECT
@@ -60,7 +61,7 @@ private:
     QWidget* editorsBox_ = nullptr;
     QFormLayout* editors_ = nullptr;
     QLabel* editError_ = nullptr;
-    QLabel* readout_ = nullptr;
+    ShapeReadout* readout_ = nullptr;
     std::vector<std::pair<ParameterSpec, ParameterEditor*>> parameterEditors_;
 };
 
