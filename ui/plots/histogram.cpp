@@ -35,9 +35,11 @@ double quantile(std::vector<float>& values, double q) {
 namespace {
 
 // Freedman-Diaconis from the finite values' range and count, which the caller has found, and
-// the quartiles of an evenly strided sample of at most 2^18 of them: a 67-million-value map
+// the quartiles of an evenly strided sample of at most 2^16 of them: a 67-million-value map
 // gets its bins without another pass over all of it (sorting it took seconds on the GUI
-// thread), and inputs up to 2^18 values get exactly the Freedman-Diaconis count.
+// thread), and inputs up to 2^16 values get exactly the Freedman-Diaconis count. (The
+// quartiles of 2^18 took 2.7 ms of the 9.4 ms histogram of a 16 x 416 x 416 map, redone on
+// every edit, those of 2^16 1.2 ms; a bin count of at most 128 does not need them closer.)
 int binCountFor(std::span<const float> values, float lowest, float highest, std::int64_t finite) {
     if (finite == 0) {
         return 0;
@@ -46,7 +48,7 @@ int binCountFor(std::span<const float> values, float lowest, float highest, std:
     if (range == 0.0) {
         return 1;
     }
-    constexpr std::size_t kSample = std::size_t{1} << 18;
+    constexpr std::size_t kSample = std::size_t{1} << 16;
     const std::size_t stride = std::max<std::size_t>(1, values.size() / kSample);
     std::vector<float> sample;
     sample.reserve(std::min(values.size(), 2 * kSample));
