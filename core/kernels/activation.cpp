@@ -9,8 +9,8 @@
 // picks the SSE4 or AVX2 body itself). At most 1 ulp from the exact value, as the scalar
 // expf and tanhf; the scalar loop took half of a conv2d_transpose with sigmoid (16 -> 3
 // filters, 416x416: 1.5 of 2.8 ms on one thread).
-extern "C" __m128 _ZGVbN4v_expf(__m128 x);   // NOLINT(readability-identifier-naming)
-extern "C" __m128 _ZGVbN4v_tanhf(__m128 x);  // NOLINT(readability-identifier-naming)
+extern "C" __m128 _ZGVbN4v_expf(__m128 x);   // NOLINT(bugprone-reserved-identifier)
+extern "C" __m128 _ZGVbN4v_tanhf(__m128 x);  // NOLINT(bugprone-reserved-identifier)
 #endif
 
 namespace stridelab {

@@ -53,8 +53,8 @@ ShapeReadout::ShapeReadout(QWidget* parent) : QWidget(parent) {
         }
         grid->addWidget(name, row, 0);
         grid->addWidget(value, row, 1);
-        names_[static_cast<std::size_t>(row)] = name;
-        values_[static_cast<std::size_t>(row)] = value;
+        names_.at(static_cast<std::size_t>(row)) = name;
+        values_.at(static_cast<std::size_t>(row)) = value;
     }
     layout->addWidget(table_);
     message_ = new QLabel(this);
@@ -66,8 +66,8 @@ ShapeReadout::ShapeReadout(QWidget* parent) : QWidget(parent) {
 }
 
 void ShapeReadout::setRow(Row row, const QString& name, const QString& value) {
-    setTextIfChanged(names_[static_cast<std::size_t>(row)], name);
-    setTextIfChanged(values_[static_cast<std::size_t>(row)], value);
+    setTextIfChanged(names_.at(static_cast<std::size_t>(row)), name);
+    setTextIfChanged(values_.at(static_cast<std::size_t>(row)), value);
 }
 
 void ShapeReadout::showMessage(const QString& text, bool isError) {
