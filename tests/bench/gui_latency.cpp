@@ -178,9 +178,9 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     // Waiting runs an event loop that sleeps between events, as the application's does:
-    // processEvents() with a time limit drops WaitForMoreEvents and spins, and a spinning
-    // window thread took a core from the computation it was waiting for (the default
-    // example's worker 12 -> 26-30 ms).
+    // processEvents() with a time limit drops WaitForMoreEvents and spins, and the spinning
+    // window thread competed for the two cores with the computation and the background tasks
+    // it was timing.
     auto runEventsFor = [](int milliseconds) {
         QEventLoop loop;
         QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
