@@ -161,10 +161,17 @@ inline Best earlierUnlessBeaten(const Best& a, const Best& b) {
 
 // The hardware prefetchers alone left one thread waiting on the rows each window adds (one
 // thread 0.9 -> 0.6 ms for a 3x3 average over 16 MiB): ask for the rows the window after the
-// next one adds, at the 2N columns from p (p in the window's first row).
+// next one adds, at the 2N columns from p (p in the window's first row). At most a few: a
+// stride of thousands of rows asked for thousands per call (a 20 s hang fuzz_layer_stack found,
+// kept as crash-pool-prefetch-huge-stride).
 inline void prefetchRowsAhead(const PoolRow& r, const float* p) {
+    constexpr std::int64_t kMostRows = 4;
     const std::int64_t rows = r.yEnd - r.yBegin;
-    for (std::int64_t y = rows + r.strideH; y < rows + 2 * r.strideH; ++y) {
+    // Relative to the current window's first row: the window after the next starts at
+    // 2 * strideH; the rows before max(rows + strideH, 2 * strideH) are in or before the next.
+    const std::int64_t first = std::max(rows + r.strideH, 2 * r.strideH);
+    const std::int64_t end = std::min(2 * r.strideH + rows, first + kMostRows);
+    for (std::int64_t y = first; y < end; ++y) {
         __builtin_prefetch(p + y * r.inW);
         __builtin_prefetch(p + y * r.inW + N);
     }
