@@ -82,8 +82,8 @@ Columns columnPhases(const ConvGeometry& g, std::int64_t lanes) {
         PhaseSpan span;
         span.begin = std::clamp<std::int64_t>(ceilDiv(left - phase, s), 0, c.pitch);
         span.end = std::clamp<std::int64_t>(ceilDiv(left + width - phase, s), span.begin, c.pitch);
-        span.padded = std::clamp<std::int64_t>(
-            ceilDiv(left + width + g.padding.right - phase, s), span.end, c.pitch);
+        span.padded = std::clamp<std::int64_t>(ceilDiv(left + width + g.padding.right - phase, s),
+                                               span.end, c.pitch);
         c.spans.push_back(span);
     }
     return c;
