@@ -6,9 +6,11 @@
 #include <immintrin.h>
 
 // glibc's libmvec, four floats at a time in the SSE2 calling convention (any x86-64; glibc
-// picks the SSE4 or AVX2 body itself). At most 1 ulp from the exact value, as the scalar
-// expf and tanhf; the scalar loop took half of a conv2d_transpose with sigmoid (16 -> 3
-// filters, 416x416: 1.5 of 2.8 ms on one thread).
+// picks the SSE4 or AVX2 body itself). Over 4 million values in [-100, 100], sigmoid through
+// the vector expf is within 3.4 ulp of the exact function (2.4 through the scalar expf) and
+// the vector tanhf within 1.0 ulp (the scalar one 2.1); tst_pool_resize_reference holds both
+// to 4 ulp. The scalar loop took half of a conv2d_transpose with sigmoid (16 -> 3 filters,
+// 416x416: 1.5 of 2.8 ms on one thread).
 extern "C" __m128 _ZGVbN4v_expf(__m128 x);   // NOLINT(bugprone-reserved-identifier)
 extern "C" __m128 _ZGVbN4v_tanhf(__m128 x);  // NOLINT(bugprone-reserved-identifier)
 #endif
