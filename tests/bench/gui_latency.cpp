@@ -7,7 +7,8 @@
 //
 //     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N] [--why]
 //
-// --why lists the slowest event deliveries (receiver class, object name, event type).
+// --why lists the slowest event deliveries (receiver class, object name, event type) and
+// the window thread's CPU time per edit by receiver and event type.
 // Runs offscreen (QT_QPA_PLATFORM=offscreen unless set); prints medians and maxima in ms.
 
 #include "compute/compute_controller.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHash>
 #include <QSettings>
 #include <QSpinBox>
 #include <QThread>
@@ -63,6 +65,13 @@ public:
         QString what;
     };
     std::vector<Slow> slowest;  // the longest deliveries, longest first
+    // The window thread's CPU time per receiver and event type: many short deliveries add up
+    // to more than the longest one.
+    struct Total {
+        double cpuMs = 0.0;
+        int count = 0;
+    };
+    QHash<QString, Total> totals;
     bool recording = false;
 
     bool notify(QObject* receiver, QEvent* event) override {
@@ -116,6 +125,9 @@ public:
     }
 
     void record(double ms, double cpuMs, const QString& receiverName, int type) {
+        Total& total = totals[QStringLiteral("%1 event %2").arg(receiverName).arg(type)];
+        total.cpuMs += cpuMs;
+        ++total.count;
         constexpr std::size_t kKept = 8;
         if (slowest.size() == kKept && ms <= slowest.back().ms) {
             return;
@@ -268,6 +280,18 @@ int main(int argc, char* argv[]) {
         std::printf("slowest event deliveries:\n");
         for (const auto& slow : app.slowest) {
             std::printf("  %7.1f ms  %s\n", slow.ms, qPrintable(slow.what));
+        }
+        std::vector<std::pair<QString, TimedApplication::Total>> totals;
+        for (auto it = app.totals.cbegin(); it != app.totals.cend(); ++it) {
+            totals.emplace_back(it.key(), it.value());
+        }
+        std::sort(totals.begin(), totals.end(),
+                  [](const auto& a, const auto& b) { return a.second.cpuMs > b.second.cpuMs; });
+        totals.resize(std::min<std::size_t>(totals.size(), 8));
+        std::printf("window-thread CPU per edit by receiver and event (all %d edits):\n", edits);
+        for (const auto& [what, total] : totals) {
+            std::printf("  %7.2f ms  %5.1f deliveries  %s\n", total.cpuMs / edits,
+                        static_cast<double>(total.count) / edits, qPrintable(what));
         }
     }
     return 0;
