@@ -6,6 +6,7 @@
 #include "plots/histogram_plot.h"
 #include "plots/profile_math.h"
 #include "plots/profile_plot.h"
+#include "plots/qcustomplot_fenced.h"
 #include "tensor/tensor.h"
 
 #include <QSignalSpy>
@@ -103,6 +104,7 @@ private slots:
     void profilePlotPoints_data();
     void profilePlotPoints();
     void profilePlotMeanOfInputChannels();
+    void profilePlotIgnoresTheSameMapsSetAgain();
     void profilePlotMarkerFollowsDrag();
     void profilePlotMarkerFollowsKeys();
     void profilePlotScreenshots();
@@ -464,6 +466,30 @@ void TestPlots::profilePlotMeanOfInputChannels() {
                      QStringLiteral("conv"));
     QCOMPARE(plot.readoutText(),
              QStringLiteral("x = 1   \u00B7   input 101   \u00B7   conv 100 (x = 0)"));
+}
+
+// The window sets the selected maps again as a computation starts, delivers and finishes:
+// only a change rebuilds and replots.
+void TestPlots::profilePlotIgnoresTheSameMapsSetAgain() {
+    ProfilePlot plot;
+    plot.resize(600, 300);
+    auto* canvas = qobject_cast<QCustomPlot*>(plot.canvas());
+    QVERIFY(canvas != nullptr);
+    QSignalSpy replots(canvas, &QCustomPlot::afterReplot);
+    const auto input = indexTensor(Shape{1, 8, 8}, 0.0F);
+    const auto layer = indexTensor(Shape{1, 4, 4}, 0.0F);
+    plot.setProfiles(input, layer, 0, QStringLiteral("pool"));
+    plot.setRow(3.0);
+    QTRY_VERIFY(replots.count() > 0);
+    replots.clear();
+    plot.setProfiles(input, layer, 0, QStringLiteral("pool"));
+    plot.setRow(3.0);
+    QTest::qWait(50);
+    QCOMPARE(replots.count(), 0);
+    // Another map of the same shape and name is drawn.
+    plot.setProfiles(input, indexTensor(Shape{1, 4, 4}, 500.0F), 0, QStringLiteral("pool"));
+    QTRY_VERIFY(replots.count() > 0);
+    QCOMPARE(plot.layerPointCount(), 5);
 }
 
 void TestPlots::profilePlotMarkerFollowsDrag() {
