@@ -43,7 +43,6 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <cstdlib>
 #include <span>
 #include <utility>
 
@@ -623,8 +622,7 @@ void MainWindow::refreshSelectedMap() {
         name = report_.layers[static_cast<std::size_t>(selected_)].name;
     }
     const bool stale = isStale(selected_);
-    if (!std::getenv("XNOMAP"))
-        mapView_->setFeatureMap(map);
+    mapView_->setFeatureMap(map);
     mapView_->setStale(stale && map != nullptr);
     showTrace();
     if (!map) {
@@ -635,8 +633,7 @@ void MainWindow::refreshSelectedMap() {
             invalid ? report_.layers[static_cast<std::size_t>(selected_)].error->message
                     : tr("No feature map yet"));
     }
-    if (!std::getenv("XNOHIST"))
-        histogram_->setValues(map, tr("Values of %1").arg(name));
+    histogram_->setValues(map, tr("Values of %1").arg(name));
     const SharedTensor input = compute_->input();
     profile_->setProfiles(input, selected_ >= 0 ? map : nullptr, 0, name);
     if (input) {

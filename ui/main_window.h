@@ -83,8 +83,8 @@ private:
     void onComputeFinished(int generation, double milliseconds);
     void onComputeFailed(int generation, const QString& message);
     void refreshCards();
-    // refreshCards() once the events waiting now are handled: layers that arrive together
-    // (small ones finish within a millisecond of each other) are drawn in one pass.
+    // refreshCards() and the progress bar at the next frame: layers that arrive within one
+    // (small ones finish a millisecond apart) are drawn in one pass.
     void queueCardsRefresh();
     void refreshSelectedMap();
     // The receptive-field trace on the cards, the map view and in words under the map.
