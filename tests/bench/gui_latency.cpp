@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <vector>
 
 using namespace stridelab::ui;
@@ -245,13 +246,20 @@ int main(int argc, char* argv[]) {
     std::vector<double> workerMs;  // the worker's own time from job to last map
     QObject::connect(window.compute(), &ComputeController::finished,
                      [&](int /*generation*/, double ms) { workerMs.push_back(ms); });
+    // The worker's milliseconds per layer, for each of the two strides the edits alternate.
+    std::map<std::pair<int, int>, std::vector<double>> layerMs;  // (stride, layer) -> ms
+    int strideNow = 0;
+    QObject::connect(window.compute(), &ComputeController::layerReady,
+                     [&](int /*generation*/, int index, const SharedResult& /*result*/,
+                         double ms) { layerMs[{strideNow, index}].push_back(ms); });
     std::vector<double> editHandling;
     std::vector<double> editHandlingCpu;
     app.recording = true;
     for (int e = 0; e < edits; ++e) {
         const qint64 start = clock.nsecsElapsed();
         const double cpuStart = TimedApplication::threadCpuMs();
-        spin->setValue(spin->value() == 1 ? 2 : 1);  // as a drag or an arrow key does
+        strideNow = spin->value() == 1 ? 2 : 1;
+        spin->setValue(strideNow);  // as a drag or an arrow key does
         editHandling.push_back(static_cast<double>(clock.nsecsElapsed() - start) / 1e6);
         editHandlingCpu.push_back(TimedApplication::threadCpuMs() - cpuStart);
         settle();
@@ -292,6 +300,20 @@ int main(int argc, char* argv[]) {
         for (const auto& [what, total] : totals) {
             std::printf("  %7.2f ms  %5.1f deliveries  %s\n", total.cpuMs / edits,
                         static_cast<double>(total.count) / edits, qPrintable(what));
+        }
+        // Side by side with `stridelab bench` of the same pipeline and stride: what the
+        // window's computation loses to sharing the cores.
+        std::printf("worker per layer, median ms (stride 1 | stride 2 of the first layer):\n");
+        for (int layer = 0;; ++layer) {
+            const auto one = layerMs.find({1, layer});
+            const auto two = layerMs.find({2, layer});
+            if (one == layerMs.end() && two == layerMs.end()) {
+                break;
+            }
+            auto text = [&](auto it) {
+                return it == layerMs.end() ? 0.0 : medianOf(it->second);
+            };
+            std::printf("  %2d  %7.3f | %7.3f\n", layer + 1, text(one), text(two));
         }
     }
     return 0;

@@ -3,6 +3,7 @@
 // after setValues/setProfiles and how the profile marker follows the mouse and the keys.
 
 #include "plots/histogram.h"
+#include "plots/histogram_binning.h"
 #include "plots/histogram_plot.h"
 #include "plots/profile_math.h"
 #include "plots/profile_plot.h"
@@ -12,9 +13,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <random>
 #include <vector>
 
 using namespace stridelab;
@@ -73,6 +76,50 @@ Counts toCounts(const std::vector<std::int64_t>& counts) {
     return {counts.begin(), counts.end()};
 }
 
+// 50,003 values in [lowest, highest], ReLU-like (a third exactly `lowest`, the rest spread),
+// with NaN and both infinities among them, and every edge of `bins` even bins that a float can
+// hold exactly (of at most about 4096), with its float neighbours: the values a binning can
+// get wrong.
+Floats hardToBin(float lowest, float highest, int bins) {
+    std::mt19937 engine(11);
+    std::uniform_real_distribution<double> spread(lowest, highest);
+    auto inRange = [&](float v) { return std::clamp(v, lowest, highest); };
+    Floats values;
+    for (int i = 0; i < 50'003; ++i) {
+        const int kind = static_cast<int>(engine() % 100);
+        values.push_back(kind < 33 ? lowest : inRange(static_cast<float>(spread(engine))));
+    }
+    values[17] = kNaN;
+    values[4'242] = kInf;
+    values[30'001] = -kInf;
+    values[50'002] = kNaN;  // in the tail that does not fill four
+    values[1] = highest;
+    const double width = (static_cast<double>(highest) - lowest) / bins;
+    const int step = std::max(1, bins / 4096);  // the values stay mostly the ones above
+    for (int i = 0; i <= bins; i += step) {
+        const auto edge = static_cast<float>(lowest + i * width);
+        for (const float v : {std::nextafter(edge, -kInf), edge, std::nextafter(edge, kInf)}) {
+            values[static_cast<std::size_t>(engine() % 50'000) + 2] = inRange(v);
+        }
+    }
+    return values;
+}
+
+// The definition: the number of edges at or below the value, less one, the last bin closed.
+Counts countByEdgeSearch(const Floats& values, const Doubles& edges) {
+    Counts counts(edges.size() - 1, 0);
+    for (const float v : values) {
+        if (!std::isfinite(v)) {
+            continue;
+        }
+        const auto above = std::upper_bound(edges.begin(), edges.end(), static_cast<double>(v));
+        const auto bin = std::min<std::ptrdiff_t>(above - edges.begin() - 1,
+                                                  static_cast<std::ptrdiff_t>(counts.size()) - 1);
+        ++counts[static_cast<std::size_t>(bin)];
+    }
+    return counts;
+}
+
 }  // namespace
 
 class TestPlots : public QObject {
@@ -86,6 +133,8 @@ private slots:
     void histogramBins();
     void histogramAutoBinsCountEveryValue();
     void histogramValueOnInnerEdgeGoesUp();
+    void binningMatchesEdgeSearch_data();
+    void binningMatchesEdgeSearch();
     void histogramCountsText_data();
     void histogramCountsText();
 
@@ -217,6 +266,42 @@ void TestPlots::histogramValueOnInnerEdgeGoesUp() {
     QCOMPARE(histogram.counts[14], std::int64_t{0});
     QCOMPARE(histogram.counts[15], std::int64_t{1});
     QCOMPARE(histogram.counts[29], std::int64_t{1});
+}
+
+// countIntoBins estimates most bins in float, four at a time, where the range allows it
+// (bins wide against the values' magnitude, at most 4096), and one by one in double elsewhere:
+// both must put every value in the bin of the edges drawn.
+void TestPlots::binningMatchesEdgeSearch_data() {
+    QTest::addColumn<float>("lowest");
+    QTest::addColumn<float>("highest");
+    QTest::addColumn<int>("bins");
+    QTest::addRow("ReLU map, 41 bins (float estimate)") << 0.0F << 4.75F << 41;
+    QTest::addRow("negative to positive, 128 bins (float estimate)") << -3.1F << 2.2F << 128;
+    QTest::addRow("4096 bins (float estimate)") << -1.0F << 1.0F << 4096;
+    QTest::addRow("300,000 bins (double)") << -1.0F << 1.0F << 300'000;
+    QTest::addRow("narrow range far from zero (double)") << 1000.0F << 1000.001F << 100;
+    QTest::addRow("range beyond the largest float (double)") << -3.0e38F << 3.0e38F << 64;
+}
+
+void TestPlots::binningMatchesEdgeSearch() {
+    QFETCH(float, lowest);
+    QFETCH(float, highest);
+    QFETCH(int, bins);
+    const Floats values = hardToBin(lowest, highest, bins);
+    // The edges as computeHistogram draws them.
+    Doubles edges;
+    const double low = lowest;
+    const double high = highest;
+    for (int i = 0; i <= bins; ++i) {
+        edges.push_back(low + i * ((high - low) / bins));
+    }
+    edges.back() = high;
+    const Counts expected = countByEdgeSearch(values, edges);
+    QCOMPARE(toCounts(countIntoBins(values, edges)), expected);
+    // And through computeHistogram, whose edges these are.
+    const Histogram histogram = computeHistogram(values, bins);
+    QCOMPARE(histogram.edges, edges);
+    QCOMPARE(toCounts(histogram.counts), expected);
 }
 
 void TestPlots::histogramCountsText_data() {

@@ -1,5 +1,6 @@
 #include "plots/histogram.h"
 
+#include "plots/histogram_binning.h"
 #include "view/value_summary.h"
 
 #include <QCoreApplication>
@@ -105,34 +106,7 @@ Histogram computeHistogram(std::span<const float> values, int bins) {
         histogram.edges[static_cast<std::size_t>(i)] = lowest + i * width;
     }
     histogram.edges.back() = highest;
-    histogram.counts.assign(static_cast<std::size_t>(bins), 0);
-
-    // Four partial counts, summed at the end: a map of ReLU outputs is half zeros, and one
-    // counter incremented back to back waits for its own previous store every time.
-    const double* edges = histogram.edges.data();
-    const double perUnit = bins / (highest - lowest);  // a multiply, not a divide, per value
-    std::vector<std::int64_t> partial(4 * static_cast<std::size_t>(bins), 0);
-    std::size_t lane = 0;
-    for (const float f : values) {
-        const double v = f;
-        if (!(v >= lowest && v <= highest)) {
-            continue;  // NaN and the infinities: every finite value lies in [lowest, highest]
-        }
-        // v >= lowest, so truncation floors; the estimate can round across an edge, and the
-        // edges drawn are the ones that count.
-        int bin = std::min(static_cast<int>((v - lowest) * perUnit), bins - 1);
-        if (v < edges[bin]) {
-            --bin;
-        } else if (bin < bins - 1 && v >= edges[bin + 1]) {
-            ++bin;
-        }
-        ++partial[lane * static_cast<std::size_t>(bins) + static_cast<std::size_t>(bin)];
-        lane = (lane + 1) & 3U;
-    }
-    const auto n = static_cast<std::size_t>(bins);
-    for (std::size_t b = 0; b < n; ++b) {
-        histogram.counts[b] = partial[b] + partial[n + b] + partial[2 * n + b] + partial[3 * n + b];
-    }
+    histogram.counts = countIntoBins(values, histogram.edges);
     return histogram;
 }
 
