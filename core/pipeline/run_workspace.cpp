@@ -5,10 +5,11 @@
 namespace stridelab {
 
 void RunWorkspace::beginRun() {
-    std::erase_if(results_, [](const Pooled& p) { return !p.usedThisRun; });
     for (Pooled& p : results_) {
+        p.runsUnused = p.usedThisRun ? 0 : p.runsUnused + 1;
         p.usedThisRun = false;
     }
+    std::erase_if(results_, [](const Pooled& p) { return p.runsUnused >= kRunsKeptUnused; });
 }
 
 std::shared_ptr<LayerResult> RunWorkspace::acquireResult(const Shape& shape) {

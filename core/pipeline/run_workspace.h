@@ -17,8 +17,11 @@ namespace stridelab {
 
 class RunWorkspace {
 public:
-    // Forgets every result not used since the previous beginRun(), bounding what is kept to
-    // one run's worth of maps.
+    // Forgets every result that the last two runs did not use, bounding what is kept to two
+    // runs' worth of maps. Two, not one: a window shows the previous run's maps while the
+    // next computes, so consecutive runs fill alternate sets; kept for one run only, each set
+    // was forgotten just before it came free, and every edit of the default example
+    // allocated, zeroed and page-faulted all its maps again.
     void beginRun();
 
     // A result shaped `shape` whose values (and argmax) are left over from an earlier run:
@@ -33,9 +36,11 @@ public:
     [[nodiscard]] std::int64_t bytesHeld() const;
 
 private:
+    static constexpr int kRunsKeptUnused = 2;
     struct Pooled {
         std::shared_ptr<LayerResult> result;
         bool usedThisRun = false;
+        int runsUnused = 0;  // consecutive earlier runs that did not use it
     };
     std::vector<Pooled> results_;
     std::vector<Tensor> scratch_;

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <optional>
+
 using namespace stridelab;
 
 namespace {
@@ -56,7 +58,8 @@ private slots:
     void repeatedRunReusesEveryMap();
     void heldMapsAreNeverReused();
     void mapsOfOneRunAreDistinct();
-    void keepsNoMoreThanOneRun();
+    void keepsNoMoreThanTwoRuns();
+    void alternatingRunsWhileTheLastIsShownReuseTwoSets();
     void poolIndicesOnlyForAnUnpool();
 };
 
@@ -117,8 +120,9 @@ void TestRunWorkspace::mapsOfOneRunAreDistinct() {
 }
 
 // A run while the previous run's maps are all held makes the workspace allocate a second
-// set; the first set is forgotten one run later, so at most two runs' maps are ever kept.
-void TestRunWorkspace::keepsNoMoreThanOneRun() {
+// set; a set is forgotten once two runs have not used it, so at most two runs' maps are ever
+// kept.
+void TestRunWorkspace::keepsNoMoreThanTwoRuns() {
     const Prepared p = prepared();
     RunWorkspace workspace;
     RunOptions options;
@@ -130,11 +134,35 @@ void TestRunWorkspace::keepsNoMoreThanOneRun() {
         oneRun = workspace.bytesHeld();
         auto held = runPipeline(p.pipeline, p.report, p.input, options);
         QVERIFY(held.ok());
-        QVERIFY(workspace.bytesHeld() > oneRun);
+        QCOMPARE(workspace.bytesHeld(), 2 * oneRun);
     }
-    auto third = runPipeline(p.pipeline, p.report, p.input, options);
-    QVERIFY(third.ok());
-    QCOMPARE(workspace.bytesHeld(), oneRun);
+    // Runs 3 and 4 use the first set (neither is kept); the second goes unused in both and is
+    // forgotten as run 5 begins.
+    for (int run = 3; run <= 5; ++run) {
+        QVERIFY(runPipeline(p.pipeline, p.report, p.input, options).ok());
+        QCOMPARE(workspace.bytesHeld(), run < 5 ? 2 * oneRun : oneRun);
+    }
+}
+
+// As a window runs: each run while the previous run's maps are still shown, then those
+// released. After the first two runs, the two sets take turns and nothing is allocated.
+void TestRunWorkspace::alternatingRunsWhileTheLastIsShownReuseTwoSets() {
+    const Prepared p = prepared();
+    RunWorkspace workspace;
+    RunOptions options;
+    options.workspace = &workspace;
+    std::optional<RunResult> shown;
+    std::vector<std::vector<const float*>> sets;
+    for (int round = 0; round < 6; ++round) {
+        auto run = runPipeline(p.pipeline, p.report, p.input, options);
+        QVERIFY(run.ok());
+        sets.push_back(dataPointers(*run));
+        shown = std::move(run).value();  // the earlier maps released, these shown
+    }
+    QVERIFY(sets[0] != sets[1]);
+    for (std::size_t round = 2; round < sets.size(); ++round) {
+        QCOMPARE(sets[round], sets[round - 2]);
+    }
 }
 
 // A max pool records its indices only when a later max_unpool2d reads them; a prefix reused
