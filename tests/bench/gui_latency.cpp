@@ -250,8 +250,9 @@ int main(int argc, char* argv[]) {
     std::map<std::pair<int, int>, std::vector<double>> layerMs;  // (stride, layer) -> ms
     int strideNow = 0;
     QObject::connect(window.compute(), &ComputeController::layerReady,
-                     [&](int /*generation*/, int index, const SharedResult& /*result*/,
-                         double ms) { layerMs[{strideNow, index}].push_back(ms); });
+                     [&](int /*generation*/, int index, const SharedResult& /*result*/, double ms) {
+                         layerMs[{strideNow, index}].push_back(ms);
+                     });
     std::vector<double> editHandling;
     std::vector<double> editHandlingCpu;
     app.recording = true;
@@ -310,9 +311,7 @@ int main(int argc, char* argv[]) {
             if (one == layerMs.end() && two == layerMs.end()) {
                 break;
             }
-            auto text = [&](auto it) {
-                return it == layerMs.end() ? 0.0 : medianOf(it->second);
-            };
+            auto text = [&](auto it) { return it == layerMs.end() ? 0.0 : medianOf(it->second); };
             std::printf("  %2d  %7.3f | %7.3f\n", layer + 1, text(one), text(two));
         }
     }

@@ -210,8 +210,8 @@ void TestViewMath::summaryOfLongMaps_data() {
     for (const int length : {15, 16, 17, 1003}) {
         for (const int at : {0, 5, 14, length - 1}) {
             for (const bool nonFinite : {false, true}) {
-                QTest::addRow("%d values, extremes at %d and %d, %s", length, at,
-                              length - 1 - at, nonFinite ? "NaN and infinities" : "all finite")
+                QTest::addRow("%d values, extremes at %d and %d, %s", length, at, length - 1 - at,
+                              nonFinite ? "NaN and infinities" : "all finite")
                     << length << at << length - 1 - at << nonFinite;
             }
         }
