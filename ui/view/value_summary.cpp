@@ -1,6 +1,7 @@
 #include "view/value_summary.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -46,16 +47,16 @@ ValueSummary summarise(std::span<const float> values) {
     constexpr std::size_t kStep = 4 * kWays;
     // Finite counts per lane in 32 bits: flushed before they could overflow.
     constexpr std::size_t kFlushEvery = std::size_t{1} << 28;
-    Floats4 lowest[kWays];
-    Floats4 highest[kWays];
-    std::fill(std::begin(lowest), std::end(lowest), splat(kInfinity));
-    std::fill(std::begin(highest), std::end(highest), splat(-kInfinity));
+    std::array<Floats4, kWays> lowest{};
+    std::array<Floats4, kWays> highest{};
+    lowest.fill(splat(kInfinity));
+    highest.fill(splat(-kInfinity));
     ValueSummary summary;
     const float* p = values.data();
     const std::size_t n = values.size();
     std::size_t i = 0;
     while (i + kStep <= n) {
-        Mask4 finite[kWays] = {};
+        std::array<Mask4, kWays> finite{};
         const std::size_t end = std::min(n - n % kStep, i + kFlushEvery);
         for (; i < end; i += kStep) {
             for (std::size_t way = 0; way < kWays; ++way) {
