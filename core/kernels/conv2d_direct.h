@@ -66,6 +66,24 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
                   const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
                   Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
 
+// One of several correlations that conv2dDirectSharingBand computes from one band.
+struct SharedBandJob {
+    const DirectConvWeights* weights = nullptr;  // fits(geometry)
+    ConvGeometry geometry;
+    Tensor* output = nullptr;  // geometry.output
+};
+
+// Several correlations of the same input, each with its own taps, zero padding (negative: a
+// crop) and output, but all with stride 1 and one group: the sub-pixel phases of a transposed
+// convolution (conv2d_transpose_direct). The input rows they read are copied into one band per
+// block of channels, once for all of them (a conv2dDirect per phase copied them once per phase
+// and per tile of one or two rows), on the calling thread. The same arithmetic as conv2dDirect
+// otherwise; the bias goes into every output. Must only be called when
+// conv2dDirectAvailable() and sharesBand() for every job.
+void conv2dDirectSharingBand(const Tensor& input, const std::vector<SharedBandJob>& jobs,
+                             const float* bias);
+[[nodiscard]] bool sharesBand(const ConvGeometry& geometry);
+
 // The same with weights in PyTorch's layout (filters, C_in/groups, kh, kw), packed first.
 void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
                   const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,

@@ -197,6 +197,7 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
     {
         thread_local std::vector<Tensor> planes;
         planes.resize(ys.size() * xs.size());
+        std::vector<SharedBandJob> jobs;
 #pragma omp for schedule(dynamic)
         for (std::int64_t t = 0; t < taskCount; ++t) {
             // A superseded request stops within a task (OpenMP cannot break out of the loop).
@@ -204,6 +205,7 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
                 continue;
             }
             const Task& task = tasks[static_cast<std::size_t>(t)];
+            jobs.clear();
             for (std::size_t py = 0; py < ys.size(); ++py) {
                 const std::int64_t j1 = std::min(task.j1, ys[py].count);
                 for (std::size_t px = 0; px < xs.size() && task.j0 < j1; ++px) {
@@ -217,7 +219,15 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
                     if (plane.shape() != geometry.output) {
                         plane = Tensor(geometry.output);
                     }
-                    conv2dDirect(input, *packed, bias, geometry, PaddingMode::Zeros, {}, plane, 1);
+                    jobs.push_back({packed, geometry, &plane});
+                }
+            }
+            if (g.groups == 1) {
+                conv2dDirectSharingBand(input, jobs, bias);
+            } else {
+                for (const SharedBandJob& job : jobs) {
+                    conv2dDirect(input, *job.weights, bias, job.geometry, PaddingMode::Zeros, {},
+                                 *job.output, 1);
                 }
             }
             const std::int64_t sy = g.stride.h;
