@@ -127,20 +127,22 @@ void TestRunWorkspace::keepsNoMoreThanTwoRuns() {
     RunWorkspace workspace;
     RunOptions options;
     options.workspace = &workspace;
-    std::int64_t oneRun = 0;
+    std::int64_t oneRun = 0;  // one set of maps and the scratch tensors
+    std::int64_t twoRuns = 0;
     {
         auto run = runPipeline(p.pipeline, p.report, p.input, options);
         QVERIFY(run.ok());
         oneRun = workspace.bytesHeld();
         auto held = runPipeline(p.pipeline, p.report, p.input, options);
         QVERIFY(held.ok());
-        QCOMPARE(workspace.bytesHeld(), 2 * oneRun);
+        twoRuns = workspace.bytesHeld();
+        QVERIFY(twoRuns > oneRun);
     }
     // Runs 3 and 4 use the first set (neither is kept); the second goes unused in both and is
     // forgotten as run 5 begins.
     for (int run = 3; run <= 5; ++run) {
         QVERIFY(runPipeline(p.pipeline, p.report, p.input, options).ok());
-        QCOMPARE(workspace.bytesHeld(), run < 5 ? 2 * oneRun : oneRun);
+        QCOMPARE(workspace.bytesHeld(), run < 5 ? twoRuns : oneRun);
     }
 }
 
