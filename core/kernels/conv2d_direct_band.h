@@ -13,7 +13,7 @@ namespace stridelab::direct_band {
 
 // Floats one thread's band holds at most (384 KiB): well inside a 1 MiB L2 with the
 // weights, so that the row kernel's loads come from L2 at worst.
-constexpr std::int64_t kBandBudget = 96 * 1024;
+constexpr std::int64_t kBandBudget = std::int64_t{96} * 1024;
 // Band rows start on 64-byte boundaries.
 constexpr std::int64_t kRowAlign = 16;
 
