@@ -73,9 +73,22 @@ public:
         int count = 0;
     };
     QHash<QString, Total> totals;
+    // Paint events by widget class, at any depth (a window's repaint paints its children
+    // inside one outermost delivery).
+    QHash<QString, Total> paints;
     bool recording = false;
 
     bool notify(QObject* receiver, QEvent* event) override {
+        if (recording && depth_ > 0 && event->type() == QEvent::Paint &&
+            QThread::currentThread() == thread()) {
+            const QString paintedClass = QString::fromLatin1(receiver->metaObject()->className());
+            const double cpuStart = threadCpuMs();
+            const bool handled = QApplication::notify(receiver, event);
+            Total& total = paints[paintedClass];
+            total.cpuMs += threadCpuMs() - cpuStart;
+            ++total.count;
+            return handled;
+        }
         if (!recording || depth_ > 0 || QThread::currentThread() != thread()) {
             return QApplication::notify(receiver, event);
         }
@@ -300,6 +313,18 @@ int main(int argc, char* argv[]) {
         std::printf("window-thread CPU per edit by receiver and event (all %d edits):\n", edits);
         for (const auto& [what, total] : totals) {
             std::printf("  %7.2f ms  %5.1f deliveries  %s\n", total.cpuMs / edits,
+                        static_cast<double>(total.count) / edits, qPrintable(what));
+        }
+        std::vector<std::pair<QString, TimedApplication::Total>> painted;
+        for (auto it = app.paints.cbegin(); it != app.paints.cend(); ++it) {
+            painted.emplace_back(it.key(), it.value());
+        }
+        std::sort(painted.begin(), painted.end(),
+                  [](const auto& a, const auto& b) { return a.second.cpuMs > b.second.cpuMs; });
+        painted.resize(std::min<std::size_t>(painted.size(), 8));
+        std::printf("paint events per edit by widget class (CPU, nested ones counted twice):\n");
+        for (const auto& [what, total] : painted) {
+            std::printf("  %7.2f ms  %5.1f paints  %s\n", total.cpuMs / edits,
                         static_cast<double>(total.count) / edits, qPrintable(what));
         }
         // Side by side with `stridelab bench` of the same pipeline and stride: what the
