@@ -66,6 +66,11 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
                   const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
                   Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
 
+// The same with weights in PyTorch's layout (filters, C_in/groups, kh, kw), packed first.
+void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
+                  const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
+                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
+
 // One of several correlations that conv2dDirectSharingBand computes from one band.
 struct SharedBandJob {
     const DirectConvWeights* weights = nullptr;  // fits(geometry)
@@ -83,10 +88,5 @@ struct SharedBandJob {
 void conv2dDirectSharingBand(const Tensor& input, const std::vector<SharedBandJob>& jobs,
                              const float* bias);
 [[nodiscard]] bool sharesBand(const ConvGeometry& geometry);
-
-// The same with weights in PyTorch's layout (filters, C_in/groups, kh, kw), packed first.
-void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
-                  const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
-                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace stridelab

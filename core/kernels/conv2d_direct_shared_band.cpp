@@ -67,8 +67,10 @@ void fillSharedBand(const Tensor& input, const SharedBand& shape, std::int64_t c
                 continue;
             }
             std::fill(dst, dst + copyBegin, 0.0F);
-            std::memcpy(dst + copyBegin, channel + y * in.w + firstColumn,
-                        static_cast<std::size_t>(copyEnd - copyBegin) * sizeof(float));
+            if (copyEnd > copyBegin) {  // a crop can leave nothing of the row
+                std::memcpy(dst + copyBegin, channel + y * in.w + firstColumn,
+                            static_cast<std::size_t>(copyEnd - copyBegin) * sizeof(float));
+            }
             std::fill(dst + copyEnd, dst + shape.pitch, 0.0F);
         }
     }

@@ -190,9 +190,10 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
     const std::vector<AxisPhase> xs = columnPhases(g);
     const std::vector<Task> tasks = listTasks(g, ys);
     const auto taskCount = static_cast<std::int64_t>(tasks.size());
-    // One parallel region for the whole call, each task running conv2dDirect on one thread
-    // (nested regions are a team of one): with a region per phase, a core taken by another
-    // process stretched every region's barrier to a scheduler slice.
+    // One parallel region for the whole call, each task computing its phases on one thread
+    // (from one shared band; with groups, a conv2dDirect per phase, whose nested region is a
+    // team of one): with a region per phase, a core taken by another process stretched every
+    // region's barrier to a scheduler slice.
 #pragma omp parallel num_threads(threads)
     {
         thread_local std::vector<Tensor> planes;
@@ -222,7 +223,8 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
                     jobs.push_back({packed, geometry, &plane});
                 }
             }
-            if (g.groups == 1) {
+            if (std::all_of(jobs.begin(), jobs.end(),
+                            [](const SharedBandJob& job) { return sharesBand(job.geometry); })) {
                 conv2dDirectSharingBand(input, jobs, bias);
             } else {
                 for (const SharedBandJob& job : jobs) {

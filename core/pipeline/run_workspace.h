@@ -17,11 +17,12 @@ namespace stridelab {
 
 class RunWorkspace {
 public:
-    // Forgets every result that the last two runs did not use, bounding what is kept to two
-    // runs' worth of maps. Two, not one: a window shows the previous run's maps while the
-    // next computes, so consecutive runs fill alternate sets; kept for one run only, each set
-    // was forgotten just before it came free, and every edit of the default example
-    // allocated, zeroed and page-faulted all its maps again.
+    // Forgets every result that the last two runs did not use, bounding what is kept between
+    // runs to two runs' worth of maps (during a run whose maps outgrow the kept ones, a third
+    // set is allocated beside the shown and the kept one). Two, not one: a window shows the
+    // previous run's maps while the next computes, so consecutive runs fill alternate sets; kept
+    // for one run only, each set was forgotten just before it came free, and every edit of the
+    // default example allocated, zeroed and page-faulted all its maps again.
     void beginRun();
 
     // A result shaped `shape` whose values (and argmax) are left over from an earlier run:

@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 using namespace stridelab;
@@ -155,11 +156,20 @@ void TestRunWorkspace::alternatingRunsWhileTheLastIsShownReuseTwoSets() {
     options.workspace = &workspace;
     std::optional<RunResult> shown;
     std::vector<std::vector<const float*>> sets;
+    // The first run's maps themselves, not only their addresses (a freed block can come back
+    // at the same address): alive while the workspace keeps them for the third run.
+    std::vector<std::weak_ptr<const LayerResult>> firstRun;
     for (int round = 0; round < 6; ++round) {
         auto run = runPipeline(p.pipeline, p.report, p.input, options);
         QVERIFY(run.ok());
         sets.push_back(dataPointers(*run));
+        if (round == 0) {
+            firstRun.assign(run->layers.begin(), run->layers.end());
+        }
         shown = std::move(run).value();  // the earlier maps released, these shown
+        for (const auto& layer : firstRun) {
+            QVERIFY(!layer.expired());
+        }
     }
     QVERIFY(sets[0] != sets[1]);
     for (std::size_t round = 2; round < sets.size(); ++round) {

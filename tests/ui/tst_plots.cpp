@@ -268,9 +268,9 @@ void TestPlots::histogramValueOnInnerEdgeGoesUp() {
     QCOMPARE(histogram.counts[29], std::int64_t{1});
 }
 
-// countIntoBins estimates most bins in float, four at a time, where the range allows it
-// (bins wide against the values' magnitude, at most 4096), and one by one in double elsewhere:
-// both must put every value in the bin of the edges drawn.
+// countIntoBins estimates most bins in float, four at a time, where that is exact enough (at
+// most 4096 bins, the range and the bins per unit finite floats), and counts one by one in
+// double elsewhere: both must put every value in the bin of the edges drawn.
 void TestPlots::binningMatchesEdgeSearch_data() {
     QTest::addColumn<float>("lowest");
     QTest::addColumn<float>("highest");
@@ -279,8 +279,10 @@ void TestPlots::binningMatchesEdgeSearch_data() {
     QTest::addRow("negative to positive, 128 bins (float estimate)") << -3.1F << 2.2F << 128;
     QTest::addRow("4096 bins (float estimate)") << -1.0F << 1.0F << 4096;
     QTest::addRow("300,000 bins (double)") << -1.0F << 1.0F << 300'000;
-    QTest::addRow("narrow range far from zero (double)") << 1000.0F << 1000.001F << 100;
+    QTest::addRow("narrow range far from zero (float estimate)") << 1000.0F << 1000.001F << 100;
     QTest::addRow("range beyond the largest float (double)") << -3.0e38F << 3.0e38F << 64;
+    QTest::addRow("range of 2e-38, bins per unit beyond the largest float (double)")
+        << 0.0F << 2.0e-38F << 10;
 }
 
 void TestPlots::binningMatchesEdgeSearch() {
@@ -297,6 +299,8 @@ void TestPlots::binningMatchesEdgeSearch() {
     }
     edges.back() = high;
     const Counts expected = countByEdgeSearch(values, edges);
+    const bool inFloat = QByteArray(QTest::currentDataTag()).endsWith("(float estimate)");
+    QCOMPARE(binsEstimatedInFloat(edges), inFloat);
     QCOMPARE(toCounts(countIntoBins(values, edges)), expected);
     // And through computeHistogram, whose edges these are.
     const Histogram histogram = computeHistogram(values, bins);

@@ -209,6 +209,9 @@ void TestViewMath::summaryOfLongMaps_data() {
     QTest::addColumn<bool>("nonFinite");
     for (const int length : {15, 16, 17, 1003}) {
         for (const int at : {0, 5, 14, length - 1}) {
+            if (at == 14 && length == 15) {
+                continue;  // the same as length - 1
+            }
             for (const bool nonFinite : {false, true}) {
                 QTest::addRow("%d values, extremes at %d and %d, %s", length, at, length - 1 - at,
                               nonFinite ? "NaN and infinities" : "all finite")
@@ -230,7 +233,8 @@ void TestViewMath::summaryOfLongMaps() {
     values[static_cast<std::size_t>(lowestAt)] = -1000.0F;
     values[static_cast<std::size_t>(highestAt)] = 2000.0F;
     if (nonFinite) {
-        // Neither the first value nor the extremes; one in the last four, one in a whole group.
+        // Neither the first value nor the extremes; in the values after the whole groups of 16
+        // for lengths 15 and 1003, in a whole group for every length over 15.
         for (const int i : {1, 3, length - 2, length / 2}) {
             if (i != lowestAt && i != highestAt && i > 0 && i < length) {
                 values[static_cast<std::size_t>(i)] = i == 3 ? kInf : (i == 1 ? -kInf : kNaN);

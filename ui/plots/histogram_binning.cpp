@@ -86,15 +86,15 @@ void countOneByOne(std::span<const float> values, const Bins& bins, PartialCount
     }
 }
 
-// Whether the float estimate below finds the same bins: each bin spans more than 2^-10 of the
-// largest magnitude (the edges, rounded in double, stay far from a float's rounding), at most
-// 4096 bins (the estimate's error, a few float ulps of at most 4096, stays under 10^-3 of a
-// bin), and the range itself a finite float.
+// Whether the float estimate below finds the same bins. Its three roundings (x - lowest, the
+// bins per unit as a float, their product) put t within 3 * 2^-24 * t of the exact value: under
+// 10^-3 of a bin for at most 4096 bins (the edges, rounded in double, are closer still). The
+// range and the bins per unit must be finite floats: a range of 2e-38 in 10 bins is 5e38 bins
+// per unit, infinite as a float, and 0 * inf is NaN.
 bool floatEstimateHolds(const Bins& bins) {
-    const double width = (bins.highest - bins.lowest) / bins.count;
-    const double magnitude = std::max(std::abs(bins.lowest), std::abs(bins.highest));
-    return bins.count <= 4096 && width > magnitude * 0x1p-10 &&
-           bins.highest - bins.lowest < std::numeric_limits<float>::max();
+    constexpr double kLargestFloat = std::numeric_limits<float>::max();
+    return bins.count <= 4096 && bins.highest - bins.lowest < kLargestFloat &&
+           bins.perUnit < kLargestFloat;
 }
 
 // Four values at a time in float: the bin is the estimate's floor unless the estimate lies
@@ -135,6 +135,10 @@ void countFourByFour(std::span<const float> values, const Bins& bins, PartialCou
 }
 
 }  // namespace
+
+bool binsEstimatedInFloat(std::span<const double> edges) {
+    return floatEstimateHolds(Bins(edges));
+}
 
 std::vector<std::int64_t> countIntoBins(std::span<const float> values,
                                         std::span<const double> edges) {

@@ -14,4 +14,9 @@ namespace stridelab::ui {
 [[nodiscard]] std::vector<std::int64_t> countIntoBins(std::span<const float> values,
                                                       std::span<const double> edges);
 
+// Whether countIntoBins estimates these bins in float, four values at a time (the double
+// arithmetic alone near an edge), or counts one value at a time in double: the ranges and bin
+// counts where the float estimate could land in another bin take the second way.
+[[nodiscard]] bool binsEstimatedInFloat(std::span<const double> edges);
+
 }  // namespace stridelab::ui
