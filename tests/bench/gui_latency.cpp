@@ -5,8 +5,11 @@
 // computation finished), and throughout, the longest stretch the GUI thread did not get back
 // to its event loop (a 1 ms timer that fires late).
 //
-//     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N] [--why]
+//     build/bench/tests/bench/stridelab_gui_latency [PIPELINE] [--edits N] [--why] [--drag N]
 //
+// --drag N then changes the value once a frame (16 ms) for N steps without waiting, as a
+// slider dragged across values does, and reports how many computations finished (the others
+// superseded), the time from the last step to every map repainted and the longest stall.
 // --why lists the slowest event deliveries (receiver class, object name, event type) and
 // the window thread's CPU time per edit by receiver and event type.
 // Runs offscreen (QT_QPA_PLATFORM=offscreen unless set); prints medians and maxima in ms.
@@ -185,12 +188,15 @@ int main(int argc, char* argv[]) {
     QString pipeline = defaultPresetPath();
     int edits = 20;
     bool why = false;
+    int dragSteps = 0;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QStringLiteral("--edits") && i + 1 < args.size()) {
             edits = std::max(1, args[++i].toInt());
         } else if (args[i] == QStringLiteral("--why")) {
             why = true;
+        } else if (args[i] == QStringLiteral("--drag") && i + 1 < args.size()) {
+            dragSteps = std::max(1, args[++i].toInt());
         } else {
             pipeline = args[i];
         }
@@ -284,6 +290,45 @@ int main(int argc, char* argv[]) {
         latencies.push_back(static_cast<double>(std::max(paints.lastPaintNs, finished) - start) /
                             1e6);
     }
+    const double editsLongestStallMs = longestStallMs;
+    const int editsStallsOver16Ms = stallsOver16Ms;
+
+    // A drag: the value changes every frame (16 ms) without waiting for the computation, each
+    // change superseding the computation under way, then the maps of the last value.
+    int dragStarted = 0;
+    int dragFinished = 0;
+    double dragToRepaintMs = 0.0;
+    if (dragSteps > 0) {
+        app.recording = false;
+        longestStallMs = 0.0;
+        stallsOver16Ms = 0;
+        const auto startedCount =
+            QObject::connect(window.compute(), &ComputeController::started, [&] { ++dragStarted; });
+        const auto finishedCount = QObject::connect(window.compute(), &ComputeController::finished,
+                                                    [&] { ++dragFinished; });
+        QEventLoop dragging;
+        QTimer frame;
+        frame.setInterval(16);
+        int steps = 0;
+        QObject::connect(&frame, &QTimer::timeout, [&] {
+            strideNow = spin->value() == 1 ? 2 : 1;
+            spin->setValue(strideNow);
+            if (++steps == dragSteps) {
+                frame.stop();
+                dragging.quit();
+            }
+        });
+        frame.start();
+        dragging.exec();
+        const qint64 lastStep = clock.nsecsElapsed();
+        settle();
+        const qint64 finished = clock.nsecsElapsed();
+        runEventsFor(30);
+        dragToRepaintMs =
+            static_cast<double>(std::max(paints.lastPaintNs, finished) - lastStep) / 1e6;
+        QObject::disconnect(startedCount);
+        QObject::disconnect(finishedCount);
+    }
     ticker.stop();
     std::printf("%s: %d edits of the first layer's stride\n", qPrintable(pipeline), edits);
     std::printf("edit to every map repainted: median %.1f ms, max %.1f ms\n", medianOf(latencies),
@@ -291,13 +336,20 @@ int main(int argc, char* argv[]) {
     std::printf("  of which until the computation had delivered every map: median %.1f ms\n",
                 medianOf(computed));
     std::printf("  the computation itself (worker thread): median %.1f ms\n", medianOf(workerMs));
-    std::printf("longest GUI-thread stall: %.1f ms (%d over 16 ms)\n", longestStallMs,
-                stallsOver16Ms);
+    std::printf("longest GUI-thread stall: %.1f ms (%d over 16 ms)\n", editsLongestStallMs,
+                editsStallsOver16Ms);
     std::printf(
         "handling the edit itself (GUI thread): median %.1f ms, max %.1f ms; CPU median "
         "%.1f ms\n",
         medianOf(editHandling), *std::max_element(editHandling.begin(), editHandling.end()),
         medianOf(editHandlingCpu));
+    if (dragSteps > 0) {
+        std::printf(
+            "drag of %d steps, one a frame (16 ms): %d computations started, %d finished (the "
+            "rest superseded); last step to every map repainted %.1f ms; longest GUI-thread "
+            "stall %.1f ms (%d over 16 ms)\n",
+            dragSteps, dragStarted, dragFinished, dragToRepaintMs, longestStallMs, stallsOver16Ms);
+    }
     if (why) {
         std::printf("slowest event deliveries:\n");
         for (const auto& slow : app.slowest) {
