@@ -168,6 +168,22 @@ double medianOf(std::vector<double> v) {
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
+// The eight largest CPU totals, per edit, with how often each happened.
+void printLargest(const QHash<QString, TimedApplication::Total>& totals, int edits,
+                  const char* what) {
+    std::vector<std::pair<QString, TimedApplication::Total>> largest;
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        largest.emplace_back(it.key(), it.value());
+    }
+    std::sort(largest.begin(), largest.end(),
+              [](const auto& a, const auto& b) { return a.second.cpuMs > b.second.cpuMs; });
+    largest.resize(std::min<std::size_t>(largest.size(), 8));
+    for (const auto& [name, total] : largest) {
+        std::printf("  %7.2f ms  %5.1f %s  %s\n", total.cpuMs / edits,
+                    static_cast<double>(total.count) / edits, what, qPrintable(name));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -355,30 +371,10 @@ int main(int argc, char* argv[]) {
         for (const auto& slow : app.slowest) {
             std::printf("  %7.1f ms  %s\n", slow.ms, qPrintable(slow.what));
         }
-        std::vector<std::pair<QString, TimedApplication::Total>> totals;
-        for (auto it = app.totals.cbegin(); it != app.totals.cend(); ++it) {
-            totals.emplace_back(it.key(), it.value());
-        }
-        std::sort(totals.begin(), totals.end(),
-                  [](const auto& a, const auto& b) { return a.second.cpuMs > b.second.cpuMs; });
-        totals.resize(std::min<std::size_t>(totals.size(), 8));
         std::printf("window-thread CPU per edit by receiver and event (all %d edits):\n", edits);
-        for (const auto& [what, total] : totals) {
-            std::printf("  %7.2f ms  %5.1f deliveries  %s\n", total.cpuMs / edits,
-                        static_cast<double>(total.count) / edits, qPrintable(what));
-        }
-        std::vector<std::pair<QString, TimedApplication::Total>> painted;
-        for (auto it = app.paints.cbegin(); it != app.paints.cend(); ++it) {
-            painted.emplace_back(it.key(), it.value());
-        }
-        std::sort(painted.begin(), painted.end(),
-                  [](const auto& a, const auto& b) { return a.second.cpuMs > b.second.cpuMs; });
-        painted.resize(std::min<std::size_t>(painted.size(), 8));
+        printLargest(app.totals, edits, "deliveries");
         std::printf("paint events per edit by widget class (CPU, nested ones counted twice):\n");
-        for (const auto& [what, total] : painted) {
-            std::printf("  %7.2f ms  %5.1f paints  %s\n", total.cpuMs / edits,
-                        static_cast<double>(total.count) / edits, qPrintable(what));
-        }
+        printLargest(app.paints, edits, "paints");
         // Side by side with `stridelab bench` of the same pipeline and stride: what the
         // window's computation loses to sharing the cores.
         std::printf("worker per layer, median ms (stride 1 | stride 2 of the first layer):\n");
