@@ -7,7 +7,6 @@
 #include "view/normalisation.h"
 #include "view/render.h"
 #include "view/thumbnail_scale.h"
-#include "view/value_summary.h"
 
 #include <QTest>
 
@@ -82,8 +81,6 @@ private slots:
     void colormapNames();
     void finiteRange_data();
     void finiteRange();
-    void summaryOfLongMaps_data();
-    void summaryOfLongMaps();
     void channelAndLayerRanges();
     void symmetricRange_data();
     void symmetricRange();
@@ -198,69 +195,6 @@ void TestViewMath::finiteRange() {
     QFETCH(std::vector<float>, values);
     QFETCH(ValueRange, expected);
     QCOMPARE(ui::finiteRange(values), expected);
-}
-
-// summarise() reads 16 values at a time in four accumulators and the rest one by one: the
-// extremes and the non-finite values in every position, compared with counting one by one.
-void TestViewMath::summaryOfLongMaps_data() {
-    QTest::addColumn<int>("length");
-    QTest::addColumn<int>("lowestAt");
-    QTest::addColumn<int>("highestAt");
-    QTest::addColumn<bool>("nonFinite");
-    for (const int length : {15, 16, 17, 1003}) {
-        for (const int at : {0, 5, 14, length - 1}) {
-            if (at == 14 && length == 15) {
-                continue;  // the same as length - 1
-            }
-            for (const bool nonFinite : {false, true}) {
-                QTest::addRow("%d values, extremes at %d and %d, %s", length, at, length - 1 - at,
-                              nonFinite ? "NaN and infinities" : "all finite")
-                    << length << at << length - 1 - at << nonFinite;
-            }
-        }
-    }
-}
-
-void TestViewMath::summaryOfLongMaps() {
-    QFETCH(int, length);
-    QFETCH(int, lowestAt);
-    QFETCH(int, highestAt);
-    QFETCH(bool, nonFinite);
-    std::vector<float> values(static_cast<std::size_t>(length));
-    for (int i = 0; i < length; ++i) {
-        values[static_cast<std::size_t>(i)] = static_cast<float>((i * 37) % 101) - 50.0F;
-    }
-    values[static_cast<std::size_t>(lowestAt)] = -1000.0F;
-    values[static_cast<std::size_t>(highestAt)] = 2000.0F;
-    if (nonFinite) {
-        // Neither the first value nor the extremes; in the values after the whole groups of 16
-        // for lengths 15 and 1003, in a whole group for every length over 15.
-        for (const int i : {1, 3, length - 2, length / 2}) {
-            if (i != lowestAt && i != highestAt && i > 0 && i < length) {
-                values[static_cast<std::size_t>(i)] = i == 3 ? kInf : (i == 1 ? -kInf : kNaN);
-            }
-        }
-    }
-    ValueSummary expected;
-    for (const float v : values) {
-        if (std::isnan(v)) {
-            ++expected.nan;
-        } else if (std::isinf(v)) {
-            ++(v > 0 ? expected.positiveInfinity : expected.negativeInfinity);
-        } else {
-            expected.lowest = std::min(expected.lowest, v);
-            expected.highest = std::max(expected.highest, v);
-            ++expected.finite;
-        }
-    }
-    const ValueSummary summary = summarise(values);
-    QCOMPARE(summary.lowest, expected.lowest);
-    QCOMPARE(summary.highest, expected.highest);
-    QCOMPARE(summary.finite, expected.finite);
-    QCOMPARE(summary.nan, expected.nan);
-    QCOMPARE(summary.positiveInfinity, expected.positiveInfinity);
-    QCOMPARE(summary.negativeInfinity, expected.negativeInfinity);
-    QVERIFY(nonFinite == (summary.finite < length));
 }
 
 void TestViewMath::channelAndLayerRanges() {
