@@ -180,9 +180,9 @@ void setBytes(benchmark::State& state, std::int64_t bytesPerIteration) {
 
 constexpr std::int64_t kFloat = 4;
 
-// 2x2 max pool, stride 2, on 64 channels of `size` x `size`, with the argmax the layer always
-// records (W4 of issue 5 at 256).
-void maxPool2(benchmark::State& state, std::int64_t size) {
+// 2x2 max pool, stride 2, on 64 channels of `size` x `size`, with the argmax a max_unpool2d
+// needs (the pool before W9's unpool at 256) or the values alone (W4 at 256).
+void maxPool2(benchmark::State& state, std::int64_t size, bool withArgmax) {
     const int threads = static_cast<int>(state.range(0));
     const Shape in{64, size, size};
     const Shape out{64, size / 2, size / 2};
@@ -191,13 +191,17 @@ void maxPool2(benchmark::State& state, std::int64_t size) {
     Tensor output(out);
     std::vector<std::int32_t> argmax;
     for (auto _ : state) {
-        maxPool2d(input, geometry, output, argmax, threads);
+        if (withArgmax) {
+            maxPool2d(input, geometry, output, argmax, threads);
+        } else {
+            maxPool2d(input, geometry, output, threads);
+        }
         benchmark::DoNotOptimize(output.data());
         benchmark::DoNotOptimize(argmax.data());
         benchmark::ClobberMemory();
     }
     setCounters(state, out.elements(), 0.0);
-    setBytes(state, (in.elements() + 2 * out.elements()) * kFloat);
+    setBytes(state, (in.elements() + (withArgmax ? 2 : 1) * out.elements()) * kFloat);
 }
 
 // W5 (64 channels): avg_pool2d 3, stride 2, padding 1 (count_include_pad, PyTorch's default) on
@@ -308,9 +312,10 @@ int main(int argc, char** argv) {
             ("W10_conv2d_transpose_3x3_s2_32to16_256x256" + suffix).c_str(), convTranspose3x3Direct,
             TransposedSetup{32, 16, 256, true}, isa));
     }
-    configure(benchmark::RegisterBenchmark("max_pool2d_2_64x128x128", maxPool2, 128));
+    configure(benchmark::RegisterBenchmark("max_pool2d_2_argmax_64x128x128", maxPool2, 128, true));
     configure(benchmark::RegisterBenchmark("bilinear_x2_64x64x64", bilinear2));
-    configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", maxPool2, 256));
+    configure(benchmark::RegisterBenchmark("W4_max_pool2d_2_64x256x256", maxPool2, 256, false));
+    configure(benchmark::RegisterBenchmark("max_pool2d_2_argmax_64x256x256", maxPool2, 256, true));
     configure(benchmark::RegisterBenchmark("W5_avg_pool2d_3_s2_p1_64x256x256", avgPool3s2, 64));
     // W5's arithmetic alone: its input and output fit in the L2.
     configure(benchmark::RegisterBenchmark("avg_pool2d_3_s2_p1_2x256x256", avgPool3s2, 2));
