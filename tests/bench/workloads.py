@@ -3,7 +3,7 @@
 same run on the same machine, and prints both side by side with the ratios.
 
     /usr/bin/python3 tests/bench/workloads.py --stridelab build/release/app/stridelab \
-        [--threads 1 2] [--repeat 20] [--markdown]
+        [--threads 1 2] [--repeat 20] [--markdown] [--ceiling build/bench/.../stridelab_bench_layers]
 
 For each workload file in tests/bench/workloads/, a random float32 input of the file's shape
 (numpy, seed 0) is written as .npy and given to `stridelab bench --input`; the workload's time
@@ -20,6 +20,12 @@ alone free() hands the top of the heap back to the system after each call, so th
 page-faults it again (nearest x2: 1.6 ms without tunables, 8.2 ms with mmap_max=0 alone,
 1.6 ms with both). OpenBLAS is its BLAS where Debian's libopenblas0-openmp is installed (the
 BLAS in use is printed). The machine should be otherwise idle.
+
+With --ceiling (the stridelab_bench_layers program), each round of ours is followed by the
+machine's write ceiling at that moment (benchmark memory_write_ceiling_16MiB: 16 MiB stored
+around the caches on the same threads), and the table gets its median per row: the memory-bound
+rows, W9 above all (16 MiB written per run), cannot be faster than it, and on this host it
+moves by almost 2x with the other guests' load.
 """
 
 import argparse
@@ -141,6 +147,16 @@ def time_stridelab(exe, pipeline, npy, threads, repeat, key):
     return report["layers"][-1]["median_ms"]
 
 
+def time_write_ceiling(exe, threads):
+    """Milliseconds to store 16 MiB around the caches on `threads` threads, now."""
+    out = subprocess.run([exe, "--benchmark_filter=^memory_write_ceiling_16MiB/threads:%d/" % threads,
+                          "--benchmark_min_time=0.2", "--benchmark_format=json"],
+                         check=True, capture_output=True, text=True).stdout
+    run = json.loads(out)["benchmarks"][0]
+    assert run["time_unit"] == "ms", run["time_unit"]
+    return run["real_time"]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stridelab", required=True)
@@ -149,6 +165,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="workload keys, e.g. w03 w08")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--ceiling", help="stridelab_bench_layers, to measure the write ceiling")
     args = parser.parse_args()
 
     files = sorted(glob.glob(os.path.join(HERE, "workloads", "w*.stridelab.json")))
@@ -168,26 +185,32 @@ def main():
             fn = torch_workload(key, x)
             for t in args.threads:
                 torch.set_num_threads(t)
-                ours_rounds, theirs_rounds = [], []
+                ours_rounds, theirs_rounds, ceiling_rounds = [], [], []
                 for _ in range(args.rounds):
                     ours_rounds.append(time_stridelab(args.stridelab, path, npy, t, args.repeat, key))
+                    if args.ceiling:
+                        ceiling_rounds.append(time_write_ceiling(args.ceiling, t))
                     theirs_rounds.append(time_torch(fn, args.repeat))
                     # PyTorch's OpenMP workers spin-wait after a parallel region: let them go
                     # to sleep before StrideLab's next round needs both cores.
                     time.sleep(0.5)
                 ours = statistics.median(ours_rounds)
                 theirs = statistics.median(theirs_rounds)
+                ceiling = statistics.median(ceiling_rounds) if ceiling_rounds else None
                 rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
-                             ours / theirs, TARGETS[key]))
+                             ours / theirs, TARGETS[key], ceiling))
+    ceiling_text = lambda c: "" if c is None else "%.3f" % c
     if args.markdown:
-        print("| workload | | threads | StrideLab ms | PyTorch ms | ratio | target |")
-        print("|---|---|---|---|---|---|---|")
+        extra = (" 16 MiB write ceiling ms |", "---|") if args.ceiling else ("", "")
+        print("| workload | | threads | StrideLab ms | PyTorch ms | ratio | target |" + extra[0])
+        print("|---|---|---|---|---|---|---|" + extra[1])
         for r in rows:
-            print("| %s | %s | %d | %.3f | %.3f | %.2f | %s |" % r)
+            print("| %s | %s | %d | %.3f | %.3f | %.2f | %s |" % r[:7]
+                  + (" %s |" % ceiling_text(r[7]) if args.ceiling else ""))
     else:
         for r in rows:
             print("%-4s %-70.70s %d thr  ours %9.3f ms  torch %9.3f ms  ratio %5.2f  (target %s)"
-                  % r)
+                  % r[:7] + ("  write ceiling %s ms" % ceiling_text(r[7]) if args.ceiling else ""))
 
 
 if __name__ == "__main__":
