@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Everything docs/performance.md reports, in one command: builds the `bench` preset (Release
 # with the Google Benchmark programs), then runs the workloads W1-W10 in StrideLab and in
-# PyTorch side by side (1 and 2 threads), the kernel microbenchmarks, and the GUI latency
-# tool. Needs Debian's python3-torch for the PyTorch column. Run on an otherwise idle machine.
+# PyTorch side by side (1 and 2 threads) with the machine's write ceiling beside them, and the
+# GUI latency tool. The kernel microbenchmarks are built, not run (several minutes):
+# build/bench/tests/bench/stridelab_bench_layers. Needs Debian's python3-torch for the PyTorch
+# column. Run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,8 +25,10 @@ cmake --build build/bench -j "$(nproc)"
 echo "== machine"
 lscpu | grep -E "Model name|^CPU\(s\)|Flags" | sed 's/Flags:.*avx512f.*/Flags: ... avx512f .../'
 echo
-echo "== workloads W1-W10: StrideLab against PyTorch (medians of 20 runs)"
-/usr/bin/python3 tests/bench/workloads.py --stridelab build/bench/app/stridelab --markdown
+echo "== workloads W1-W10: StrideLab against PyTorch (medians of 20 runs), with the machine's"
+echo "   write ceiling (16 MiB stored around the caches) measured after each of our rounds"
+/usr/bin/python3 tests/bench/workloads.py --stridelab build/bench/app/stridelab --markdown \
+  --ceiling build/bench/tests/bench/stridelab_bench_layers
 echo
 echo "== GUI: edit to repaint on the default example"
 build/bench/tests/bench/stridelab_gui_latency --edits 20
