@@ -1,5 +1,6 @@
 #include "kernels/conv2d_transpose_direct.h"
 
+#include "kernels/cache_size.h"
 #include "kernels/pool_resize_simd.h"
 #include "kernels/transposed_phases.h"
 #include "util/saturating.h"
@@ -93,11 +94,12 @@ std::vector<float> phaseKernel(const float* weights, const TransposedConvGeometr
 }
 
 // Row jy of row phase py (channel f) from the task's planes (the phases' rows from j0 on)
-// into the output row `out`: every position written once.
+// into the output row `out`: every position written once; around the caches where `streaming`
+// and the vector kernels interleave the row.
 void writeRow(const TransposedConvGeometry& g, const TransposedDirectWeights& weights,
               const std::vector<Tensor>& planes, const std::vector<AxisPhase>& xs,
               const float* bias, std::int64_t py, std::int64_t j0, std::int64_t f, std::int64_t jy,
-              float* out) {
+              float* out, bool streaming) {
     const auto phasesX = static_cast<std::int64_t>(xs.size());
     const std::int64_t sx = g.stride.w;
     auto source = [&](std::int64_t px) -> const float* {
@@ -115,7 +117,7 @@ void writeRow(const TransposedConvGeometry& g, const TransposedDirectWeights& we
         const float* odds = source(1);
         const std::int64_t pairs = g.output.w / 2;
         if (const simd::PoolResizeKernels* k = simd::poolResizeKernels()) {
-            k->interleavePairs(evens, odds, pairs, out);
+            k->interleavePairs(evens, odds, pairs, out, streaming);
         } else {
             for (std::int64_t m = 0; m < pairs; ++m) {
                 out[2 * m] = evens[m];
@@ -190,6 +192,9 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
     const std::vector<AxisPhase> xs = columnPhases(g);
     const std::vector<Task> tasks = listTasks(g, ys);
     const auto taskCount = static_cast<std::int64_t>(tasks.size());
+    const simd::PoolResizeKernels* k = simd::poolResizeKernels();
+    const bool streaming = k != nullptr && streamingPays(g.output.elements() *
+                                                         static_cast<std::int64_t>(sizeof(float)));
     // One parallel region for the whole call, each task computing its phases on one thread
     // (from one shared band; with groups, a conv2dDirect per phase, whose nested region is a
     // team of one): with a region per phase, a core taken by another process stretched every
@@ -237,8 +242,11 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
             for (std::int64_t f = 0; f < g.output.c; ++f) {
                 for (std::int64_t o = task.j0 * sy; o < o1; ++o) {
                     writeRow(g, weights, planes, xs, bias, o % sy, task.j0, f, o / sy,
-                             output.channel(f) + o * g.output.w);
+                             output.channel(f) + o * g.output.w, streaming);
                 }
+            }
+            if (streaming) {
+                k->fenceStreamedStores();
             }
         }
     }

@@ -112,6 +112,10 @@ std::vector<Case> buildCases() {
         makeCase({64, 21, 35}, 32, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {42, 70}, true, ", W8-like"));
     cases.push_back(makeCase({32, 19, 40}, 16, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {38, 80}, true,
                              ", W10-like"));
+    // 20 MiB of output: at least half this machine's last-level cache, so the interleaved rows
+    // are written around the caches (kernels/cache_size.h).
+    cases.push_back(makeCase({2, 256, 256}, 20, {3, 3}, {2, 2}, {1, 1}, 1, {1, 1}, {512, 512}, true,
+                             ", 20 MiB out, streamed"));
     // Stride 1: one phase, the kernel flipped with padding (k-1)*d - p.
     cases.push_back(
         makeCase({5, 9, 17}, 7, {3, 5}, {1, 1}, {1, 2}, 1, {1, 3}, {9, 21}, true, ", stride 1"));
