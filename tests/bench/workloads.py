@@ -9,10 +9,11 @@ For each workload file in tests/bench/workloads/, a random float32 input of the 
 (numpy, seed 0) is written as .npy and given to `stridelab bench --input`; the workload's time
 is its layer's median (W9: the max_unpool2d layer, after the pool that records its indices;
 W10: the whole pipeline). PyTorch runs the same layers (W9: the pool untimed before each timed
-unpool, as in the pipeline) under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T), median of the
-same number of runs after one warm-up. Each side is measured --rounds times, alternating, and
-the median of the rounds is reported (this machine's memory-bound timings move by 2x from one
-process to the next).
+unpool, as in the pipeline) under torch.no_grad(), batch 1, NCHW, torch.set_num_threads(T),
+median of the same number of runs after one warm-up. Each side is measured --rounds times,
+alternating (and the thread counts alternate within each round), and the median of the
+rounds is reported (this machine's memory-bound timings move by 2x from one process to the
+next).
 
 PyTorch is run with GLIBC_TUNABLES=glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=16G
 (set here by re-executing): without mmap_max=0 every call page-faults its output, and with it
@@ -183,20 +184,26 @@ def main():
             np.save(npy, data)
             x = torch.from_numpy(data).unsqueeze(0)
             fn = torch_workload(key, x)
-            for t in args.threads:
-                torch.set_num_threads(t)
-                ours_rounds, theirs_rounds, ceiling_rounds = [], [], []
-                for _ in range(args.rounds):
-                    ours_rounds.append(time_stridelab(args.stridelab, path, npy, t, args.repeat, key))
+            # The thread counts alternate within each round, so that the two-thread figure and
+            # the one-thread figure it is divided by are taken seconds apart, not a minute.
+            ours_rounds = {t: [] for t in args.threads}
+            theirs_rounds = {t: [] for t in args.threads}
+            ceiling_rounds = {t: [] for t in args.threads}
+            for _ in range(args.rounds):
+                for t in args.threads:
+                    torch.set_num_threads(t)
+                    ours_rounds[t].append(
+                        time_stridelab(args.stridelab, path, npy, t, args.repeat, key))
                     if args.ceiling:
-                        ceiling_rounds.append(time_write_ceiling(args.ceiling, t))
-                    theirs_rounds.append(time_torch(fn, args.repeat))
+                        ceiling_rounds[t].append(time_write_ceiling(args.ceiling, t))
+                    theirs_rounds[t].append(time_torch(fn, args.repeat))
                     # PyTorch's OpenMP workers spin-wait after a parallel region: let them go
                     # to sleep before StrideLab's next round needs both cores.
                     time.sleep(0.5)
-                ours = statistics.median(ours_rounds)
-                theirs = statistics.median(theirs_rounds)
-                ceiling = statistics.median(ceiling_rounds) if ceiling_rounds else None
+            for t in args.threads:
+                ours = statistics.median(ours_rounds[t])
+                theirs = statistics.median(theirs_rounds[t])
+                ceiling = statistics.median(ceiling_rounds[t]) if ceiling_rounds[t] else None
                 rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
                              ours / theirs, TARGETS[key], ceiling))
     ceiling_text = lambda c: "" if c is None else "%.3f" % c
