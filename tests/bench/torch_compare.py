@@ -42,18 +42,14 @@ def layers():
         x, w, b = rand(1, cin, size, size), rand(cin, cout, 3, 3), rand(cout)
         return lambda: F.conv_transpose2d(x, w, b, stride=2, padding=1, output_padding=1)
 
-    def max_pool():
-        x = rand(1, 64, 128, 128)
-        # Our layer always records the argmax (for max_unpool2d), so PyTorch does too.
-        return lambda: F.max_pool2d(x, 2, return_indices=True)
+    def max_pool(size, indices):
+        x = rand(1, 64, size, size)
+        # Ours records the argmax only where a max_unpool2d reads it: both sides alike.
+        return lambda: F.max_pool2d(x, 2, return_indices=indices)
 
     def bilinear():
         x = rand(1, 64, 64, 64)
         return lambda: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
-
-    def w4():
-        x = rand(1, 64, 256, 256)
-        return lambda: F.max_pool2d(x, 2, return_indices=True)
 
     def w5():
         x = rand(1, 64, 256, 256)
@@ -73,7 +69,10 @@ def layers():
         return lambda: F.max_unpool2d(x, indices, 2)
 
     return {
-        "W4_max_pool2d_2_64x256x256": ("W4 max_pool2d 2, 64x256x256 (+argmax)", w4),
+        "W4_max_pool2d_2_64x256x256": ("W4 max_pool2d 2, 64x256x256",
+                                       lambda: max_pool(256, False)),
+        "max_pool2d_2_argmax_64x256x256": ("max_pool2d 2, 64x256x256 (+argmax, W9's pool)",
+                                           lambda: max_pool(256, True)),
         "W5_avg_pool2d_3_s2_p1_64x256x256": ("W5 avg_pool2d 3 s2 p1, 64x256x256", w5),
         "W6_nearest_x2_64x128x128": ("W6 nearest x2, 64x128x128", w6),
         "W7_bilinear_x2_64x128x128": ("W7 bilinear x2 half_pixel, 64x128x128", w7),
@@ -87,7 +86,8 @@ def layers():
                                                    lambda: conv_transpose(64, 32, 128)),
         "conv2d_transpose_3x3_s2_64to32_128x128_col2im": ("  the same through col2im",
                                                           lambda: conv_transpose(64, 32, 128)),
-        "max_pool2d_2_64x128x128": ("max_pool2d 2, 64x128x128 (+argmax)", max_pool),
+        "max_pool2d_2_argmax_64x128x128": ("max_pool2d 2, 64x128x128 (+argmax)",
+                                           lambda: max_pool(128, True)),
         "bilinear_x2_64x64x64": ("bilinear x2, 64x64x64", bilinear),
     }
 

@@ -168,6 +168,8 @@ def main():
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--ceiling", help="stridelab_bench_layers, to measure the write ceiling")
     args = parser.parse_args()
+    if args.ceiling and not set(args.threads) <= {1, 2}:
+        parser.error("--ceiling: memory_write_ceiling_16MiB runs on 1 and 2 threads only")
 
     files = sorted(glob.glob(os.path.join(HERE, "workloads", "w*.stridelab.json")))
     print("PyTorch %s, BLAS: %s" % (torch.__version__, blas_in_use()))

@@ -7,6 +7,7 @@
 #include "kernels/activation.h"
 #include "kernels/antialiased_resize.h"
 #include "kernels/padding.h"
+#include "kernels/pool_resize_simd.h"
 #include "kernels/pooling.h"
 #include "kernels/resize.h"
 #include "support/kernel_checks.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 using namespace stridelab;
@@ -316,6 +318,69 @@ private slots:
         stridelab::maxUnpool2d(values, indices, actual, threads);
         const Tensor expected = test::referenceMaxUnpool2d(values, indices, out);
         QVERIFY(bitIdentical(actual, expected));
+    }
+
+    // The transposed convolution's interleave of its column phases, with ordinary stores and
+    // streamed (outputs of half the last-level cache or more), on every vector instruction set:
+    // rows on and off a vector boundary, pair counts that leave a tail or no whole vector, and
+    // nothing written outside the row.
+    void interleavePairs_data() {
+        QTest::addColumn<int>("isa");
+        QTest::addColumn<bool>("streaming");
+        QTest::addColumn<int>("offset");  // floats after a 64-byte boundary
+        QTest::addColumn<int>("pairs");
+        for (const Isa isa : supportedIsas()) {
+            if (isa == Isa::Plain) {
+                continue;  // no vector kernels: the transposed convolution interleaves itself
+            }
+            for (const bool streaming : {false, true}) {
+                for (const int offset : {0, 1, 8}) {
+                    for (const int pairs : {1, 7, 8, 16, 37, 64}) {
+                        QTest::addRow("%s, %s, +%d floats, %d pairs", isaName(isa),
+                                      streaming ? "streamed" : "cached", offset, pairs)
+                            << static_cast<int>(isa) << streaming << offset << pairs;
+                    }
+                }
+            }
+        }
+        if (supportedIsas() == std::vector<Isa>{Isa::Plain}) {
+            QSKIP("no vector instruction set on this machine or build");
+        }
+    }
+
+    void interleavePairs() {
+        QFETCH(int, isa);
+        QFETCH(bool, streaming);
+        QFETCH(int, offset);
+        QFETCH(int, pairs);
+        const ForcedIsa forced(static_cast<Isa>(isa));
+        const simd::PoolResizeKernels* k = simd::poolResizeKernels();
+        QVERIFY(k != nullptr);
+        std::vector<float> evens;
+        std::vector<float> odds;
+        for (int i = 0; i < pairs; ++i) {
+            evens.push_back(static_cast<float>(1000 + i));
+            odds.push_back(static_cast<float>(-1 - i));
+        }
+        constexpr float kUntouched = 12345.0F;
+        constexpr int kGuard = 16;
+        std::vector<float> buffer(static_cast<std::size_t>(2 * pairs + offset + kGuard + 16),
+                                  kUntouched);
+        const auto address = reinterpret_cast<std::uintptr_t>(buffer.data());
+        float* base = buffer.data() + (64 - address % 64) % 64 / sizeof(float);
+        float* dst = base + offset;
+        k->interleavePairs(evens.data(), odds.data(), pairs, dst, streaming);
+        k->fenceStreamedStores();
+        for (int i = 0; i < pairs; ++i) {
+            QCOMPARE(dst[2 * i], evens[static_cast<std::size_t>(i)]);
+            QCOMPARE(dst[2 * i + 1], odds[static_cast<std::size_t>(i)]);
+        }
+        for (float* p = buffer.data(); p < dst; ++p) {
+            QCOMPARE(*p, kUntouched);
+        }
+        for (int i = 2 * pairs; i < 2 * pairs + kGuard; ++i) {
+            QCOMPARE(dst[i], kUntouched);
+        }
     }
 
     // The reference knows no NaN; PyTorch lets the first NaN of a window win (so it is not
