@@ -58,14 +58,8 @@ extern const ConvKernels kAvx512Conv;
 #endif
 
 #if !defined(STRIDELAB_SIMD_NS)
-// The table for activeIsa(), or nullptr on the plain path.
-inline const ConvKernels* convKernels() {
-#if defined(STRIDELAB_X86_SIMD)
-    return tableForActiveIsa(&kAvx2Conv, &kAvx512Conv);
-#else
-    return nullptr;
-#endif
-}
+// The table for activeIsa(), or nullptr on the plain path (kernels/simd_tables.cpp).
+[[nodiscard]] const ConvKernels* convKernels();
 #endif
 
 }  // namespace stridelab::simd

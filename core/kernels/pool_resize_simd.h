@@ -104,8 +104,7 @@ extern const PoolResizeKernels kAvx512PoolResize;
 #endif
 
 #if !defined(STRIDELAB_SIMD_NS)
-// The table for activeIsa(), or nullptr on the plain path. Defined in the library, where
-// STRIDELAB_X86_SIMD is set, so that tests calling it get the same answer.
+// The table for activeIsa(), or nullptr on the plain path (kernels/simd_tables.cpp).
 [[nodiscard]] const PoolResizeKernels* poolResizeKernels();
 #endif
 
