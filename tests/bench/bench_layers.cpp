@@ -5,6 +5,7 @@
 // the workloads of issue 5; bytes/s counts the bytes read and written once. STRIDELAB_ISA=
 // plain|avx2|avx512 selects the kernels' instruction set (kernels/isa.h).
 
+#include "host_probes.h"
 #include "kernels/conv2d_direct.h"
 #include "kernels/conv2d_gemm.h"
 #include "kernels/conv2d_transpose_direct.h"
@@ -17,10 +18,6 @@
 
 #include <benchmark/benchmark.h>
 #include <Eigen/Core>
-
-#if defined(__x86_64__)
-#include <immintrin.h>
-#endif
 
 #include <cstdint>
 #include <memory>
@@ -272,34 +269,6 @@ void bilinear2(benchmark::State& state) {
     setCounters(state, output.size(), 0.0);
 }
 
-#if defined(__x86_64__)
-// The machine's write ceiling now: 16 MiB (W6's and W9's output) stored around the caches,
-// split over the threads as the layers split their channels. Memory-bound rows are judged
-// against it: on this host it moves between about 0.25 and 0.45 ms for two threads with the
-// load of other guests (docs/performance.md), and W9's unpool cannot beat it.
-void memoryWriteCeiling(benchmark::State& state) {
-    const int threads = static_cast<int>(state.range(0));
-    Tensor output(Shape{64, 256, 256});
-    const std::int64_t channels = output.shape().c;
-    const std::int64_t plane = output.shape().h * output.shape().w;
-    float value = 0.0F;
-    for (auto _ : state) {
-        const __m128 v = _mm_set1_ps(value);
-#pragma omp parallel for num_threads(threads) schedule(static)
-        for (std::int64_t c = 0; c < channels; ++c) {
-            float* p = output.channel(c);
-            for (std::int64_t i = 0; i < plane; i += 4) {
-                _mm_stream_ps(p + i, v);
-            }
-            _mm_sfence();
-        }
-        value += 1.0F;
-        benchmark::ClobberMemory();
-    }
-    setBytes(state, output.size() * kFloat);
-}
-#endif
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -359,9 +328,7 @@ int main(int argc, char** argv) {
     configure(benchmark::RegisterBenchmark("bilinear_x2_2x128x128", resizeX2,
                                            Interpolation::Bilinear, 2));
     configure(benchmark::RegisterBenchmark("W9_max_unpool2d_x2_64x128x128", w9MaxUnpool));
-#if defined(__x86_64__)
-    configure(benchmark::RegisterBenchmark("memory_write_ceiling_16MiB", memoryWriteCeiling));
-#endif
+    bench::registerHostProbes(configure);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

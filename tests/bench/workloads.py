@@ -22,11 +22,16 @@ page-faults it again (nearest x2: 1.6 ms without tunables, 8.2 ms with mmap_max=
 1.6 ms with both). OpenBLAS is its BLAS where Debian's libopenblas0-openmp is installed (the
 BLAS in use is printed). The machine should be otherwise idle.
 
-With --ceiling (the stridelab_bench_layers program), each round of ours is followed by the
-machine's write ceiling at that moment (benchmark memory_write_ceiling_16MiB: 16 MiB stored
-around the caches on the same threads), and the table gets its median per row: the memory-bound
-rows, W9 above all (16 MiB written per run), cannot be faster than it, and on this host it
-moves by almost 2x with the other guests' load.
+With --ceiling (the stridelab_bench_layers program), each round of ours is followed by two
+probes of the host at that moment, and the table gets their medians per row: the machine's write
+ceiling (benchmark memory_write_ceiling_16MiB: 16 MiB stored around the caches on the same
+threads; the memory-bound rows, W9 above all with 16 MiB written per run, cannot be faster than
+it) and the round trip of a cache line between the two vCPUs (vcpu_round_trip: about 100-140 ns
+when the hypervisor has put them on one CCD, sharing its L3 and its link to memory, which is when
+the two-thread write ceiling falls to the one-thread one; about 450-600 ns when it has not). The
+last column is the time the hypervisor gave our vCPUs to others (steal, from /proc/stat) during
+our rounds of the row, summed: a two-thread row that scales badly with steal beside it was not
+running on two CPUs.
 """
 
 import argparse
@@ -148,14 +153,24 @@ def time_stridelab(exe, pipeline, npy, threads, repeat, key):
     return report["layers"][-1]["median_ms"]
 
 
-def time_write_ceiling(exe, threads):
-    """Milliseconds to store 16 MiB around the caches on `threads` threads, now."""
-    out = subprocess.run([exe, "--benchmark_filter=^memory_write_ceiling_16MiB/threads:%d/" % threads,
-                          "--benchmark_min_time=0.2", "--benchmark_format=json"],
+def probe_host(exe, threads):
+    """(ms to store 16 MiB around the caches on `threads` threads, ns for a cache line's round
+    trip between the two vCPUs), now."""
+    pattern = "^(memory_write_ceiling_16MiB/threads:%d/|vcpu_round_trip)" % threads
+    out = subprocess.run([exe, "--benchmark_filter=" + pattern, "--benchmark_min_time=0.2",
+                          "--benchmark_format=json"],
                          check=True, capture_output=True, text=True).stdout
-    run = json.loads(out)["benchmarks"][0]
-    assert run["time_unit"] == "ms", run["time_unit"]
-    return run["real_time"]
+    runs = {r["name"].split("/")[0]: r for r in json.loads(out)["benchmarks"]}
+    ceiling = runs["memory_write_ceiling_16MiB"]
+    assert ceiling["time_unit"] == "ms", ceiling["time_unit"]
+    return ceiling["real_time"], runs["vcpu_round_trip"]["round_trip_ns"]
+
+
+def stolen_ms():
+    """Milliseconds of all CPUs' time the hypervisor has given to others since boot."""
+    with open("/proc/stat") as stat:
+        fields = stat.readline().split()  # "cpu user nice system idle iowait irq softirq steal"
+    return int(fields[8]) * 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -166,7 +181,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="workload keys, e.g. w03 w08")
     parser.add_argument("--markdown", action="store_true")
-    parser.add_argument("--ceiling", help="stridelab_bench_layers, to measure the write ceiling")
+    parser.add_argument("--ceiling", help="stridelab_bench_layers, to probe the host beside ours")
     args = parser.parse_args()
     if args.ceiling and not set(args.threads) <= {1, 2}:
         parser.error("--ceiling: memory_write_ceiling_16MiB runs on 1 and 2 threads only")
@@ -190,14 +205,17 @@ def main():
             # the one-thread figure it is divided by are taken seconds apart, not a minute.
             ours_rounds = {t: [] for t in args.threads}
             theirs_rounds = {t: [] for t in args.threads}
-            ceiling_rounds = {t: [] for t in args.threads}
+            host_rounds = {t: [] for t in args.threads}
+            steal = {t: 0.0 for t in args.threads}
             for _ in range(args.rounds):
                 for t in args.threads:
                     torch.set_num_threads(t)
+                    stolen_before = stolen_ms()
                     ours_rounds[t].append(
                         time_stridelab(args.stridelab, path, npy, t, args.repeat, key))
+                    steal[t] += stolen_ms() - stolen_before
                     if args.ceiling:
-                        ceiling_rounds[t].append(time_write_ceiling(args.ceiling, t))
+                        host_rounds[t].append(probe_host(args.ceiling, t))
                     theirs_rounds[t].append(time_torch(fn, args.repeat))
                     # PyTorch's OpenMP workers spin-wait after a parallel region: let them go
                     # to sleep before StrideLab's next round needs both cores.
@@ -205,21 +223,25 @@ def main():
             for t in args.threads:
                 ours = statistics.median(ours_rounds[t])
                 theirs = statistics.median(theirs_rounds[t])
-                ceiling = statistics.median(ceiling_rounds[t]) if ceiling_rounds[t] else None
+                host = None
+                if host_rounds[t]:
+                    host = (statistics.median(c for c, _ in host_rounds[t]),
+                            statistics.median(n for _, n in host_rounds[t]), steal[t])
                 rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
-                             ours / theirs, TARGETS[key], ceiling))
-    ceiling_text = lambda c: "" if c is None else "%.3f" % c
+                             ours / theirs, TARGETS[key], host))
     if args.markdown:
-        extra = (" 16 MiB write ceiling ms |", "---|") if args.ceiling else ("", "")
+        extra = (" 16 MiB write ceiling ms | vCPU round trip ns | steal ms |", "---|---|---|")
+        extra = extra if args.ceiling else ("", "")
         print("| workload | | threads | StrideLab ms | PyTorch ms | ratio | target |" + extra[0])
         print("|---|---|---|---|---|---|---|" + extra[1])
         for r in rows:
             print("| %s | %s | %d | %.3f | %.3f | %.2f | %s |" % r[:7]
-                  + (" %s |" % ceiling_text(r[7]) if args.ceiling else ""))
+                  + (" %.3f | %.0f | %.0f |" % r[7] if args.ceiling else ""))
     else:
         for r in rows:
             print("%-4s %-70.70s %d thr  ours %9.3f ms  torch %9.3f ms  ratio %5.2f  (target %s)"
-                  % r[:7] + ("  write ceiling %s ms" % ceiling_text(r[7]) if args.ceiling else ""))
+                  % r[:7] + ("  write ceiling %.3f ms  vCPU round trip %.0f ns  steal %.0f ms"
+                             % r[7] if args.ceiling else ""))
 
 
 if __name__ == "__main__":
