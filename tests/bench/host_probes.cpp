@@ -1,15 +1,18 @@
 // What the host gives us at the moment of a measurement. This machine is a 2-vCPU guest on a
-// shared AMD EPYC host: the memory-bound rows of docs/performance.md move by 2x with where the
-// hypervisor places the two vCPUs, and these two probes say where they are.
+// shared AMD EPYC host, and the hypervisor moves the two vCPUs, seconds to minutes apart,
+// between two hardware threads of one core, two cores of one CCD and two CCDs: the two-thread
+// rows of docs/performance.md move with it, and these probes say where the vCPUs are.
 
 #include "host_probes.h"
 
 #include "tensor/tensor.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -28,8 +31,9 @@ namespace {
 #if defined(__x86_64__)
 // The machine's write ceiling now: 16 MiB (W6's and W9's output) stored around the caches,
 // split over the threads as the layers split their channels. Memory-bound rows are judged
-// against it: on this host it moves between about 0.25 and 0.45 ms for two threads with the
-// placement of the vCPUs (vcpu_round_trip), and W9's unpool cannot beat it.
+// against it: on this host two threads take about 0.25 ms on two CCDs and as long as one thread
+// (about 0.45 ms) on one CCD, where both share its link to memory (vcpu_round_trip); W9's
+// unpool cannot beat it.
 void memoryWriteCeiling(benchmark::State& state) {
     const int threads = static_cast<int>(state.range(0));
     Tensor output(Shape{64, 256, 256});
@@ -51,6 +55,54 @@ void memoryWriteCeiling(benchmark::State& state) {
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
                             static_cast<std::int64_t>(output.size() * sizeof(float)));
+}
+
+// The machine's FP32 multiply-add peak now: 12 independent AVX-512 FMA chains per thread (the
+// 245 GFLOP/s a core of issue 5's anchors). Two threads on two hardware threads of one core
+// share its FMA units: the ratio of the two rows tells that placement from the others.
+__attribute__((target("avx512f"))) float fmaChains(std::int64_t rounds) {
+    constexpr int kChains = 12;
+    // Different starting values: equal chains would be folded into one. A C array, as
+    // std::array<__m512> drops the vector type's attributes (GCC warns).
+    __m512 acc[kChains];  // NOLINT(*-avoid-c-arrays)
+    float start = 0.0F;
+    for (__m512& a : acc) {
+        a = _mm512_set1_ps(start);
+        start += 0.01F;
+    }
+    const __m512 scale = _mm512_set1_ps(0.999F);
+    const __m512 shift = _mm512_set1_ps(0.001F);
+    for (std::int64_t r = 0; r < rounds; ++r) {
+        for (__m512& a : acc) {
+            a = _mm512_fmadd_ps(a, scale, shift);
+        }
+    }
+    __m512 sum = _mm512_setzero_ps();
+    for (const __m512& a : acc) {
+        sum = _mm512_add_ps(sum, a);
+    }
+    alignas(64) std::array<float, 16> lanes{};
+    _mm512_store_ps(lanes.data(), sum);
+    return std::accumulate(lanes.begin(), lanes.end(), 0.0F);
+}
+
+void fmaPeak(benchmark::State& state) {
+    if (!static_cast<bool>(__builtin_cpu_supports("avx512f"))) {
+        state.SkipWithError("no AVX-512");
+        return;
+    }
+    const int threads = static_cast<int>(state.range(0));
+    constexpr std::int64_t kRounds = 100'000;
+    float sink = 0.0F;
+    for (auto _ : state) {
+#pragma omp parallel num_threads(threads) reduction(+ : sink)
+        sink += fmaChains(kRounds);
+        benchmark::DoNotOptimize(sink);
+    }
+    // 12 chains x 16 lanes x 2 FLOP per round, on every thread.
+    state.counters["FLOP/s"] = benchmark::Counter(
+        static_cast<double>(kRounds) * 12 * 16 * 2 * threads,
+        benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::OneK::kIs1000);
 }
 #endif
 
@@ -90,9 +142,10 @@ std::vector<int> allowedCpus(std::size_t wanted) {
     return cpus;
 }
 
-// One cache line passed back and forth between the two vCPUs: about 100-140 ns a round trip
-// when they share an L3 (one CCD: the slow write ceiling, both cores behind one link to
-// memory), about 450-600 ns when they do not (measured on this host, 2026-11-22).
+// One cache line passed back and forth between the first two CPUs. On this host, 2026-11-22:
+// about 70-90 ns when the two vCPUs are two hardware threads of one core (fma_peak on two
+// threads 1.15-1.5x one), 90-160 ns on two cores of one CCD (fma_peak about 2x, write ceiling
+// on two threads = one thread's), 440-600 ns on two CCDs (both about 2x).
 void vcpuRoundTrip(benchmark::State& state) {
     const std::vector<int> cpus = allowedCpus(2);
     if (cpus.size() < 2) {
@@ -140,6 +193,7 @@ void vcpuRoundTrip(benchmark::State& state) {
 void registerHostProbes(const std::function<void(benchmark::internal::Benchmark*)>& configure) {
 #if defined(__x86_64__)
     configure(benchmark::RegisterBenchmark("memory_write_ceiling_16MiB", memoryWriteCeiling));
+    configure(benchmark::RegisterBenchmark("fma_peak", fmaPeak));
 #endif
 #if defined(__linux__)
     benchmark::RegisterBenchmark("vcpu_round_trip", vcpuRoundTrip)

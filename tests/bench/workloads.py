@@ -22,16 +22,17 @@ page-faults it again (nearest x2: 1.6 ms without tunables, 8.2 ms with mmap_max=
 1.6 ms with both). OpenBLAS is its BLAS where Debian's libopenblas0-openmp is installed (the
 BLAS in use is printed). The machine should be otherwise idle.
 
-With --ceiling (the stridelab_bench_layers program), each round of ours is followed by two
-probes of the host at that moment, and the table gets their medians per row: the machine's write
-ceiling (benchmark memory_write_ceiling_16MiB: 16 MiB stored around the caches on the same
-threads; the memory-bound rows, W9 above all with 16 MiB written per run, cannot be faster than
-it) and the round trip of a cache line between the two vCPUs (vcpu_round_trip: about 100-140 ns
-when the hypervisor has put them on one CCD, sharing its L3 and its link to memory, which is when
-the two-thread write ceiling falls to the one-thread one; about 450-600 ns when it has not). The
-last column is the time the hypervisor gave our vCPUs to others (steal, from /proc/stat) during
-our rounds of the row, summed: a two-thread row that scales badly with steal beside it was not
-running on two CPUs.
+With --ceiling (the stridelab_bench_layers program), each round of ours is followed by probes
+of the host at that moment (tests/bench/host_probes.cpp), and the table gets their medians per
+row: the machine's write ceiling (memory_write_ceiling_16MiB: 16 MiB stored around the caches on
+the same threads; the memory-bound rows, W9 above all with 16 MiB written per run, cannot be
+faster than it), the round trip of a cache line between the two vCPUs (vcpu_round_trip) and how
+much faster two threads multiply-add than one (fma_peak). The hypervisor moves the two vCPUs
+between two hardware threads of one core (round trip about 70-90 ns here, FMA 1.15-1.5x: no
+arithmetic scales to two threads), two cores of one CCD (90-160 ns, FMA about 2x, but the two
+share the CCD's link to memory: the two-thread write ceiling is the one-thread one) and two CCDs
+(440-600 ns, both about 2x). The last column is the time the hypervisor gave our vCPUs to others
+(steal, from /proc/stat) during our rounds of the row, summed.
 """
 
 import argparse
@@ -155,15 +156,16 @@ def time_stridelab(exe, pipeline, npy, threads, repeat, key):
 
 def probe_host(exe, threads):
     """(ms to store 16 MiB around the caches on `threads` threads, ns for a cache line's round
-    trip between the two vCPUs), now."""
-    pattern = "^(memory_write_ceiling_16MiB/threads:%d/|vcpu_round_trip)" % threads
-    out = subprocess.run([exe, "--benchmark_filter=" + pattern, "--benchmark_min_time=0.2",
+    trip between the two vCPUs, two threads' FMA rate over one thread's), now."""
+    pattern = "^(memory_write_ceiling_16MiB/threads:%d/|vcpu_round_trip|fma_peak/)" % threads
+    out = subprocess.run([exe, "--benchmark_filter=" + pattern, "--benchmark_min_time=0.1",
                           "--benchmark_format=json"],
                          check=True, capture_output=True, text=True).stdout
-    runs = {r["name"].split("/")[0]: r for r in json.loads(out)["benchmarks"]}
-    ceiling = runs["memory_write_ceiling_16MiB"]
+    runs = {r["name"].rsplit("/", 1)[0]: r for r in json.loads(out)["benchmarks"]}
+    ceiling = runs["memory_write_ceiling_16MiB/threads:%d" % threads]
     assert ceiling["time_unit"] == "ms", ceiling["time_unit"]
-    return ceiling["real_time"], runs["vcpu_round_trip"]["round_trip_ns"]
+    fma = runs["fma_peak/threads:2"]["FLOP/s"] / runs["fma_peak/threads:1"]["FLOP/s"]
+    return ceiling["real_time"], runs["vcpu_round_trip"]["round_trip_ns"], fma
 
 
 def stolen_ms():
@@ -225,23 +227,24 @@ def main():
                 theirs = statistics.median(theirs_rounds[t])
                 host = None
                 if host_rounds[t]:
-                    host = (statistics.median(c for c, _ in host_rounds[t]),
-                            statistics.median(n for _, n in host_rounds[t]), steal[t])
+                    host = tuple(statistics.median(probe[i] for probe in host_rounds[t])
+                                 for i in range(3)) + (steal[t],)
                 rows.append((key.upper(), spec["name"].split(" ", 1)[1], t, ours, theirs,
                              ours / theirs, TARGETS[key], host))
     if args.markdown:
-        extra = (" 16 MiB write ceiling ms | vCPU round trip ns | steal ms |", "---|---|---|")
+        extra = (" 16 MiB write ceiling ms | vCPU round trip ns | FMA 2T/1T | steal ms |",
+                 "---|---|---|---|")
         extra = extra if args.ceiling else ("", "")
         print("| workload | | threads | StrideLab ms | PyTorch ms | ratio | target |" + extra[0])
         print("|---|---|---|---|---|---|---|" + extra[1])
         for r in rows:
             print("| %s | %s | %d | %.3f | %.3f | %.2f | %s |" % r[:7]
-                  + (" %.3f | %.0f | %.0f |" % r[7] if args.ceiling else ""))
+                  + (" %.3f | %.0f | %.2f | %.0f |" % r[7] if args.ceiling else ""))
     else:
         for r in rows:
             print("%-4s %-70.70s %d thr  ours %9.3f ms  torch %9.3f ms  ratio %5.2f  (target %s)"
-                  % r[:7] + ("  write ceiling %.3f ms  vCPU round trip %.0f ns  steal %.0f ms"
-                             % r[7] if args.ceiling else ""))
+                  % r[:7] + ("  write ceiling %.3f ms  vCPU round trip %.0f ns  FMA 2T/1T %.2f"
+                             "  steal %.0f ms" % r[7] if args.ceiling else ""))
 
 
 if __name__ == "__main__":
