@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything docs/performance.md reports, in one command: builds the `bench` preset (Release
 # with the Google Benchmark programs), then runs the workloads W1-W10 in StrideLab and in
-# PyTorch side by side (1 and 2 threads) with the machine's write ceiling beside them, and the
+# PyTorch side by side (1 and 2 threads) with probes of the host beside them, and the
 # GUI latency tool. The kernel microbenchmarks are built, not run (several minutes):
 # build/bench/tests/bench/stridelab_bench_layers. Needs Debian's python3-torch for the PyTorch
 # column. Run on an otherwise idle machine.
@@ -25,8 +25,9 @@ cmake --build build/bench -j "$(nproc)"
 echo "== machine"
 lscpu | grep -E "Model name|^CPU\(s\)|Flags" | sed 's/Flags:.*avx512f.*/Flags: ... avx512f .../'
 echo
-echo "== workloads W1-W10: StrideLab against PyTorch (medians of 20 runs), with the machine's"
-echo "   write ceiling (16 MiB stored around the caches) measured after each of our rounds"
+echo "== workloads W1-W10: StrideLab against PyTorch (medians of 20 runs), with probes of the"
+echo "   host after each of our rounds: the write ceiling (16 MiB stored around the caches), the"
+echo "   vCPUs' round trip, two threads' FMA rate over one's, the time stolen from our vCPUs"
 /usr/bin/python3 tests/bench/workloads.py --stridelab build/bench/app/stridelab --markdown \
   --ceiling build/bench/tests/bench/stridelab_bench_layers
 echo
