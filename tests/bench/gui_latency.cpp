@@ -108,7 +108,7 @@ public:
         const bool handled = QApplication::notify(receiver, event);
         --depth_;
         record(static_cast<double>(timer.nsecsElapsed()) / 1e6, threadCpuMs() - cpuStart,
-               receiverName, type);
+               receiverName, type, static_cast<double>(timer.msecsSinceReference()) / 1e3);
         return handled;
     }
 
@@ -141,7 +141,9 @@ public:
         return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
     }
 
-    void record(double ms, double cpuMs, const QString& receiverName, int type) {
+    // `startedS`: CLOCK_MONOTONIC seconds (QElapsedTimer's reference on Linux), to find the
+    // delivery in `perf record -k CLOCK_MONOTONIC` samples.
+    void record(double ms, double cpuMs, const QString& receiverName, int type, double startedS) {
         Total& total = totals[QStringLiteral("%1 event %2").arg(receiverName).arg(type)];
         total.cpuMs += cpuMs;
         ++total.count;
@@ -149,10 +151,11 @@ public:
         if (slowest.size() == kKept && ms <= slowest.back().ms) {
             return;
         }
-        const QString what = QStringLiteral("(%1 ms CPU) %2 event %3")
+        const QString what = QStringLiteral("(%1 ms CPU) %2 event %3, from %4 s")
                                  .arg(cpuMs, 0, 'f', 1)
                                  .arg(receiverName)
-                                 .arg(type);
+                                 .arg(type)
+                                 .arg(startedS, 0, 'f', 4);
         slowest.push_back({ms, what});
         std::sort(slowest.begin(), slowest.end(),
                   [](const Slow& a, const Slow& b) { return a.ms > b.ms; });
