@@ -1,11 +1,13 @@
 #include "kernels/conv2d_direct.h"
 
+#include "kernels/cache_size.h"
 #include "kernels/conv2d_direct_band.h"
 #include "kernels/conv2d_direct_simd.h"
 
 #include <omp.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -276,6 +278,7 @@ struct Call {
     simd::ConvEpilogue epilogue;
     float negativeSlope;
     Tensor& output;
+    bool stream;  // the output's whole vectors around the caches
 };
 
 // The input lines of a task that runs later on this thread, handed to the row kernel a few at
@@ -389,6 +392,7 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
             row.accumulate = c0 > 0;
             row.epilogue = c0 + channels == inPerGroup ? call.epilogue : simd::ConvEpilogue::None;
             row.negativeSlope = call.negativeSlope;
+            row.stream = call.stream;
             for (std::int64_t y = y0; y < y1; ++y) {
                 row.taps = taps.data() + (y - y0) * kernelTaps;
                 row.out = call.output.channel(f0) + y * out.w;
@@ -399,7 +403,35 @@ void runTask(const Call& call, std::int64_t group, std::int64_t y0, std::int64_t
     }
 }
 
+// Streamed stores need every row on a vector boundary (_mm512_stream_ps faults otherwise) and
+// the final sums in one pass: a later block of input channels would read the lines back.
+bool streamsWith(const Tensor& output, const ConvGeometry& g, const Plan& plan, std::int64_t lanes,
+                 DirectConvStores stores) {
+    const auto vectorBytes = static_cast<std::uintptr_t>(lanes) * sizeof(float);
+    const bool rowsOnVectors = g.output.w % lanes == 0 &&
+                               reinterpret_cast<std::uintptr_t>(output.data()) % vectorBytes == 0;
+    const bool onePass = plan.channelBlock == g.input.c / g.groups;
+    switch (stores) {
+        case DirectConvStores::Cached:
+            return false;
+        case DirectConvStores::Streamed:
+            return rowsOnVectors && onePass;
+        case DirectConvStores::BySize:
+            return rowsOnVectors && onePass &&
+                   outgrowsLastLevelCache(g.output.elements() *
+                                          static_cast<std::int64_t>(sizeof(float)));
+    }
+    return false;
+}
+
 }  // namespace
+
+bool conv2dDirectStreams(const Tensor& output, const ConvGeometry& geometry,
+                         DirectConvStores stores) {
+    const simd::ConvKernels& kernels = *simd::convKernels();
+    return streamsWith(output, geometry, makePlan(geometry, kernels.lanes, kernels.maxFilters),
+                       kernels.lanes, stores);
+}
 
 bool conv2dDirectAvailable() {
     return simd::convKernels() != nullptr;
@@ -431,7 +463,8 @@ bool DirectConvWeights::fits(const ConvGeometry& g) const {
 
 void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const float* bias,
                   const ConvGeometry& g, PaddingMode mode, DirectConvActivation activation,
-                  Tensor& output, int threads, const std::atomic<bool>* cancel) {
+                  Tensor& output, int threads, const std::atomic<bool>* cancel,
+                  DirectConvStores stores) {
     const simd::ConvKernels& kernels = *simd::convKernels();
     const Plan plan = makePlan(g, kernels.lanes, kernels.maxFilters);
     const Call call{input,
@@ -443,7 +476,8 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
                     bias,
                     epilogueFor(activation.activation),
                     activation.negativeSlope,
-                    output};
+                    output,
+                    streamsWith(output, g, plan, kernels.lanes, stores)};
     const std::int64_t tasks = g.groups * plan.tiles;
 #pragma omp parallel num_threads(threads)
     {
@@ -465,15 +499,19 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
             const std::int64_t y0 = (t % plan.tiles) * plan.rowsPerTile;
             runTask(call, t / plan.tiles, y0, std::min(y0 + plan.rowsPerTile, g.output.h),
                     band.data(), paddedRows, taps, later, cancel);
+            if (call.stream) {
+                kernels.fenceStreamedStores();
+            }
         }
     }
 }
 
 void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
                   const ConvGeometry& g, PaddingMode mode, DirectConvActivation activation,
-                  Tensor& output, int threads, const std::atomic<bool>* cancel) {
+                  Tensor& output, int threads, const std::atomic<bool>* cancel,
+                  DirectConvStores stores) {
     conv2dDirect(input, *DirectConvWeights::pack(weights, g), bias, g, mode, activation, output,
-                 threads, cancel);
+                 threads, cancel, stores);
 }
 
 }  // namespace stridelab

@@ -57,6 +57,17 @@ private:
     std::vector<float> values_;
 };
 
+// Where conv2dDirect stores its output. BySize: around the caches where the output is at least
+// the last-level cache (kernels/cache_size.h), in them otherwise; Cached, Streamed: always
+// (tests, and outputs read at once). Streamed stores only ever where every output row starts
+// on a vector boundary and one band holds all the input channels; elsewhere cached.
+enum class DirectConvStores { BySize, Cached, Streamed };
+
+// Whether conv2dDirect, given `stores`, writes `output` of `geometry` around the caches with
+// the active instruction set's kernels.
+[[nodiscard]] bool conv2dDirectStreams(const Tensor& output, const ConvGeometry& geometry,
+                                       DirectConvStores stores);
+
 // `input` unpadded: the geometry's padding is added in `mode` as the bands are copied. With
 // stride 1 and zeros, padding may be negative: a crop (conv2d_transpose_direct relies on it).
 // bias: `filters` values or nullptr. `cancel`, when set during the call, stops it early with
@@ -64,12 +75,14 @@ private:
 // fit() the geometry.
 void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const float* bias,
                   const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
-                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
+                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr,
+                  DirectConvStores stores = DirectConvStores::BySize);
 
 // The same with weights in PyTorch's layout (filters, C_in/groups, kh, kw), packed first.
 void conv2dDirect(const Tensor& input, const float* weights, const float* bias,
                   const ConvGeometry& geometry, PaddingMode mode, DirectConvActivation activation,
-                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr);
+                  Tensor& output, int threads, const std::atomic<bool>* cancel = nullptr,
+                  DirectConvStores stores = DirectConvStores::BySize);
 
 // One of several correlations that conv2dDirectSharingBand computes from one band.
 struct SharedBandJob {

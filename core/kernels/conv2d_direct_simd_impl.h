@@ -71,6 +71,9 @@ inline V loadMasked(const float* p, Mask m) {
 inline void store(float* p, V v) {
     _mm512_storeu_ps(p, v);
 }
+inline void streamStore(float* p, V v) {
+    _mm512_stream_ps(p, v);
+}
 inline void storeMasked(float* p, V v, Mask m) {
     _mm512_mask_storeu_ps(p, m, v);
 }
@@ -122,6 +125,9 @@ inline V loadMasked(const float* p, Mask m) {
 inline void store(float* p, V v) {
     _mm256_storeu_ps(p, v);
 }
+inline void streamStore(float* p, V v) {
+    _mm256_stream_ps(p, v);
+}
 inline void storeMasked(float* p, V v, Mask m) {
     _mm256_maskstore_ps(p, m, v);
 }
@@ -135,7 +141,10 @@ struct Prefetch {
 };
 
 // One tile: outputs [x0, x0 + NV*L) of OC filters, the last vector cut to `lastLanes`.
-template <int OC, int NV>
+// Stream: the whole vectors stored around the caches (r.stream), a template argument so that
+// the cached rows keep their code as it was (a run-time test per store cost the transposed
+// convolution of W10 5 %).
+template <int OC, int NV, bool Stream>
 void tile(const ConvRow& r, std::int64_t x0, int lastLanes, Prefetch& prefetch) {
     const Mask last = firstLanes(lastLanes);
     V acc[OC][NV];
@@ -189,7 +198,11 @@ void tile(const ConvRow& r, std::int64_t x0, int lastLanes, Prefetch& prefetch) 
                 s = leaky(s, slope);
             }
             if (v + 1 < NV || lastLanes == L) {
-                store(out + v * L, s);
+                if constexpr (Stream) {
+                    streamStore(out + v * L, s);
+                } else {
+                    store(out + v * L, s);
+                }
             } else {
                 storeMasked(out + v * L, s, last);
             }
@@ -199,17 +212,17 @@ void tile(const ConvRow& r, std::int64_t x0, int lastLanes, Prefetch& prefetch) 
 
 using TileFn = void (*)(const ConvRow&, std::int64_t, int, Prefetch&);
 
-template <int OC, std::size_t... I>
+template <int OC, bool Stream, std::size_t... I>
 constexpr std::array<TileFn, sizeof...(I)> tilesFor(std::index_sequence<I...> /*nv - 1*/) {
-    return {&tile<OC, static_cast<int>(I) + 1>...};
+    return {&tile<OC, static_cast<int>(I) + 1, Stream>...};
 }
 
 // Whole tiles of the widest kind along the row, then one narrower tile for the rest.
-template <int OC>
+template <int OC, bool Stream>
 void rowFor(const ConvRow& r) {
     constexpr int kVectors = maxVectors(OC);
     static constexpr std::array<TileFn, kVectors> kTiles =
-        tilesFor<OC>(std::make_index_sequence<kVectors>{});
+        tilesFor<OC, Stream>(std::make_index_sequence<kVectors>{});
     constexpr std::int64_t kWidth = std::int64_t{kVectors} * L;
     const std::int64_t tiles = (r.width + kWidth - 1) / kWidth;
     const auto* first = reinterpret_cast<const char*>(r.prefetch);
@@ -218,7 +231,7 @@ void rowFor(const ConvRow& r) {
         (r.prefetchLines + tiles * r.channels - 1) / std::max<std::int64_t>(tiles * r.channels, 1)};
     std::int64_t x0 = 0;
     for (; x0 + kWidth <= r.width; x0 += kWidth) {
-        tile<OC, kVectors>(r, x0, L, prefetch);
+        tile<OC, kVectors, Stream>(r, x0, L, prefetch);
     }
     const std::int64_t rest = r.width - x0;
     if (rest > 0) {
@@ -228,10 +241,10 @@ void rowFor(const ConvRow& r) {
     }
 }
 
-template <std::size_t... I>
+template <bool Stream, std::size_t... I>
 constexpr std::array<void (*)(const ConvRow&), sizeof...(I)> rowsFor(
     std::index_sequence<I...> /*oc - 1*/) {
-    return {&rowFor<static_cast<int>(I) + 1>...};
+    return {&rowFor<static_cast<int>(I) + 1, Stream>...};
 }
 
 // The two phases of stride 2, a vector of each from two vectors of the row.
@@ -250,8 +263,13 @@ void splitPhases2(const float* src, std::int64_t n, float* dst0, float* dst1) {
 }
 
 void convRow(const ConvRow& r) {
-    static constexpr auto kRows = rowsFor(std::make_index_sequence<kMaxFilters>{});
-    kRows[static_cast<std::size_t>(r.filters - 1)](r);
+    static constexpr auto kRows = rowsFor<false>(std::make_index_sequence<kMaxFilters>{});
+    static constexpr auto kStreamedRows = rowsFor<true>(std::make_index_sequence<kMaxFilters>{});
+    (r.stream ? kStreamedRows : kRows)[static_cast<std::size_t>(r.filters - 1)](r);
+}
+
+void fenceStreamedStores() {
+    _mm_sfence();
 }
 
 }  // namespace
@@ -262,5 +280,5 @@ namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const ConvKernels STRIDELAB_SIMD_TABLE = {
     STRIDELAB_SIMD_NS::L, STRIDELAB_SIMD_NS::kMaxFilters, STRIDELAB_SIMD_NS::convRow,
-    STRIDELAB_SIMD_NS::splitPhases2};
+    STRIDELAB_SIMD_NS::splitPhases2, STRIDELAB_SIMD_NS::fenceStreamedStores};
 }  // namespace stridelab::simd

@@ -233,8 +233,9 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
                 conv2dDirectSharingBand(input, jobs, bias);
             } else {
                 for (const SharedBandJob& job : jobs) {
+                    // The interleave below reads the phase at once.
                     conv2dDirect(input, *job.weights, bias, job.geometry, PaddingMode::Zeros, {},
-                                 *job.output, 1);
+                                 *job.output, 1, nullptr, DirectConvStores::Cached);
                 }
             }
             const std::int64_t sy = g.stride.h;

@@ -75,6 +75,9 @@ inline void unmap(void* block, std::size_t bytes) {
 template <typename T>
 struct LargePageAllocator {
     using value_type = T;
+    // Smaller blocks start on a 64-byte boundary too (malloc gives 16): the vector kernels'
+    // streamed stores need their rows on whole vectors (kernels/conv2d_direct.h).
+    static constexpr std::align_val_t kVectorAlignment{64};
     using is_always_equal = std::true_type;
 
     LargePageAllocator() = default;
@@ -88,7 +91,7 @@ struct LargePageAllocator {
             return static_cast<T*>(large_pages::map(n * sizeof(T)));
         }
 #endif
-        return std::allocator<T>{}.allocate(n);
+        return static_cast<T*>(::operator new(n * sizeof(T), kVectorAlignment));
     }
 
     void deallocate(T* p, std::size_t n) {
@@ -98,7 +101,7 @@ struct LargePageAllocator {
             return;
         }
 #endif
-        std::allocator<T>{}.deallocate(p, n);
+        ::operator delete(p, n * sizeof(T), kVectorAlignment);
     }
 
     template <typename U>

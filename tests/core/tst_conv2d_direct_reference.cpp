@@ -9,6 +9,7 @@
 // cancellation, and the weights the layer keeps between forwards. On the plain path the
 // layer falls back to im2col + GEMM (tested in tst_kernels_reference).
 
+#include "kernels/cache_size.h"
 #include "kernels/conv2d_direct.h"
 #include "pipeline/executor.h"
 #include "pipeline/pipeline_analysis.h"
@@ -185,15 +186,19 @@ std::vector<Isa> vectorIsas() {
     return isas;
 }
 
+ConvGeometry geometryOf(const Shape& input, const ConvParams& p) {
+    return {input,   test::referenceConvShape(input, p), p.kernel, p.stride, p.dilation, p.padding,
+            p.groups};
+}
+
 Tensor directConv(const Tensor& input, const std::vector<float>& weights,
                   const std::vector<float>& bias, const ConvParams& p, int threads,
-                  const std::atomic<bool>* cancel = nullptr) {
-    const Shape out = test::referenceConvShape(input.shape(), p);
-    const ConvGeometry geometry{input.shape(), out,       p.kernel, p.stride,
-                                p.dilation,    p.padding, p.groups};
-    Tensor output(out, 7.0F);
+                  const std::atomic<bool>* cancel = nullptr,
+                  DirectConvStores stores = DirectConvStores::BySize) {
+    const ConvGeometry geometry = geometryOf(input.shape(), p);
+    Tensor output(geometry.output, 7.0F);
     conv2dDirect(input, weights.data(), bias.empty() ? nullptr : bias.data(), geometry, p.mode, {},
-                 output, threads, cancel);
+                 output, threads, cancel, stores);
     return output;
 }
 
@@ -305,13 +310,18 @@ private slots:
         QTest::addColumn<int>("index");
         QTest::addColumn<int>("threads");
         QTest::addColumn<int>("isa");
+        QTest::addColumn<bool>("streamed");
         const auto& cases = directCases();
         for (const Isa isa : vectorIsas()) {
             for (std::size_t i = 0; i < cases.size(); ++i) {
                 for (const int threads : {1, 2}) {
-                    QTest::addRow("%s, %d thread(s), %s", cases[i].name.constData(), threads,
-                                  isaName(isa))
-                        << static_cast<int>(i) << threads << static_cast<int>(isa);
+                    // Streamed where the rows allow (widths of whole vectors, one pass), cached
+                    // elsewhere: both must give the reference's values.
+                    for (const bool streamed : {false, true}) {
+                        QTest::addRow("%s, %d thread(s), %s%s", cases[i].name.constData(), threads,
+                                      isaName(isa), streamed ? ", streamed" : "")
+                            << static_cast<int>(i) << threads << static_cast<int>(isa) << streamed;
+                    }
                 }
             }
         }
@@ -324,6 +334,7 @@ private slots:
         QFETCH(int, index);
         QFETCH(int, threads);
         QFETCH(int, isa);
+        QFETCH(bool, streamed);
         const ForcedIsa forced(static_cast<Isa>(isa));
         QCOMPARE(static_cast<int>(forced.applied()), isa);
         const DirectCase& c = directCases()[static_cast<std::size_t>(index)];
@@ -336,9 +347,83 @@ private slots:
             c.bias ? randomValues(p.filters, 1100U + static_cast<unsigned>(index))
                    : std::vector<float>{};
         const Tensor expected = test::referenceConv2d(input, weights, bias, p);
-        const Tensor actual = directConv(input, weights, bias, p, threads);
+        const Tensor actual =
+            directConv(input, weights, bias, p, threads, nullptr,
+                       streamed ? DirectConvStores::Streamed : DirectConvStores::Cached);
         QString why;
         QVERIFY2(closeToReference(actual, expected, &why), qPrintable(why));
+    }
+
+    // Which outputs go around the caches: by size, from the whole last-level cache (whatever
+    // this machine's is); never where a row would start off a vector boundary or a later block
+    // of input channels would read the stores back.
+    void streamsWhereRowsAndSizeAllow() {
+        if (vectorIsas().empty()) {
+            QSKIP("no vector instruction set on this machine or build");
+        }
+        using M = PaddingMode;
+        const auto conv = [](std::int64_t filters, std::int64_t k, Padding2d pad) {
+            return ConvParams{filters, {k, k}, {1, 1}, {1, 1}, 1, pad, M::Zeros};
+        };
+        struct Expectation {
+            const char* what;
+            Shape input;
+            ConvParams params;
+            DirectConvStores stores;
+            bool streams;
+        };
+        const std::int64_t mib = std::int64_t{1} << 20;
+        const Expectation expectations[] = {
+            {"W1, 32 MiB out",
+             {3, 512, 512},
+             conv(32, 3, pads(1)),
+             DirectConvStores::BySize,
+             outgrowsLastLevelCache(32 * mib)},
+            {"W10's first layer, 16 MiB out",
+             {3, 512, 512},
+             conv(16, 3, pads(1)),
+             DirectConvStores::BySize,
+             outgrowsLastLevelCache(16 * mib)},
+            {"W1, cached", {3, 512, 512}, conv(32, 3, pads(1)), DirectConvStores::Cached, false},
+            {"64 wide", {2, 5, 64}, conv(3, 3, pads(1)), DirectConvStores::Streamed, true},
+            {"67 wide", {2, 5, 67}, conv(3, 3, pads(1)), DirectConvStores::Streamed, false},
+            {"3 channel blocks",
+             {70, 9, 512},
+             conv(5, 7, pads(3)),
+             DirectConvStores::Streamed,
+             false},
+        };
+        for (const Isa isa : vectorIsas()) {
+            const ForcedIsa forced(isa);
+            for (const Expectation& e : expectations) {
+                const ConvGeometry geometry = geometryOf(e.input, e.params);
+                const Tensor output(geometry.output);
+                QVERIFY2(conv2dDirectStreams(output, geometry, e.stores) == e.streams,
+                         qPrintable(QStringLiteral("%1 on %2: expected %3")
+                                        .arg(QLatin1String(e.what), QLatin1String(isaName(isa)),
+                                             e.streams ? QStringLiteral("streamed")
+                                                       : QStringLiteral("cached"))));
+            }
+        }
+    }
+
+    // W1 at its size, through the size rule: streamed where its 32 MiB reach the last-level
+    // cache, the reference's values either way.
+    void largeOutputMatchesTheReference() {
+        if (vectorIsas().empty()) {
+            QSKIP("no vector instruction set on this machine or build");
+        }
+        const ConvParams p{32, {3, 3}, {1, 1}, {1, 1}, 1, pads(1), PaddingMode::Zeros};
+        const Tensor input = test::randomTensor({3, 512, 512}, 31);
+        const std::vector<float> weights = randomValues(32 * 3 * 9, 32);
+        const std::vector<float> bias = randomValues(32, 33);
+        const Tensor expected = test::referenceConv2d(input, weights, bias, p);
+        for (const Isa isa : vectorIsas()) {
+            const ForcedIsa forced(isa);
+            QString why;
+            QVERIFY2(closeToReference(directConv(input, weights, bias, p, 2), expected, &why),
+                     qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(isaName(isa)), why)));
+        }
     }
 
     void conv2dDirectThreadsBitIdentical_data() {
