@@ -101,7 +101,7 @@ struct LargePageAllocator {
             return;
         }
 #endif
-        ::operator delete(p, n * sizeof(T), kVectorAlignment);
+        ::operator delete(p, kVectorAlignment);
     }
 
     template <typename U>
