@@ -3,6 +3,7 @@
 #include "kernels/cache_size.h"
 #include "kernels/conv2d_direct_band.h"
 #include "kernels/conv2d_direct_simd.h"
+#include "kernels/streamed_stores.h"
 
 #include <omp.h>
 
@@ -500,7 +501,7 @@ void conv2dDirect(const Tensor& input, const DirectConvWeights& weights, const f
             runTask(call, t / plan.tiles, y0, std::min(y0 + plan.rowsPerTile, g.output.h),
                     band.data(), paddedRows, taps, later, cancel);
             if (call.stream) {
-                kernels.fenceStreamedStores();
+                fenceStreamedStores();
             }
         }
     }

@@ -43,7 +43,8 @@ struct ConvRow {
     const float* prefetch = nullptr;
     std::int64_t prefetchLines = 0;
     // Whole vectors stored around the caches (every row on a vector boundary; not with
-    // `accumulate`); the caller calls fenceStreamedStores once its rows are done.
+    // `accumulate`); the caller calls fenceStreamedStores (kernels/streamed_stores.h) once its rows
+    // are done.
     bool stream = false;
 };
 
@@ -53,8 +54,6 @@ struct ConvKernels {
     void (*convRow)(const ConvRow& row);
     // dst0[j] = src[2j], dst1[j] = src[2j + 1], j in [0, n): the column phases of stride 2.
     void (*splitPhases2)(const float* src, std::int64_t n, float* dst0, float* dst1);
-    // Orders the streamed stores of this thread before whatever it does next (SFENCE).
-    void (*fenceStreamedStores)();
 };
 
 #if defined(STRIDELAB_X86_SIMD)

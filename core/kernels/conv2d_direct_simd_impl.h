@@ -268,10 +268,6 @@ void convRow(const ConvRow& r) {
     (r.stream ? kStreamedRows : kRows)[static_cast<std::size_t>(r.filters - 1)](r);
 }
 
-void fenceStreamedStores() {
-    _mm_sfence();
-}
-
 }  // namespace
 
 }  // namespace stridelab::simd::STRIDELAB_SIMD_NS
@@ -280,5 +276,5 @@ namespace stridelab::simd {
 // extern: a namespace-scope const would otherwise have internal linkage.
 extern const ConvKernels STRIDELAB_SIMD_TABLE = {
     STRIDELAB_SIMD_NS::L, STRIDELAB_SIMD_NS::kMaxFilters, STRIDELAB_SIMD_NS::convRow,
-    STRIDELAB_SIMD_NS::splitPhases2, STRIDELAB_SIMD_NS::fenceStreamedStores};
+    STRIDELAB_SIMD_NS::splitPhases2};
 }  // namespace stridelab::simd

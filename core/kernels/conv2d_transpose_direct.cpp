@@ -2,6 +2,7 @@
 
 #include "kernels/cache_size.h"
 #include "kernels/pool_resize_simd.h"
+#include "kernels/streamed_stores.h"
 #include "kernels/transposed_phases.h"
 #include "util/saturating.h"
 
@@ -247,7 +248,7 @@ void conv2dTransposeDirect(const Tensor& input, const TransposedDirectWeights& w
                 }
             }
             if (streaming) {
-                k->fenceStreamedStores();
+                fenceStreamedStores();
             }
         }
     }

@@ -82,12 +82,10 @@ struct PoolResizeKernels {
                           std::int64_t inW, float* dst, bool streaming);
     // dst[2i] = evens[i], dst[2i + 1] = odds[i], i in [0, pairs): the two column phases of a
     // stride-2 transposed convolution's output row. `streaming` writes around the caches where
-    // dst is aligned to a vector; the caller then calls fenceStreamedStores before the row is
-    // read on another thread.
+    // dst is aligned to a vector; the caller then calls fenceStreamedStores
+    // (kernels/streamed_stores.h) before the row is read on another thread.
     void (*interleavePairs)(const float* evens, const float* odds, std::int64_t pairs, float* dst,
                             bool streaming);
-    // Orders this thread's streamed stores before its later stores (SFENCE).
-    void (*fenceStreamedStores)();
     // Width doubled by repetition: output row y (of outH, 2*inW wide) is source row
     // rowOf[y].first with every element twice.
     void (*repeatX2Plane)(const float* src, std::int64_t inW, const SourceRows* rowOf,

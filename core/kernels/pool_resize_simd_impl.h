@@ -570,10 +570,6 @@ bool unpoolX2Plane(const float* src, const std::int32_t* indices, std::int64_t i
     return true;
 }
 
-void fenceStreamedStores() {
-    _mm_sfence();
-}
-
 // Lanes shifted by one towards the start (by one towards the end) with the edge lane repeated:
 // the s[i-1] (s[i+1]) vectors of the first (last) whole vector of a row, whose neighbours
 // outside the row are the replicated edge.
@@ -668,7 +664,6 @@ extern const PoolResizeKernels STRIDELAB_SIMD_TABLE = {
     STRIDELAB_SIMD_NS::avgPoolRows,
     STRIDELAB_SIMD_NS::unpoolX2Plane,
     STRIDELAB_SIMD_NS::interleavePairs,
-    STRIDELAB_SIMD_NS::fenceStreamedStores,
     STRIDELAB_SIMD_NS::repeatX2Plane,
     STRIDELAB_SIMD_NS::linearX2Plane};
 }  // namespace stridelab::simd

@@ -10,6 +10,7 @@
 #include "kernels/pool_resize_simd.h"
 #include "kernels/pooling.h"
 #include "kernels/resize.h"
+#include "kernels/streamed_stores.h"
 #include "support/kernel_checks.h"
 #include "support/reference_kernels.h"
 #include "support/test_support.h"
@@ -370,7 +371,7 @@ private slots:
         float* base = buffer.data() + (64 - address % 64) % 64 / sizeof(float);
         float* dst = base + offset;
         k->interleavePairs(evens.data(), odds.data(), pairs, dst, streaming);
-        k->fenceStreamedStores();
+        fenceStreamedStores();
         for (int i = 0; i < pairs; ++i) {
             QCOMPARE(dst[2 * i], evens[static_cast<std::size_t>(i)]);
             QCOMPARE(dst[2 * i + 1], odds[static_cast<std::size_t>(i)]);
