@@ -2,12 +2,16 @@
 // the thread pool with the newest request winning, small ones at once, and a view that shows
 // the right picture once they arrive.
 
+#include "io/builtin_images.h"
+#include "io/image_input.h"
 #include "view/map_images.h"
 #include "view/render.h"
 #include "widgets/feature_map_view.h"
 
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 
 using namespace stridelab;
 using namespace stridelab::ui;
@@ -43,26 +47,28 @@ private slots:
     void rendersEveryChannelAsRenderDoes();
     void smallMapIsRenderedAtOnce();
     void largeMapArrivesLaterAndNewestWins();
+    void shrunkImagesComeAtTheirDrawnSize();
+    void viewShowsZonePlateWithoutFalseRings();
     void viewShowsLargeMapOnceRendered();
 };
 
-// Each image is exactly render.h's rendering of that channel (subsampled when step > 1).
+// Each image is exactly render.h's rendering of that channel (area-averaged when step > 1).
 void TestMapImages::rendersEveryChannelAsRenderDoes() {
     const auto map = planes(3, 9, 11);
     DisplayOptions options;
     options.normalisation = Normalisation::PerLayer;
     const std::vector<ValueRange> ranges = displayRanges(*map, options);
-    const MapImages one = renderMapImages({map, options, false, 1});
+    const MapImages one = renderMapImages({map, options, false});
     QCOMPARE(one.images.size(), std::size_t{3});
     for (int c = 0; c < 3; ++c) {
         QCOMPARE(one.images[static_cast<std::size_t>(c)],
                  renderChannel(*map, c, options, ranges[static_cast<std::size_t>(c)]));
     }
-    const MapImages half = renderMapImages({map, options, false, 2});
+    const MapImages half = renderMapImages({map, options, false, QSize(6, 5)});
     QCOMPARE(half.images[1].size(), QSize(6, 5));
-    QCOMPARE(half.images[1], renderChannel(subsampled(*map, 2, 1, 1), 0, options, ranges[1]));
+    QCOMPARE(half.images[1], renderChannel(areaResampled(*map, 1, 1, 6, 5), 0, options, ranges[1]));
     options.rgb = true;
-    const MapImages rgb = renderMapImages({map, options, true, 1});
+    const MapImages rgb = renderMapImages({map, options, true});
     QCOMPARE(rgb.images.size(), std::size_t{1});
     QCOMPARE(rgb.images[0], renderRgb(*map, options));
 }
@@ -70,7 +76,7 @@ void TestMapImages::rendersEveryChannelAsRenderDoes() {
 void TestMapImages::smallMapIsRenderedAtOnce() {
     MapImageRenderer renderer;
     QSignalSpy ready(&renderer, &MapImageRenderer::ready);
-    const MapImagesKey key{planes(2, 16, 16), DisplayOptions{}, false, 1};
+    const MapImagesKey key{planes(2, 16, 16), DisplayOptions{}, false};
     QVERIFY(renderer.request(key));
     QCOMPARE(ready.count(), 1);
     QVERIFY(!renderer.pending());
@@ -82,8 +88,8 @@ void TestMapImages::smallMapIsRenderedAtOnce() {
 void TestMapImages::largeMapArrivesLaterAndNewestWins() {
     MapImageRenderer renderer;
     QSignalSpy ready(&renderer, &MapImageRenderer::ready);
-    const MapImagesKey first{planes(8, 256, 256), DisplayOptions{}, false, 1};
-    const MapImagesKey second{planes(8, 256, 256), DisplayOptions{}, false, 1};
+    const MapImagesKey first{planes(8, 256, 256), DisplayOptions{}, false};
+    const MapImagesKey second{planes(8, 256, 256), DisplayOptions{}, false};
     QVERIFY(!renderer.request(first));
     QVERIFY(renderer.pending());
     QVERIFY(!renderer.request(second));
@@ -113,6 +119,66 @@ void TestMapImages::viewShowsLargeMapOnceRendered() {
     const QPoint right = tile.topRight().toPoint() + QPoint(-3, 2);
     QTRY_VERIFY(qGray(view.grab().toImage().pixel(left)) < 5);
     QTRY_VERIFY(qGray(view.grab().toImage().pixel(right)) > 250);
+}
+
+// Shrunk, each image is the map resampled by area to the drawn size, coloured in the ranges of
+// the whole map.
+void TestMapImages::shrunkImagesComeAtTheirDrawnSize() {
+    const auto map = planes(3, 9, 11);
+    DisplayOptions options;
+    const std::vector<ValueRange> ranges = displayRanges(*map, options);
+    MapImagesKey key{map, options, false};
+    key.drawnSize = QSize(5, 4);
+    const MapImages shrunk = renderMapImages(key);
+    QCOMPARE(shrunk.images.size(), std::size_t{3});
+    for (int c = 0; c < 3; ++c) {
+        const QImage expected = renderChannel(areaResampled(*map, c, 1, 5, 4), 0, options,
+                                              ranges[static_cast<std::size_t>(c)]);
+        QCOMPARE(shrunk.images[static_cast<std::size_t>(c)], expected);
+    }
+    key.rgb = true;
+    QCOMPARE(renderMapImages(key).images.at(0),
+             renderRgb(areaResampled(*map, 0, 3, 5, 4), options, rgbRange(*map, options)));
+}
+
+// The zone plate (local frequency r/256 cycles per element) in a view that shows it at about
+// 0.6 screen pixels per element: beyond r = 100 its rings are finer than the screen can show.
+// Drawn by picking pixels, they came back as false rings at full contrast (grey range 255);
+// averaged, less than half of that contrast is left (the box filter's side lobes), and the
+// false copies of the centre that picking showed along the edges fade out.
+void TestMapImages::viewShowsZonePlateWithoutFalseRings() {
+    FeatureMapView view;
+    view.resize(170, 170);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const std::optional<QImage> plate = builtinImage(QStringLiteral("zone_plate"));
+    QVERIFY(plate.has_value());
+    view.setFeatureMap(std::make_shared<Tensor>(imageToTensor(*plate, ColorMode::Grayscale)));
+    const QRectF tile = view.layout().tileRect(0);
+    QVERIFY2(view.layout().scale() < 0.7 && view.layout().scale() > 0.5,
+             qPrintable(QString::number(view.layout().scale())));
+    auto greyRangeBeyond = [&](double radius) {
+        const QImage shot = view.grab().toImage();
+        int lo = 255;
+        int hi = 0;
+        for (int y = static_cast<int>(tile.top()) + 1; y < static_cast<int>(tile.bottom()); ++y) {
+            for (int x = static_cast<int>(tile.left()) + 1; x < static_cast<int>(tile.right());
+                 ++x) {
+                // In map elements from the plate's centre.
+                const double r =
+                    std::hypot(x + 0.5 - tile.center().x(), y + 0.5 - tile.center().y()) /
+                    view.layout().scale();
+                if (r > radius && r < 124.0) {
+                    lo = std::min(lo, qGray(shot.pixel(x, y)));
+                    hi = std::max(hi, qGray(shot.pixel(x, y)));
+                }
+            }
+        }
+        return hi - lo;
+    };
+    QTRY_VERIFY(greyRangeBeyond(0.0) > 240);  // drawn: the centre's rings at full contrast
+    qInfo("grey range beyond r = 100: %d", greyRangeBeyond(100.0));
+    QVERIFY(greyRangeBeyond(100.0) < 128);  // 99 here; 255 with pixels picked
 }
 
 QTEST_MAIN(TestMapImages)

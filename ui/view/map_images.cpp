@@ -11,15 +11,29 @@
 
 namespace stridelab::ui {
 
+namespace {
+
+bool shrinks(const Shape& shape, QSize drawnSize) {
+    return drawnSize.isValid() && !drawnSize.isEmpty() &&
+           (drawnSize.width() < shape.w || drawnSize.height() < shape.h);
+}
+
+}  // namespace
+
 MapImages renderMapImages(const MapImagesKey& key) {
     MapImages result{key, {}};
     if (!key.map) {
         return result;
     }
     const Tensor& map = *key.map;
+    const bool shrunk = shrinks(map.shape(), key.drawnSize);
+    auto asDrawn = [&](int firstChannel, int channelCount) {
+        return areaResampled(map, firstChannel, channelCount, key.drawnSize.width(),
+                             key.drawnSize.height());
+    };
     if (key.rgb) {
-        result.images.push_back(
-            renderRgb(key.step > 1 ? subsampled(map, key.step) : map, key.options));
+        const ValueRange range = rgbRange(map, key.options);
+        result.images.push_back(renderRgb(shrunk ? asDrawn(0, 3) : map, key.options, range));
         return result;
     }
     const std::vector<ValueRange> ranges = displayRanges(map, key.options);
@@ -27,9 +41,8 @@ MapImages renderMapImages(const MapImagesKey& key) {
     result.images.reserve(static_cast<std::size_t>(channels));
     for (int c = 0; c < channels; ++c) {
         const ValueRange range = ranges[static_cast<std::size_t>(c)];
-        result.images.push_back(
-            key.step > 1 ? renderChannel(subsampled(map, key.step, c, 1), 0, key.options, range)
-                         : renderChannel(map, c, key.options, range));
+        result.images.push_back(shrunk ? renderChannel(asDrawn(c, 1), 0, key.options, range)
+                                       : renderChannel(map, c, key.options, range));
     }
     return result;
 }

@@ -18,12 +18,16 @@ class Tensor;
 
 namespace stridelab::ui {
 
-// What determines the images: the map (by identity), how it is drawn, and the subsampling.
+// What determines the images: the map (by identity), how it is drawn, and how far shrunk.
 struct MapImagesKey {
     std::shared_ptr<const Tensor> map;
     DisplayOptions options;
     bool rgb = false;
-    int step = 1;  // image pixels take every step-th element of each row and column
+    // Where valid and smaller than the map, the size its tiles are drawn at: each image is then
+    // the map resampled by area to it (render.h: areaResampled), so that it shows no pattern
+    // the map does not have, and the window thread draws it 1:1 (Qt's smooth drawing would
+    // wait there for its own helper threads).
+    QSize drawnSize;
 
     friend bool operator==(const MapImagesKey&, const MapImagesKey&) = default;
 };

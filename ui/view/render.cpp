@@ -2,8 +2,10 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace stridelab::ui {
 
@@ -24,6 +26,60 @@ QRgb nonFiniteColor(float r, float g, float b) {
     }
     constexpr float inf = std::numeric_limits<float>::infinity();
     return r == inf || g == inf || b == inf ? kPositiveInfinityColor : kNegativeInfinityColor;
+}
+
+// The input elements one output element of an area resampling covers: `weights[i]` of
+// element `start + i`, summing to 1.
+struct Footprint {
+    std::int64_t start = 0;
+    std::vector<float> weights;
+};
+
+std::vector<Footprint> footprints(std::int64_t inSize, std::int64_t outSize) {
+    const double scale = static_cast<double>(inSize) / static_cast<double>(outSize);
+    std::vector<Footprint> result(static_cast<std::size_t>(outSize));
+    for (std::int64_t o = 0; o < outSize; ++o) {
+        const double from = static_cast<double>(o) * scale;
+        const double to = static_cast<double>(o + 1) * scale;
+        Footprint& f = result[static_cast<std::size_t>(o)];
+        f.start = static_cast<std::int64_t>(std::floor(from));
+        const auto end = std::min(inSize, static_cast<std::int64_t>(std::ceil(to)));
+        for (std::int64_t i = f.start; i < end; ++i) {
+            const double inside =
+                std::min(to, static_cast<double>(i + 1)) - std::max(from, static_cast<double>(i));
+            if (inside < 1e-9) {  // an edge that rounding moved past an element's border
+                f.start += f.weights.empty() ? 1 : 0;
+                continue;
+            }
+            f.weights.push_back(static_cast<float>(inside / scale));
+        }
+    }
+    return result;
+}
+
+// The weighted mean of first[i * pitch] by `weights` where its float sum was not finite: the
+// values' non-finite one by the colours' ranking (NaN, +inf, -inf), not the NaN that +inf and
+// -inf would sum to, or, where every value is finite, the sum taken in double.
+float meanBeyondFloat(const float* first, std::int64_t pitch, const std::vector<float>& weights) {
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    bool positiveInfinity = false;
+    bool negativeInfinity = false;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const float v = first[static_cast<std::int64_t>(i) * pitch];
+        if (std::isnan(v)) {
+            return v;
+        }
+        positiveInfinity = positiveInfinity || v == inf;
+        negativeInfinity = negativeInfinity || v == -inf;
+        sum += static_cast<double>(weights[i]) * static_cast<double>(v);
+    }
+    if (positiveInfinity || negativeInfinity) {
+        return positiveInfinity ? inf : -inf;
+    }
+    return static_cast<float>(std::clamp(sum,
+                                         static_cast<double>(std::numeric_limits<float>::lowest()),
+                                         static_cast<double>(std::numeric_limits<float>::max())));
 }
 
 }  // namespace
@@ -97,6 +153,10 @@ QImage renderChannel(const Tensor& map, int channel, const DisplayOptions& optio
 }
 
 QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
+    return renderRgb(map, options, rgbRange(map, options));
+}
+
+QImage renderRgb(const Tensor& map, const DisplayOptions& options, ValueRange range) {
     const Shape& shape = map.shape();
     if (shape.c != 3 || shape.h <= 0 || shape.w <= 0) {
         return {};
@@ -107,7 +167,6 @@ QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
     if (image.isNull()) {
         return image;
     }
-    const ValueRange range = rgbRange(map, options);
     const std::ptrdiff_t plane = static_cast<std::ptrdiff_t>(height) * width;
     const float* red = map.data();
     for (int y = 0; y < height; ++y) {
@@ -127,19 +186,56 @@ QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
     return image;
 }
 
-Tensor subsampled(const Tensor& map, int step, int firstChannel, int channelCount) {
+Tensor areaResampled(const Tensor& map, int firstChannel, int channelCount, std::int64_t width,
+                     std::int64_t height) {
     const Shape in = map.shape();
     const std::int64_t first = std::clamp<std::int64_t>(firstChannel, 0, in.c);
     const std::int64_t count =
         channelCount < 0 ? in.c - first : std::min<std::int64_t>(channelCount, in.c - first);
-    const Shape out{count, (in.h + step - 1) / step, (in.w + step - 1) / step};
+    const Shape out{count, std::clamp<std::int64_t>(height, 1, std::max<std::int64_t>(in.h, 1)),
+                    std::clamp<std::int64_t>(width, 1, std::max<std::int64_t>(in.w, 1))};
     Tensor result(out);
+    if (out.elements() == 0 || in.h <= 0 || in.w <= 0) {
+        return result;
+    }
+    const std::vector<Footprint> columns = footprints(in.w, out.w);
+    const std::vector<Footprint> rows = footprints(in.h, out.h);
+    std::size_t tallest = 0;
+    for (const Footprint& f : rows) {
+        tallest = std::max(tallest, f.weights.size());
+    }
+    // Per output row: the means across of the input rows it covers, then their means down (the
+    // inner loops run along rows). An input row cut by two output rows is averaged for each.
+    std::vector<float> bandMeans(tallest * static_cast<std::size_t>(out.w));
+    std::vector<float> sums(static_cast<std::size_t>(out.w));
     for (std::int64_t c = 0; c < out.c; ++c) {
+        const float* plane = map.channel(first + c);
+        float* dst = result.channel(c);
         for (std::int64_t y = 0; y < out.h; ++y) {
-            const float* src = map.channel(first + c) + y * step * in.w;
-            float* dst = result.channel(c) + y * out.w;
+            const Footprint& down = rows[static_cast<std::size_t>(y)];
+            std::fill(sums.begin(), sums.end(), 0.0F);
+            for (std::size_t j = 0; j < down.weights.size(); ++j) {
+                const float* row = plane + (down.start + static_cast<std::int64_t>(j)) * in.w;
+                float* means = bandMeans.data() + j * static_cast<std::size_t>(out.w);
+                for (std::int64_t x = 0; x < out.w; ++x) {
+                    const Footprint& across = columns[static_cast<std::size_t>(x)];
+                    const float* p = row + across.start;
+                    float mean = 0.0F;
+                    for (std::size_t i = 0; i < across.weights.size(); ++i) {
+                        mean += across.weights[i] * p[i];
+                    }
+                    means[x] = std::isfinite(mean) ? mean : meanBeyondFloat(p, 1, across.weights);
+                }
+                const float weight = down.weights[j];
+                for (std::int64_t x = 0; x < out.w; ++x) {
+                    sums[static_cast<std::size_t>(x)] += weight * means[x];
+                }
+            }
             for (std::int64_t x = 0; x < out.w; ++x) {
-                dst[x] = src[x * step];
+                const float sum = sums[static_cast<std::size_t>(x)];
+                dst[y * out.w + x] =
+                    std::isfinite(sum) ? sum
+                                       : meanBeyondFloat(bandMeans.data() + x, out.w, down.weights);
             }
         }
     }

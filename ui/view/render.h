@@ -34,6 +34,8 @@ namespace stridelab::ui {
 // with a NaN in any channel is kNanColor, else one with an infinity the infinity colour. A null
 // image unless the map has 3 channels.
 [[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
+// The same normalised to `range` (a map shrunk for display keeps its full map's range).
+[[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options, ValueRange range);
 
 // All channels of `map` on one sheet, tiled in a near-square grid, each element `scale`
 // pixels square, tiles `gap` pixels apart on a white background (or one RGB picture when the
@@ -41,11 +43,16 @@ namespace stridelab::ui {
 [[nodiscard]] QImage renderChannelSheet(const Tensor& map, const DisplayOptions& options, int scale,
                                         int gap = 2);
 
-// Every `step`-th element of each row and column (nearest: the top-left of each block): what
-// a view shows of a map drawn at less than one screen pixel per element, at a fraction of the
-// cost of rendering it whole. Of `channelCount` channels from `firstChannel` (-1: all the
-// rest), so a view drawing one channel does not copy the other hundred.
-[[nodiscard]] Tensor subsampled(const Tensor& map, int step, int firstChannel = 0,
-                                int channelCount = -1);
+// `channelCount` channels of `map` from `firstChannel` (-1: all the rest) resampled by area
+// to `width` x `height` (each at most the map's): every element is the mean of the map over
+// the rectangle it covers, elements cut by its edges weighted by the part inside. This is
+// what a view shows of a map drawn at less than one screen pixel per element. Averaging, not
+// picking one element per pixel, keeps the display from aliasing: the built-in zone plate,
+// picked at every 4th element, shows false rings at full contrast, the very artefact its
+// aliasing lesson teaches. A rectangle with a non-finite value stays non-finite, so a NaN or
+// an infinity is never hidden by shrinking: NaN before +infinity before -infinity (as
+// kNanColor and the infinity colours rank them).
+[[nodiscard]] Tensor areaResampled(const Tensor& map, int firstChannel, int channelCount,
+                                   std::int64_t width, std::int64_t height);
 
 }  // namespace stridelab::ui

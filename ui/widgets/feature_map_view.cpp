@@ -200,23 +200,20 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
         return;
     }
-    // No SmoothPixmapTransform: map pixels must stay sharp squares.
+    // No SmoothPixmapTransform: enlarged, map pixels stay sharp squares; shrunk, the tiles
+    // come already averaged to the size they are drawn at (MapImagesKey).
     painter.setOpacity(stale_ ? 0.35 : 1.0);
     const GridSpec spec = currentSpec();
     const QRectF clip(event->rect());
-    // Drawn smaller than its map, a tile needs only about one image pixel per screen pixel.
-    const int step = layout_.scale() < 1.0
-                         ? std::max(1, static_cast<int>(std::floor(1.0 / layout_.scale())))
-                         : 1;
     painting_ = true;
-    const MapImages* images = imagesToDraw(step);
+    const MapImages* images = imagesToDraw();
     painting_ = false;
     for (int tile = 0; images != nullptr && tile < spec.channels; ++tile) {
         const auto index = static_cast<std::size_t>(showsRgb() ? 0 : tensorChannel(tile));
         const QRectF rect = layout_.tileRect(tile);
         if (index < images->images.size() && rect.intersects(clip)) {
-            drawTile(painter, rect, images->images[index], layout_.scale() * images->key.step,
-                     clip);
+            const QImage& image = images->images[index];
+            drawTile(painter, rect, image, rect.width() / std::max(1, image.width()), clip);
         }
     }
     painter.setOpacity(1.0);
@@ -379,8 +376,13 @@ void FeatureMapView::applyLayout(const ChannelGridLayout& layout) {
     update();
 }
 
-const MapImages* FeatureMapView::imagesToDraw(int step) {
-    const MapImagesKey wanted{map_, options_, showsRgb(), step};
+const MapImages* FeatureMapView::imagesToDraw() {
+    MapImagesKey wanted{map_, options_, showsRgb()};
+    if (layout_.scale() < 1.0 && !layout_.isEmpty()) {
+        const QSizeF drawn = layout_.tileRect(0).size();
+        wanted.drawnSize =
+            QSize(std::max(1, qRound(drawn.width())), std::max(1, qRound(drawn.height())));
+    }
     if (!(shown_.key == wanted)) {
         renderer_->request(wanted);  // may set shown_ at once
     }

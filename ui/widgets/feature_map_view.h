@@ -97,7 +97,7 @@ private:
     void applyLayout(const ChannelGridLayout& layout);
     // The images to draw now: those of the current map, or while they render off the GUI
     // thread, the previous map's when it had the same shape (drawn as they were); null if none.
-    [[nodiscard]] const MapImages* imagesToDraw(int step);
+    [[nodiscard]] const MapImages* imagesToDraw();
     void invalidateImages();
     void updateHover(QPointF point);
     void clearHover();
@@ -118,9 +118,9 @@ private:
     std::optional<MapTrace> trace_;
     bool traceIsOrigin_ = false;
 
-    // Rendered tiles, one per tensor channel (or one RGB picture), at `shown_.key.step`
-    // elements per image pixel; re-rendered (on the thread pool for large maps) when the map,
-    // the display options or the step change.
+    // Rendered tiles, one per tensor channel (or one RGB picture): at one image pixel per map
+    // element, or, shrunk, at the size they are drawn (`shown_.key`); re-rendered (on the
+    // thread pool for large maps) when the map, the display options or that size change.
     MapImageRenderer* renderer_;
     MapImages shown_;
     bool painting_ = false;

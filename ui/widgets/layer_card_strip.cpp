@@ -125,8 +125,8 @@ protected:
             painter.drawText(box, Qt::AlignCenter, QStringLiteral("—"));
             return;
         }
-        // Shrinking is smoothed (it is a summary); enlarging keeps pixels sharp.
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, thumb.width() < thumbnail_.width());
+        // No smoothing: a shrunk map comes resampled to this size (to within rounding), and
+        // enlarged, its pixels stay sharp.
         painter.setOpacity(card_.stale ? 0.35 : 1.0);
         painter.drawImage(thumb, thumbnail_);
         painter.setOpacity(1.0);
@@ -304,17 +304,20 @@ void LayerCardStrip::updateThumbnails() {
         QImage image;
         QSizeF size;
         if (card.map && card.error.isEmpty() && card.map->shape().elements() > 0) {
-            // A thumbnail shows a few hundred pixels of a map of millions: render from a
-            // nearest subsample at about one element per thumbnail pixel.
-            const int step =
-                scale < 1.0 ? std::max(1, static_cast<int>(std::floor(1.0 / scale))) : 1;
-            // The card shows channel 0, or the RGB picture of channels 0-2.
-            const bool rgb = showsAsRgb(card.map->shape(), options_);
-            const Tensor small = step > 1 ? subsampled(*card.map, step, 0, rgb ? 3 : 1) : Tensor();
-            const Tensor& map = step > 1 ? small : *card.map;
-            image = rgb ? renderRgb(map, options_)
-                        : renderChannel(map, 0, options_, displayRange(*card.map, 0, options_));
+            // A thumbnail shows a few hundred pixels of a map of millions: the map resampled
+            // by area to the thumbnail's size (render.h: no aliasing), drawn 1:1.
             size = thumbnailSize(card.map->shape(), scale);
+            const auto width = std::max<std::int64_t>(1, std::llround(size.width()));
+            const auto height = std::max<std::int64_t>(1, std::llround(size.height()));
+            const stridelab::Shape& shape = card.map->shape();
+            const bool shrunk = width < shape.w || height < shape.h;
+            // The card shows channel 0, or the RGB picture of channels 0-2.
+            const bool rgb = showsAsRgb(shape, options_);
+            const Tensor small =
+                shrunk ? areaResampled(*card.map, 0, rgb ? 3 : 1, width, height) : Tensor();
+            const Tensor& map = shrunk ? small : *card.map;
+            image = rgb ? renderRgb(map, options_, rgbRange(*card.map, options_))
+                        : renderChannel(map, 0, options_, displayRange(*card.map, 0, options_));
         }
         cached = {card.map, scale, image, size};
         widgets_[i]->setContent(card, std::move(image), size, thumbnailExtent_);
