@@ -94,7 +94,7 @@ struct LargePageAllocator {
         return static_cast<T*>(::operator new(n * sizeof(T), kVectorAlignment));
     }
 
-    void deallocate(T* p, std::size_t n) {
+    void deallocate(T* p, [[maybe_unused]] std::size_t n) {  // unused without huge pages
 #if defined(STRIDELAB_HUGE_PAGES)
         if (n * sizeof(T) >= large_pages::kThreshold) {
             large_pages::unmap(p, n * sizeof(T));
