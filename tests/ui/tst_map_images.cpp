@@ -138,7 +138,7 @@ void TestMapImages::shrunkImagesComeAtTheirDrawnSize() {
     }
     key.rgb = true;
     QCOMPARE(renderMapImages(key).images.at(0),
-             renderRgb(areaResampled(*map, 0, 3, 5, 4), options, rgbRange(*map, options)));
+             renderRgb(areaResampled(*map, 0, 3, 5, 4), rgbRange(*map, options)));
 }
 
 // The zone plate (local frequency r/256 cycles per element) in a view that shows it at about

@@ -33,7 +33,7 @@ MapImages renderMapImages(const MapImagesKey& key) {
     };
     if (key.rgb) {
         const ValueRange range = rgbRange(map, key.options);
-        result.images.push_back(renderRgb(shrunk ? asDrawn(0, 3) : map, key.options, range));
+        result.images.push_back(renderRgb(shrunk ? asDrawn(0, 3) : map, range));
         return result;
     }
     const std::vector<ValueRange> ranges = displayRanges(map, key.options);

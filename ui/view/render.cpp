@@ -57,22 +57,27 @@ std::vector<Footprint> footprints(std::int64_t inSize, std::int64_t outSize) {
     return result;
 }
 
-// The weighted mean of first[i * pitch] by `weights` where its float sum was not finite: the
-// values' non-finite one by the colours' ranking (NaN, +inf, -inf), not the NaN that +inf and
-// -inf would sum to, or, where every value is finite, the sum taken in double.
-float meanBeyondFloat(const float* first, std::int64_t pitch, const std::vector<float>& weights) {
+// The mean over the rectangle `down` x `across` of `plane` where its float sum was not finite:
+// the rectangle's non-finite value by the colours' ranking (NaN, +inf, -inf), not the NaN
+// that +inf and -inf would sum to, or, where every value is finite, the mean taken in double.
+float meanBeyondFloat(const float* plane, std::int64_t width, const Footprint& down,
+                      const Footprint& across) {
     constexpr float inf = std::numeric_limits<float>::infinity();
     bool positiveInfinity = false;
     bool negativeInfinity = false;
     double sum = 0.0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        const float v = first[static_cast<std::int64_t>(i) * pitch];
-        if (std::isnan(v)) {
-            return v;
+    for (std::size_t j = 0; j < down.weights.size(); ++j) {
+        const float* row = plane + (down.start + static_cast<std::int64_t>(j)) * width;
+        for (std::size_t i = 0; i < across.weights.size(); ++i) {
+            const float v = row[across.start + static_cast<std::int64_t>(i)];
+            if (std::isnan(v)) {
+                return v;
+            }
+            positiveInfinity = positiveInfinity || v == inf;
+            negativeInfinity = negativeInfinity || v == -inf;
+            sum += static_cast<double>(down.weights[j]) * static_cast<double>(across.weights[i]) *
+                   static_cast<double>(v);
         }
-        positiveInfinity = positiveInfinity || v == inf;
-        negativeInfinity = negativeInfinity || v == -inf;
-        sum += static_cast<double>(weights[i]) * static_cast<double>(v);
     }
     if (positiveInfinity || negativeInfinity) {
         return positiveInfinity ? inf : -inf;
@@ -153,10 +158,10 @@ QImage renderChannel(const Tensor& map, int channel, const DisplayOptions& optio
 }
 
 QImage renderRgb(const Tensor& map, const DisplayOptions& options) {
-    return renderRgb(map, options, rgbRange(map, options));
+    return renderRgb(map, rgbRange(map, options));
 }
 
-QImage renderRgb(const Tensor& map, const DisplayOptions& options, ValueRange range) {
+QImage renderRgb(const Tensor& map, ValueRange range) {
     const Shape& shape = map.shape();
     if (shape.c != 3 || shape.h <= 0 || shape.w <= 0) {
         return {};
@@ -200,42 +205,31 @@ Tensor areaResampled(const Tensor& map, int firstChannel, int channelCount, std:
     }
     const std::vector<Footprint> columns = footprints(in.w, out.w);
     const std::vector<Footprint> rows = footprints(in.h, out.h);
-    std::size_t tallest = 0;
-    for (const Footprint& f : rows) {
-        tallest = std::max(tallest, f.weights.size());
-    }
-    // Per output row: the means across of the input rows it covers, then their means down (the
-    // inner loops run along rows). An input row cut by two output rows is averaged for each.
-    std::vector<float> bandMeans(tallest * static_cast<std::size_t>(out.w));
-    std::vector<float> sums(static_cast<std::size_t>(out.w));
+    // Per output row: the weighted sum of the input rows it covers, along the whole row (the
+    // inner loop runs along rows and vectorises), then the short weighted sums across it.
+    std::vector<float> down(static_cast<std::size_t>(in.w));
     for (std::int64_t c = 0; c < out.c; ++c) {
         const float* plane = map.channel(first + c);
         float* dst = result.channel(c);
         for (std::int64_t y = 0; y < out.h; ++y) {
-            const Footprint& down = rows[static_cast<std::size_t>(y)];
-            std::fill(sums.begin(), sums.end(), 0.0F);
-            for (std::size_t j = 0; j < down.weights.size(); ++j) {
-                const float* row = plane + (down.start + static_cast<std::int64_t>(j)) * in.w;
-                float* means = bandMeans.data() + j * static_cast<std::size_t>(out.w);
-                for (std::int64_t x = 0; x < out.w; ++x) {
-                    const Footprint& across = columns[static_cast<std::size_t>(x)];
-                    const float* p = row + across.start;
-                    float mean = 0.0F;
-                    for (std::size_t i = 0; i < across.weights.size(); ++i) {
-                        mean += across.weights[i] * p[i];
-                    }
-                    means[x] = std::isfinite(mean) ? mean : meanBeyondFloat(p, 1, across.weights);
-                }
-                const float weight = down.weights[j];
-                for (std::int64_t x = 0; x < out.w; ++x) {
-                    sums[static_cast<std::size_t>(x)] += weight * means[x];
+            const Footprint& rowsIn = rows[static_cast<std::size_t>(y)];
+            std::fill(down.begin(), down.end(), 0.0F);
+            for (std::size_t j = 0; j < rowsIn.weights.size(); ++j) {
+                const float* row = plane + (rowsIn.start + static_cast<std::int64_t>(j)) * in.w;
+                const float weight = rowsIn.weights[j];
+                for (std::int64_t x = 0; x < in.w; ++x) {
+                    down[static_cast<std::size_t>(x)] += weight * row[x];
                 }
             }
             for (std::int64_t x = 0; x < out.w; ++x) {
-                const float sum = sums[static_cast<std::size_t>(x)];
+                const Footprint& columnsIn = columns[static_cast<std::size_t>(x)];
+                const float* sums = down.data() + columnsIn.start;
+                float mean = 0.0F;
+                for (std::size_t i = 0; i < columnsIn.weights.size(); ++i) {
+                    mean += columnsIn.weights[i] * sums[i];
+                }
                 dst[y * out.w + x] =
-                    std::isfinite(sum) ? sum
-                                       : meanBeyondFloat(bandMeans.data() + x, out.w, down.weights);
+                    std::isfinite(mean) ? mean : meanBeyondFloat(plane, in.w, rowsIn, columnsIn);
             }
         }
     }

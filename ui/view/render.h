@@ -35,7 +35,7 @@ namespace stridelab::ui {
 // image unless the map has 3 channels.
 [[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options);
 // The same normalised to `range` (a map shrunk for display keeps its full map's range).
-[[nodiscard]] QImage renderRgb(const Tensor& map, const DisplayOptions& options, ValueRange range);
+[[nodiscard]] QImage renderRgb(const Tensor& map, ValueRange range);
 
 // All channels of `map` on one sheet, tiled in a near-square grid, each element `scale`
 // pixels square, tiles `gap` pixels apart on a white background (or one RGB picture when the

@@ -316,7 +316,7 @@ void LayerCardStrip::updateThumbnails() {
             const Tensor small =
                 shrunk ? areaResampled(*card.map, 0, rgb ? 3 : 1, width, height) : Tensor();
             const Tensor& map = shrunk ? small : *card.map;
-            image = rgb ? renderRgb(map, options_, rgbRange(*card.map, options_))
+            image = rgb ? renderRgb(map, rgbRange(*card.map, options_))
                         : renderChannel(map, 0, options_, displayRange(*card.map, 0, options_));
         }
         cached = {card.map, scale, image, size};
