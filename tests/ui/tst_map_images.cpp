@@ -49,10 +49,12 @@ private slots:
     void largeMapArrivesLaterAndNewestWins();
     void shrunkImagesComeAtTheirDrawnSize();
     void viewShowsZonePlateWithoutFalseRings();
+    void viewDrawsATallNarrowMapWhole();
     void viewShowsLargeMapOnceRendered();
 };
 
-// Each image is exactly render.h's rendering of that channel (area-averaged when step > 1).
+// Each image is exactly render.h's rendering of that channel (resampled by area where a drawn size
+// smaller than the map is asked for).
 void TestMapImages::rendersEveryChannelAsRenderDoes() {
     const auto map = planes(3, 9, 11);
     DisplayOptions options;
@@ -179,6 +181,31 @@ void TestMapImages::viewShowsZonePlateWithoutFalseRings() {
     QTRY_VERIFY(greyRangeBeyond(0.0) > 240);  // drawn: the centre's rings at full contrast
     qInfo("grey range beyond r = 100: %d", greyRangeBeyond(100.0));
     QVERIFY(greyRangeBeyond(100.0) < 128);  // 99 here; 255 with pixels picked
+}
+
+// A 13-wide, 416-tall map shrunk to about 6 x 190 pixels: its tile's width and height round
+// differently, and the whole map still fills the whole tile (its last rows, white, at the
+// bottom of the tile; the rest black).
+void TestMapImages::viewDrawsATallNarrowMapWhole() {
+    FeatureMapView view;
+    view.resize(200, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto map = std::make_shared<Tensor>(Shape{1, 416, 13}, 0.0F);
+    for (std::int64_t y = 400; y < 416; ++y) {
+        for (std::int64_t x = 0; x < 13; ++x) {
+            map->at(0, y, x) = 1.0F;
+        }
+    }
+    view.setFeatureMap(map);
+    QVERIFY2(view.layout().scale() < 0.6, qPrintable(QString::number(view.layout().scale())));
+    const QRectF tile = view.layout().tileRect(0);
+    const int x = static_cast<int>(tile.center().x());
+    const QImage shot = view.grab().toImage();
+    QVERIFY2(
+        qGray(shot.pixel(x, static_cast<int>(tile.bottom()) - 2)) > 200,
+        qPrintable(QString::number(qGray(shot.pixel(x, static_cast<int>(tile.bottom()) - 2)))));
+    QVERIFY(qGray(shot.pixel(x, static_cast<int>(tile.top()) + 2)) < 50);
 }
 
 QTEST_MAIN(TestMapImages)

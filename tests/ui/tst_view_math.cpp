@@ -686,7 +686,9 @@ void TestViewMath::areaResampledTakesEachRectanglesMean() {
 }
 
 // Shrinking never hides a NaN or an infinity, ranks them as the colours do (NaN, +inf, -inf;
-// +inf and -inf together are not turned into a NaN) and does not overflow on large values.
+// +inf and -inf together are not turned into a NaN) and turns no large finite value into an
+// infinity, even where the float weights of a footprint add up to a little over 1 (10 -> 3:
+// the float sum of FLT_MAX's overflows, the mean is taken again in double).
 void TestViewMath::areaResampledKeepsNonFiniteValues() {
     constexpr float inf = std::numeric_limits<float>::infinity();
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
@@ -703,6 +705,13 @@ void TestViewMath::areaResampledKeepsNonFiniteValues() {
     QCOMPARE(small.values()[2], inf);
     QCOMPARE(small.values()[3], -inf);
     QCOMPARE(small.values()[4], big);
+    constexpr float most = std::numeric_limits<float>::max();
+    const Tensor largest = areaResampled(Tensor(Shape{1, 1, 10}, most), 0, 1, 3, 1);
+    QCOMPARE(largest.values()[0], most);  // the one whose float sum overflows: clamped
+    for (const float v : largest.values()) {
+        QVERIFY(std::isfinite(v));
+        QCOMPARE(v, most);  // to within float rounding of the weights
+    }
 }
 
 // The built-in zone plate (256x256, local frequency r/256 cycles per pixel) shrunk 4 times:

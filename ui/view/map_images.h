@@ -49,7 +49,8 @@ class MapImageRenderer : public QObject {
 public:
     using QObject::QObject;
 
-    // Elements (channels x height x width after subsampling) rendered in request() itself.
+    // Maps of up to this many elements (channels x height x width, however small they are
+    // drawn: the colour ranges read them whole) are rendered in request() itself.
     static constexpr std::int64_t kSynchronousElements = std::int64_t{1} << 18;
 
     // Asks for `key`'s images; returns true when they were rendered at once (ready() was

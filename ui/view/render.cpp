@@ -197,8 +197,9 @@ Tensor areaResampled(const Tensor& map, int firstChannel, int channelCount, std:
     const std::int64_t first = std::clamp<std::int64_t>(firstChannel, 0, in.c);
     const std::int64_t count =
         channelCount < 0 ? in.c - first : std::min<std::int64_t>(channelCount, in.c - first);
-    const Shape out{count, std::clamp<std::int64_t>(height, 1, std::max<std::int64_t>(in.h, 1)),
-                    std::clamp<std::int64_t>(width, 1, std::max<std::int64_t>(in.w, 1))};
+    // At least one element each way, at most the map's (none where the map has none).
+    const Shape out{count, std::min(std::max<std::int64_t>(height, 1), in.h),
+                    std::min(std::max<std::int64_t>(width, 1), in.w)};
     Tensor result(out);
     if (out.elements() == 0 || in.h <= 0 || in.w <= 0) {
         return result;

@@ -27,29 +27,31 @@ const QColor kBackground(0x3c, 0x3c, 0x3c);
 const QColor kText(0xdd, 0xdd, 0xdd);
 const QColor kHighlight(0xff, 0xc4, 0x00);
 
-// Draws only the part of a scaled tile inside `clip`, source pixels whole, so a huge zoom
-// costs what is visible.
-void drawTile(QPainter& painter, const QRectF& tile, const QImage& image, double scale,
-              const QRectF& clip) {
+// Draws `image` over the whole of `tile`, only the part inside `clip`, source pixels whole, so
+// a huge zoom costs what is visible. Each axis has its own scale: an image rendered at a tile's
+// drawn size is rounded to whole pixels each way.
+void drawTile(QPainter& painter, const QRectF& tile, const QImage& image, const QRectF& clip) {
     const QRectF visible = tile.intersected(clip);
     if (visible.isEmpty() || image.isNull()) {
         return;
     }
-    const auto first = [scale](double from, double origin) {
+    const double scaleX = tile.width() / image.width();
+    const double scaleY = tile.height() / image.height();
+    const auto first = [](double from, double origin, double scale) {
         return static_cast<int>(std::floor((from - origin) / scale));
     };
-    const auto last = [scale](double to, double origin) {
+    const auto last = [](double to, double origin, double scale) {
         return static_cast<int>(std::ceil((to - origin) / scale));
     };
-    const int x0 = std::max(0, first(visible.left(), tile.left()));
-    const int y0 = std::max(0, first(visible.top(), tile.top()));
-    const int x1 = std::min(image.width(), last(visible.right(), tile.left()));
-    const int y1 = std::min(image.height(), last(visible.bottom(), tile.top()));
+    const int x0 = std::max(0, first(visible.left(), tile.left(), scaleX));
+    const int y0 = std::max(0, first(visible.top(), tile.top(), scaleY));
+    const int x1 = std::min(image.width(), last(visible.right(), tile.left(), scaleX));
+    const int y1 = std::min(image.height(), last(visible.bottom(), tile.top(), scaleY));
     if (x1 <= x0 || y1 <= y0) {
         return;
     }
-    const QRectF target(tile.left() + x0 * scale, tile.top() + y0 * scale, (x1 - x0) * scale,
-                        (y1 - y0) * scale);
+    const QRectF target(tile.left() + x0 * scaleX, tile.top() + y0 * scaleY, (x1 - x0) * scaleX,
+                        (y1 - y0) * scaleY);
     painter.drawImage(target, image, QRectF(x0, y0, x1 - x0, y1 - y0));
 }
 
@@ -212,8 +214,7 @@ void FeatureMapView::paintEvent(QPaintEvent* event) {
         const auto index = static_cast<std::size_t>(showsRgb() ? 0 : tensorChannel(tile));
         const QRectF rect = layout_.tileRect(tile);
         if (index < images->images.size() && rect.intersects(clip)) {
-            const QImage& image = images->images[index];
-            drawTile(painter, rect, image, rect.width() / std::max(1, image.width()), clip);
+            drawTile(painter, rect, images->images[index], clip);
         }
     }
     painter.setOpacity(1.0);
@@ -378,10 +379,13 @@ void FeatureMapView::applyLayout(const ChannelGridLayout& layout) {
 
 const MapImages* FeatureMapView::imagesToDraw() {
     MapImagesKey wanted{map_, options_, showsRgb()};
-    if (layout_.scale() < 1.0 && !layout_.isEmpty()) {
-        const QSizeF drawn = layout_.tileRect(0).size();
-        wanted.drawnSize =
-            QSize(std::max(1, qRound(drawn.width())), std::max(1, qRound(drawn.height())));
+    if (!layout_.isEmpty() && map_) {
+        // In device pixels: on a high-density screen a map shrinks only below its ratio.
+        const QSizeF drawn = layout_.tileRect(0).size() * devicePixelRatioF();
+        const QSize size(std::max(1, qRound(drawn.width())), std::max(1, qRound(drawn.height())));
+        if (size.width() < map_->shape().w || size.height() < map_->shape().h) {
+            wanted.drawnSize = size;
+        }
     }
     if (!(shown_.key == wanted)) {
         renderer_->request(wanted);  // may set shown_ at once

@@ -307,8 +307,10 @@ void LayerCardStrip::updateThumbnails() {
             // A thumbnail shows a few hundred pixels of a map of millions: the map resampled
             // by area to the thumbnail's size (render.h: no aliasing), drawn 1:1.
             size = thumbnailSize(card.map->shape(), scale);
-            const auto width = std::max<std::int64_t>(1, std::llround(size.width()));
-            const auto height = std::max<std::int64_t>(1, std::llround(size.height()));
+            // In device pixels: on a high-density screen a map shrinks only below its ratio.
+            const double ratio = devicePixelRatioF();
+            const auto width = std::max<std::int64_t>(1, std::llround(size.width() * ratio));
+            const auto height = std::max<std::int64_t>(1, std::llround(size.height() * ratio));
             const stridelab::Shape& shape = card.map->shape();
             const bool shrunk = width < shape.w || height < shape.h;
             // The card shows channel 0, or the RGB picture of channels 0-2.
